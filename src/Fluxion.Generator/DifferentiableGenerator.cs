@@ -1,0 +1,70 @@
+using System;
+using Fluxion.Generator.Diagnostics;
+using Fluxion.Generator.Differentiation;
+using Fluxion.Generator.Emission;
+using Fluxion.Generator.Model;
+using Fluxion.Generator.Parsing;
+using Fluxion.Generator.Simplification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Fluxion.Generator
+{
+    /// <summary>
+    /// Generates <c>Name_Grad</c> for every <c>[Differentiable]</c> method: parse → differentiate →
+    /// simplify → emit. Parsing runs on each compilation; the later stages run only when the parsed
+    /// model of that method changes.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class DifferentiableGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking name of the parse step (used by the incrementality tests).</summary>
+        public const string ParseStep = "Parse";
+
+        /// <summary>Tracking name of the step whose output feeds code generation.</summary>
+        public const string ModelStep = "Model";
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownSymbols.DifferentiableAttributeName,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax,
+                    transform: MethodParser.Parse)
+                .WithTrackingName(ParseStep);
+
+            context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) =>
+            {
+                foreach (DiagnosticInfo diagnostic in diagnostics)
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
+
+            IncrementalValuesProvider<MethodModel> models = parsed
+                .Where(static result => result.Method is not null)
+                .Select(static (result, _) => result.Method!)
+                .WithTrackingName(ModelStep);
+
+            context.RegisterSourceOutput(models, static (spc, method) =>
+            {
+                string source;
+                try
+                {
+                    GradientMethod gradient = ReverseModeDifferentiator.Differentiate(method);
+                    source = Emitter.Emit(Simplifier.Simplify(gradient));
+                }
+                catch (Exception exception)
+                {
+                    // The model carries no location (so that edits elsewhere in the file keep it cached); the message names the method.
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, method.FullName, exception.GetType().Name + ": " + exception.Message));
+                    return;
+                }
+
+                spc.AddSource(method.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            });
+        }
+    }
+}

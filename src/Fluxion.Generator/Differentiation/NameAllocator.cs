@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace Fluxion.Generator.Differentiation
+{
+    /// <summary>Hands out identifiers that are unique within the generated method.</summary>
+    internal sealed class NameAllocator
+    {
+        private readonly HashSet<string> used = new HashSet<string>(StringComparer.Ordinal);
+
+        public void Reserve(string name) => used.Add(name);
+
+        /// <summary>Takes <paramref name="name"/> if it is still free.</summary>
+        public bool TryReserve(string name) => used.Add(name);
+
+        /// <summary>Returns <paramref name="preferred"/> if it is free, else the first free <c>preferred_2</c>, <c>preferred_3</c>, …</summary>
+        public string Allocate(string preferred)
+        {
+            if (used.Add(preferred))
+            {
+                return preferred;
+            }
+
+            for (int suffix = 2; ; suffix++)
+            {
+                string candidate = preferred + "_" + suffix;
+                if (used.Add(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace Fluxion.Generator.Model
+{
+    /// <summary>A side-effect-free expression of the intermediate form. Every node knows its type.</summary>
+    internal abstract record Expr(ScalarType Type);
+
+    /// <summary>A floating-point constant (integer constants are <see cref="IntegerConstant"/>).</summary>
+    internal sealed record Constant(double Value) : Expr(ScalarType.Double)
+    {
+        public static readonly Constant Zero = new Constant(0.0);
+        public static readonly Constant One = new Constant(1.0);
+    }
+
+    internal sealed record IntegerConstant(long Value, ScalarType IntegerType) : Expr(IntegerType);
+
+    internal sealed record BooleanConstant(bool Value) : Expr(ScalarType.Boolean);
+
+    /// <summary>A parameter or local of the method (after parsing, names are unique within the method).</summary>
+    internal sealed record Variable(string Name, ScalarType VariableType) : Expr(VariableType);
+
+    /// <summary>A value from outside the method that is constant during a call, e.g. a static readonly field.</summary>
+    internal sealed record ExternalValue(string QualifiedName, ScalarType ValueType) : Expr(ValueType);
+
+    internal enum UnaryOperator
+    {
+        Negate,
+        Not,
+    }
+
+    internal sealed record Unary(UnaryOperator Operator, Expr Operand, ScalarType ResultType) : Expr(ResultType);
+
+    internal enum BinaryOperator
+    {
+        Add,
+        Subtract,
+        Multiply,
+        Divide,
+        Remainder,
+        Less,
+        LessOrEqual,
+        Greater,
+        GreaterOrEqual,
+        Equal,
+        NotEqual,
+        And,
+        Or,
+    }
+
+    internal sealed record Binary(BinaryOperator Operator, Expr Left, Expr Right, ScalarType ResultType) : Expr(ResultType);
+
+    /// <summary>A numeric conversion to <paramref name="TargetType"/>, implicit or explicit in the source.</summary>
+    internal sealed record NumericConversion(Expr Operand, ScalarType TargetType) : Expr(TargetType);
+
+    internal sealed record Conditional(Expr Condition, Expr WhenTrue, Expr WhenFalse, ScalarType ResultType) : Expr(ResultType);
+
+    /// <summary>A call of a <c>System.Math</c> function that has a rule in the derivative table.</summary>
+    internal sealed record MathCall(string Function, EquatableArray<Expr> Arguments) : Expr(ScalarType.Double);
+
+    /// <summary>A call of another <c>[Differentiable]</c> method; the chain rule goes through its generated gradient.</summary>
+    internal sealed record DifferentiableCall(CalleeModel Callee, EquatableArray<Expr> Arguments) : Expr(ScalarType.Double);
+
+    /// <summary>A call whose arguments never depend on a differentiated value, so its result is a constant for differentiation.</summary>
+    internal sealed record PassiveCall(string QualifiedMethod, EquatableArray<Expr> Arguments, ScalarType ResultType) : Expr(ResultType);
+
+    /// <summary>
+    /// A call of a generated gradient method that returns the value and writes partial derivatives to
+    /// <paramref name="Outputs"/> (an empty name discards that output). Produced by differentiation only.
+    /// </summary>
+    internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs) : Expr(ScalarType.Double);
+
+    /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
+    /// <param name="QualifiedGradientName">The fully qualified name of the callee's gradient method.</param>
+    /// <param name="Parameters">The callee's parameters in order; <see cref="ParameterModel.IsDifferentiable"/> says which get an output.</param>
+    internal sealed record CalleeModel(string QualifiedGradientName, EquatableArray<ParameterModel> Parameters);
+}

@@ -1,0 +1,19 @@
+namespace Fluxion.Generator.Model
+{
+    /// <summary>A statement of the generated gradient method. Produced by differentiation, tidied by simplification, printed by emission.</summary>
+    internal abstract record CodeStatement;
+
+    /// <summary><c>Type Name = Value;</c></summary>
+    internal sealed record Declare(string Name, ScalarType Type, Expr Value) : CodeStatement;
+
+    /// <summary><c>Name = Value;</c> (used for the gradient outputs).</summary>
+    internal sealed record Assign(string Name, Expr Value) : CodeStatement;
+
+    /// <summary><c>Name += Value;</c>: one more contribution to an adjoint.</summary>
+    internal sealed record AddAssign(string Name, Expr Value) : CodeStatement;
+
+    internal sealed record ReturnValue(Expr Value) : CodeStatement;
+
+    /// <summary>The gradient method: the forward sweep, then the backward sweep (which ends with the outputs and the return).</summary>
+    internal sealed record GradientMethod(MethodModel Source, EquatableArray<CodeStatement> Forward, EquatableArray<CodeStatement> Backward);
+}

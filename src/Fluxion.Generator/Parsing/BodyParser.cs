@@ -1,0 +1,575 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Fluxion.Generator.Diagnostics;
+using Fluxion.Generator.Model;
+using Fluxion.Generator.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Fluxion.Generator.Parsing
+{
+    /// <summary>
+    /// Turns a method body (as Roslyn operations) into the intermediate form. Everything it cannot
+    /// translate faithfully becomes a diagnostic on that exact node; code the compiler itself rejects
+    /// (errors, unresolved names) ends the parse silently, since the compiler already reports it.
+    /// </summary>
+    internal sealed class BodyParser
+    {
+        private readonly Compilation compilation;
+        private readonly ActivityAnalysis activity;
+        private readonly CancellationToken cancellationToken;
+        private readonly Dictionary<ISymbol, string> names = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> usedNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly List<Statement> statements = new List<Statement>();
+        private bool returned;
+
+        public BodyParser(Compilation compilation, IMethodSymbol method, ActivityAnalysis activity, CancellationToken cancellationToken)
+        {
+            this.compilation = compilation;
+            this.activity = activity;
+            this.cancellationToken = cancellationToken;
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                names[parameter] = parameter.Name;
+                usedNames.Add(parameter.Name);
+            }
+        }
+
+        public List<DiagnosticInfo> Diagnostics { get; } = new List<DiagnosticInfo>();
+
+        /// <summary>True when the body has compiler errors; the parse is then abandoned without diagnostics.</summary>
+        public bool HasCompilerErrors { get; private set; }
+
+        public EquatableArray<Statement> Parse(IBlockOperation body)
+        {
+            ParseBlock(body);
+            if (!returned && !HasCompilerErrors && Diagnostics.Count == 0)
+            {
+                // Only a body that ends in a throw gets here; the throw itself was reported.
+                HasCompilerErrors = true;
+            }
+
+            return statements.ToEquatableArray();
+        }
+
+        private void ParseBlock(IBlockOperation block)
+        {
+            foreach (IOperation statement in block.Operations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (HasCompilerErrors)
+                {
+                    return;
+                }
+
+                if (returned)
+                {
+                    Unsupported(statement, DiagnosticDescriptors.UnsupportedStatement, "statement after return", "it is unreachable; remove it");
+                    return;
+                }
+
+                ParseStatement(statement);
+            }
+        }
+
+        private void ParseStatement(IOperation statement)
+        {
+            switch (statement)
+            {
+                case IBlockOperation block when statement.Syntax is BlockSyntax { Parent: BlockSyntax }:
+                    ParseBlock(block);
+                    break;
+                case IEmptyOperation:
+                    break;
+                case IVariableDeclarationGroupOperation group:
+                    foreach (IVariableDeclarationOperation declaration in group.Declarations)
+                    {
+                        foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
+                        {
+                            ParseDeclarator(declarator, declaration.Initializer);
+                        }
+                    }
+
+                    break;
+                case IExpressionStatementOperation expressionStatement:
+                    ParseExpressionStatement(expressionStatement);
+                    break;
+                case IReturnOperation { ReturnedValue: { } value }:
+                    if (TryParseExpression(value) is { } returnedValue)
+                    {
+                        statements.Add(new Return(returnedValue));
+                    }
+
+                    returned = true;
+                    break;
+                case IInvalidOperation:
+                    HasCompilerErrors = true;
+                    break;
+                default:
+                    Unsupported(statement, DiagnosticDescriptors.UnsupportedStatement, DescribeStatement(statement), StatementAdvice(statement));
+                    break;
+            }
+        }
+
+        private void ParseDeclarator(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? sharedInitializer)
+        {
+            ILocalSymbol local = declarator.Symbol;
+            if (local.IsConst)
+            {
+                // Reads of a const local are folded to its value.
+                return;
+            }
+
+            string name = Declare(local);
+            ScalarType? type = KnownSymbols.ToScalarType(local.Type);
+            if (type is null)
+            {
+                if (local.Type.TypeKind == TypeKind.Error)
+                {
+                    HasCompilerErrors = true;
+                    return;
+                }
+
+                Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "declaration of '" + local.Name + "'", "locals of type '" + local.Type.ToDisplayString() + "' are not supported; use double or an integer type");
+                return;
+            }
+
+            IVariableInitializerOperation? initializer = declarator.Initializer ?? sharedInitializer;
+            if (initializer is not null && TryParseExpression(initializer.Value) is { } value)
+            {
+                statements.Add(new Assignment(name, type.Value, value, Declares: true));
+            }
+        }
+
+        private void ParseExpressionStatement(IExpressionStatementOperation statement)
+        {
+            switch (statement.Operation)
+            {
+                case ISimpleAssignmentOperation assignment:
+                    ParseAssignment(assignment.Target, assignment.Value, null);
+                    break;
+                case ICompoundAssignmentOperation compound when compound.OperatorMethod is null && BinaryOperatorOf(compound.OperatorKind) is { } op:
+                    ParseAssignment(compound.Target, compound.Value, op);
+                    break;
+                case IIncrementOrDecrementOperation increment when increment.OperatorMethod is null:
+                    ParseIncrement(increment);
+                    break;
+                case IInvalidOperation:
+                    HasCompilerErrors = true;
+                    break;
+                default:
+                    Unsupported(statement, DiagnosticDescriptors.UnsupportedStatement, DescribeStatement(statement.Operation), "only assignments to locals and parameters are allowed as statements");
+                    break;
+            }
+        }
+
+        private void ParseAssignment(IOperation target, IOperation value, BinaryOperator? compoundOperator)
+        {
+            if (AssignmentTarget(target) is not { } written)
+            {
+                return;
+            }
+
+            (string name, ScalarType type) = written;
+            Expr? right = TryParseExpression(value);
+            if (right is null)
+            {
+                return;
+            }
+
+            if (compoundOperator is { } op)
+            {
+                if (right.Type != type)
+                {
+                    Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "compound assignment", "its right side has a different type than '" + name + "'; write the assignment out with an explicit cast");
+                    return;
+                }
+
+                right = new Binary(op, new Variable(name, type), right, type);
+            }
+
+            statements.Add(new Assignment(name, type, right, Declares: false));
+        }
+
+        private void ParseIncrement(IIncrementOrDecrementOperation increment)
+        {
+            if (AssignmentTarget(increment.Target) is not { } written)
+            {
+                return;
+            }
+
+            (string name, ScalarType type) = written;
+            Expr one = type == ScalarType.Double ? Constant.One : new IntegerConstant(1, type);
+            BinaryOperator op = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
+            statements.Add(new Assignment(name, type, new Binary(op, new Variable(name, type), one, type), Declares: false));
+        }
+
+        private (string Name, ScalarType Type)? AssignmentTarget(IOperation target)
+        {
+            ISymbol? symbol = target switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            if (symbol is not null && names.TryGetValue(symbol, out string? name) && KnownSymbols.ToScalarType(target.Type) is { } type)
+            {
+                return (name, type);
+            }
+
+            if (target is IInvalidOperation || target.Type?.TypeKind == TypeKind.Error)
+            {
+                HasCompilerErrors = true;
+                return null;
+            }
+
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, target.Syntax.GetLocation(), target.Syntax.ToString()));
+            return null;
+        }
+
+        private Expr? TryParseExpression(IOperation operation)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (operation is IInvalidOperation || operation.Type?.TypeKind == TypeKind.Error)
+            {
+                HasCompilerErrors = true;
+                return null;
+            }
+
+            if (operation.ConstantValue.HasValue && FoldConstant(operation.ConstantValue.Value, operation.Type) is { } constant)
+            {
+                return constant;
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local when names.TryGetValue(local.Local, out string? localName) && KnownSymbols.ToScalarType(local.Type) is { } localType:
+                    return new Variable(localName, localType);
+                case IParameterReferenceOperation parameter when names.TryGetValue(parameter.Parameter, out string? parameterName) && KnownSymbols.ToScalarType(parameter.Type) is { } parameterType:
+                    return new Variable(parameterName, parameterType);
+                case IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToScalarType(field.Type) is { } fieldType:
+                    return new ExternalValue(field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(field.Field.Name), fieldType);
+                case IUnaryOperation unary when unary.OperatorMethod is null:
+                    return ParseUnary(unary);
+                case IBinaryOperation binary when binary.OperatorMethod is null:
+                    return ParseBinary(binary);
+                case IConversionOperation conversion:
+                    return ParseConversion(conversion);
+                case IInvocationOperation invocation:
+                    return ParseInvocation(invocation);
+                case IPropertyReferenceOperation property when KnownSymbols.IsNonDeterministic(property.Property):
+                    return NonDeterministic(operation, property.Property);
+                case IObjectCreationOperation { Type: { } created } when KnownSymbols.IsNonDeterministic(created):
+                    return NonDeterministic(operation, created);
+                default:
+                    return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(operation), ExpressionAdvice(operation));
+            }
+        }
+
+        private Expr? ParseUnary(IUnaryOperation unary)
+        {
+            Expr? operand = TryParseExpression(unary.Operand);
+            if (operand is null)
+            {
+                return null;
+            }
+
+            switch (unary.OperatorKind)
+            {
+                case UnaryOperatorKind.Plus:
+                    return operand;
+                case UnaryOperatorKind.Minus when operand.Type != ScalarType.Boolean:
+                    return new Unary(UnaryOperator.Negate, operand, operand.Type);
+                default:
+                    return Unsupported(unary, DiagnosticDescriptors.UnsupportedExpression, "unary operator '" + unary.Syntax.ToString() + "'", "only unary + and - are supported");
+            }
+        }
+
+        private Expr? ParseBinary(IBinaryOperation binary)
+        {
+            if (KnownSymbols.ToScalarType(binary.Type) is not { } type || type == ScalarType.Boolean)
+            {
+                return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(binary), ExpressionAdvice(binary));
+            }
+
+            BinaryOperator? op = BinaryOperatorOf(binary.OperatorKind);
+            if (op is null || (op == BinaryOperator.Remainder && type == ScalarType.Double))
+            {
+                return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, "operator '" + OperatorText(binary) + "'", "only + - * / on numbers (and % on integers) are supported");
+            }
+
+            Expr? left = TryParseExpression(binary.LeftOperand);
+            Expr? right = TryParseExpression(binary.RightOperand);
+            return left is null || right is null ? null : new Binary(op.Value, left, right, type);
+        }
+
+        private Expr? ParseConversion(IConversionOperation conversion)
+        {
+            ScalarType? target = KnownSymbols.ToScalarType(conversion.Type);
+            ScalarType? source = KnownSymbols.ToScalarType(conversion.Operand.Type);
+            if (conversion.OperatorMethod is not null || target is null || source is null || target == ScalarType.Boolean || source == ScalarType.Boolean)
+            {
+                return Unsupported(conversion, DiagnosticDescriptors.UnsupportedExpression, "conversion to '" + conversion.Type?.ToDisplayString() + "'", "only numeric conversions between double and integer types are supported (float and decimal are not)");
+            }
+
+            Expr? operand = TryParseExpression(conversion.Operand);
+            return operand is null ? null : operand.Type == target ? operand : new NumericConversion(operand, target.Value);
+        }
+
+        private Expr? ParseInvocation(IInvocationOperation invocation)
+        {
+            IMethodSymbol method = invocation.TargetMethod;
+            if (KnownSymbols.IsNonDeterministic(method))
+            {
+                return NonDeterministic(invocation, method);
+            }
+
+            if (invocation.Instance is not null)
+            {
+                return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of instance method '" + method.Name + "'", "only static methods can be called");
+            }
+
+            if (KnownSymbols.ToScalarType(method.ReturnType) is not { } returnType || returnType == ScalarType.Boolean || method.ReturnsByRef)
+            {
+                return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "' returning '" + method.ReturnType.ToDisplayString() + "'", "only calls that return double or an integer are supported");
+            }
+
+            var argumentOperations = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+            if (argumentOperations.Any(a => a.Parameter is null || a.Parameter.RefKind != RefKind.None || a.ArgumentKind == ArgumentKind.ParamArray))
+            {
+                return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "'", "ref, out, in and params arguments are not supported");
+            }
+
+            var arguments = new List<Expr>();
+            foreach (IArgumentOperation argument in argumentOperations)
+            {
+                if (TryParseExpression(argument.Value) is { } value)
+                {
+                    arguments.Add(value);
+                }
+            }
+
+            if (arguments.Count != argumentOperations.Count)
+            {
+                return null;
+            }
+
+            bool anyActive = argumentOperations.Any(a => activity.IsActive(a.Value));
+            if (returnType != ScalarType.Double || !anyActive)
+            {
+                // An integer result, or a result that depends on no differentiated value, is a constant for differentiation.
+                return new PassiveCall(QualifiedMethodName(method), arguments.ToEquatableArray(), returnType);
+            }
+
+            if (IsMathType(method.ContainingType) && MathRules.Has(method.Name, arguments.Count)
+                && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double || (method.Name == "Round" && p.Ordinal == 1 && p.Type.SpecialType == SpecialType.System_Int32)))
+            {
+                return new MathCall(method.Name, arguments.ToEquatableArray());
+            }
+
+            if (KnownSymbols.FindDifferentiableAttribute(method) is { } attribute)
+            {
+                return ParseDifferentiableCall(invocation, method, attribute, argumentOperations, arguments);
+            }
+
+            string advice = IsMathType(method.ContainingType)
+                ? "Fluxion has no derivative rule for it"
+                : "mark '" + method.Name + "' [Differentiable] (in a partial type) so that Fluxion generates its gradient";
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoKnownDerivative, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name, advice));
+            return null;
+        }
+
+        private Expr? ParseDifferentiableCall(IInvocationOperation invocation, IMethodSymbol method, AttributeData attribute, List<IArgumentOperation> argumentOperations, List<Expr> arguments)
+        {
+            IMethodSymbol definition = method.OriginalDefinition;
+            string? problem = CalleeProblem(definition, attribute);
+            if (problem is not null)
+            {
+                Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CalleeHasNoGradient, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name, problem));
+                return null;
+            }
+
+            bool[] differentiable = KnownSymbols.DifferentiableParameters(definition, attribute);
+            bool ok = true;
+            foreach (IArgumentOperation argument in argumentOperations)
+            {
+                if (!differentiable[argument.Parameter!.Ordinal] && activity.IsActive(argument.Value))
+                {
+                    Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonDifferentiableArgument, argument.Syntax.GetLocation(), argument.Parameter.Name, method.Name));
+                    ok = false;
+                }
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+
+            var parameters = method.Parameters
+                .Select(p => new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type) ?? ScalarType.Double, differentiable[p.Ordinal]))
+                .ToEquatableArray();
+            string gradientName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name + SignatureChecks.GradientSuffix);
+            return new DifferentiableCall(new CalleeModel(gradientName, parameters), arguments.ToEquatableArray());
+        }
+
+        private string? CalleeProblem(IMethodSymbol callee, AttributeData attribute)
+        {
+            if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly))
+            {
+                return SignatureChecks.Check(callee, attribute).FirstOrDefault()?.Descriptor.Title.ToString();
+            }
+
+            // A callee from a referenced assembly had its gradient generated there.
+            return callee.ContainingType.GetMembers(callee.Name + SignatureChecks.GradientSuffix).Any()
+                ? null
+                : "its assembly has no '" + callee.Name + SignatureChecks.GradientSuffix + "'";
+        }
+
+        private Expr? NonDeterministic(IOperation operation, ISymbol member)
+        {
+            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonDeterministicCall, operation.Syntax.GetLocation(), member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name));
+            return null;
+        }
+
+        private Expr? Unsupported(IOperation operation, DiagnosticDescriptor descriptor, string what, string why)
+        {
+            if (operation.Descendants().Any(o => o is IInvalidOperation))
+            {
+                HasCompilerErrors = true;
+                return null;
+            }
+
+            Diagnostics.Add(DiagnosticInfo.Create(descriptor, operation.Syntax.GetLocation(), what, why));
+            return null;
+        }
+
+        private string Declare(ILocalSymbol local)
+        {
+            string name = local.Name;
+            for (int suffix = 2; !usedNames.Add(name); suffix++)
+            {
+                name = local.Name + "_" + suffix;
+            }
+
+            names[local] = name;
+            return name;
+        }
+
+        private static Expr? FoldConstant(object? value, ITypeSymbol? type)
+        {
+            switch (KnownSymbols.ToScalarType(type))
+            {
+                case ScalarType.Double:
+                    return new Constant(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+                case ScalarType.Boolean:
+                    return new BooleanConstant(value is true);
+                case ScalarType.UInt64 when value is ulong big && big > long.MaxValue:
+                    return null;
+                case { } integer:
+                    return new IntegerConstant(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), integer);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsMathType(INamedTypeSymbol type)
+        {
+            string name = type.ToDisplayString();
+            return name == "System.Math" || name == "double" || name == "System.Double";
+        }
+
+        private static string QualifiedMethodName(IMethodSymbol method)
+        {
+            string name = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name);
+            return method.IsGenericMethod
+                ? name + "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(KnownSymbols.QualifiedFormat))) + ">"
+                : name;
+        }
+
+        private static string Escape(string identifier) =>
+            SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+        private static BinaryOperator? BinaryOperatorOf(BinaryOperatorKind kind) => kind switch
+        {
+            BinaryOperatorKind.Add => BinaryOperator.Add,
+            BinaryOperatorKind.Subtract => BinaryOperator.Subtract,
+            BinaryOperatorKind.Multiply => BinaryOperator.Multiply,
+            BinaryOperatorKind.Divide => BinaryOperator.Divide,
+            BinaryOperatorKind.Remainder => BinaryOperator.Remainder,
+            _ => null,
+        };
+
+        private static string OperatorText(IBinaryOperation binary) =>
+            binary.Syntax is BinaryExpressionSyntax syntax ? syntax.OperatorToken.Text : binary.OperatorKind.ToString();
+
+        private static string DescribeStatement(IOperation statement) => statement.Syntax switch
+        {
+            IfStatementSyntax => "if statement",
+            SwitchStatementSyntax => "switch statement",
+            ForStatementSyntax => "for loop",
+            ForEachStatementSyntax => "foreach loop",
+            WhileStatementSyntax => "while loop",
+            DoStatementSyntax => "do loop",
+            TryStatementSyntax => "try statement",
+            GotoStatementSyntax => "goto statement",
+            LabeledStatementSyntax => "labeled statement",
+            LockStatementSyntax => "lock statement",
+            UsingStatementSyntax => "using statement",
+            LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } => "using declaration",
+            UnsafeStatementSyntax => "unsafe block",
+            FixedStatementSyntax => "fixed statement",
+            CheckedStatementSyntax => "checked block",
+            LocalFunctionStatementSyntax => "local function",
+            ThrowStatementSyntax => "throw statement",
+            YieldStatementSyntax => "yield statement",
+            BreakStatementSyntax => "break statement",
+            ContinueStatementSyntax => "continue statement",
+            ReturnStatementSyntax => "return statement",
+            ExpressionStatementSyntax expression => "statement '" + expression.ToString() + "'",
+            _ => "statement",
+        };
+
+        private static string StatementAdvice(IOperation statement) => statement.Syntax switch
+        {
+            IfStatementSyntax or SwitchStatementSyntax => "branches are not supported yet",
+            ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax => "loops are not supported yet",
+            LocalFunctionStatementSyntax => "move it into a static method of its own and mark that [Differentiable]",
+            ThrowStatementSyntax => "a differentiable method must return a value",
+            _ => "a differentiable method may contain only declarations, assignments and one final return",
+        };
+
+        private static string DescribeExpression(IOperation operation) => operation switch
+        {
+            IAnonymousFunctionOperation or IDelegateCreationOperation => "lambda",
+            ITupleOperation => "tuple",
+            IIsPatternOperation or IIsTypeOperation or ISwitchExpressionOperation => "pattern",
+            IConditionalOperation => "conditional operator",
+            IObjectCreationOperation => "object creation",
+            IPropertyReferenceOperation property => "property '" + property.Property.Name + "'",
+            IFieldReferenceOperation field => "field '" + field.Field.Name + "'",
+            IArrayElementReferenceOperation => "array element",
+            IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicIndexerAccessOperation or IDynamicObjectCreationOperation => "dynamic operation",
+            IAssignmentOperation or IIncrementOrDecrementOperation => "assignment inside an expression",
+            IInterpolatedStringOperation or ILiteralOperation { Type.SpecialType: SpecialType.System_String } => "string",
+            IBinaryOperation { Type.SpecialType: SpecialType.System_String } => "string operation",
+            IBinaryOperation { Type.SpecialType: SpecialType.System_Boolean } => "comparison",
+            _ => "expression '" + Shorten(operation.Syntax.ToString()) + "'",
+        };
+
+        private static string ExpressionAdvice(IOperation operation) => operation switch
+        {
+            IConditionalOperation or IBinaryOperation { Type.SpecialType: SpecialType.System_Boolean } => "branches are not supported yet",
+            IAssignmentOperation or IIncrementOrDecrementOperation => "assign in a statement of its own",
+            IPropertyReferenceOperation => "pass the value in as a parameter",
+            _ when operation.Type is { } type && KnownSymbols.ToScalarType(type) is null => "values of type '" + type.ToDisplayString() + "' are not supported",
+            _ => "only arithmetic on double and integer values, Math functions and calls are supported",
+        };
+
+        private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+    }
+}

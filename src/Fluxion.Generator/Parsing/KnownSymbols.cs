@@ -1,0 +1,78 @@
+using System.Linq;
+using Fluxion.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Fluxion.Generator.Parsing
+{
+    /// <summary>Questions the parser asks about types and symbols.</summary>
+    internal static class KnownSymbols
+    {
+        public const string DifferentiableAttributeName = "Fluxion.DifferentiableAttribute";
+
+        public static readonly SymbolDisplayFormat QualifiedFormat = SymbolDisplayFormat.FullyQualifiedFormat;
+
+        /// <summary>Maps a type to the intermediate form's scalar types; null when the type is not one of them.</summary>
+        public static ScalarType? ToScalarType(ITypeSymbol? type) => type?.SpecialType switch
+        {
+            SpecialType.System_Double => ScalarType.Double,
+            SpecialType.System_Int32 => ScalarType.Int32,
+            SpecialType.System_Int64 => ScalarType.Int64,
+            SpecialType.System_Int16 => ScalarType.Int16,
+            SpecialType.System_UInt16 => ScalarType.UInt16,
+            SpecialType.System_UInt32 => ScalarType.UInt32,
+            SpecialType.System_UInt64 => ScalarType.UInt64,
+            SpecialType.System_Byte => ScalarType.Byte,
+            SpecialType.System_SByte => ScalarType.SByte,
+            SpecialType.System_Boolean => ScalarType.Boolean,
+            _ => null,
+        };
+
+        public static AttributeData? FindDifferentiableAttribute(ISymbol symbol) =>
+            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName);
+
+        /// <summary>True for members whose value changes from call to call (random numbers, clocks, new identifiers).</summary>
+        public static bool IsNonDeterministic(ISymbol member)
+        {
+            string type = (member as ITypeSymbol ?? member.ContainingType)?.ToDisplayString() ?? string.Empty;
+            switch (type)
+            {
+                case "System.Random":
+                case "System.Security.Cryptography.RandomNumberGenerator":
+                case "System.Diagnostics.Stopwatch":
+                    return true;
+                case "System.Guid":
+                    return member.Name == "NewGuid" || member.Name == "CreateVersion7";
+                case "System.DateTime":
+                case "System.DateTimeOffset":
+                    return member.Name == "Now" || member.Name == "UtcNow" || member.Name == "Today";
+                case "System.Environment":
+                    return member.Name == "TickCount" || member.Name == "TickCount64";
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The names of the parameters that <c>[Differentiable(...)]</c> lists; empty when it lists none.</summary>
+        public static string[] ListedParameterNames(AttributeData attribute)
+        {
+            if (attribute.ConstructorArguments.Length != 1)
+            {
+                return new string[0];
+            }
+
+            TypedConstant argument = attribute.ConstructorArguments[0];
+            return argument.Kind == TypedConstantKind.Array
+                ? argument.Values.Select(v => v.Value as string ?? string.Empty).ToArray()
+                : new[] { argument.Value as string ?? string.Empty };
+        }
+
+        /// <summary>Whether each parameter of <paramref name="method"/> gets a gradient output.</summary>
+        public static bool[] DifferentiableParameters(IMethodSymbol method, AttributeData attribute)
+        {
+            string[] listed = ListedParameterNames(attribute);
+            return method.Parameters
+                .Select(p => p.Type.SpecialType == SpecialType.System_Double && (listed.Length == 0 || listed.Contains(p.Name)))
+                .ToArray();
+        }
+    }
+}

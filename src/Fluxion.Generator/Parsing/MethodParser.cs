@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Fluxion.Generator.Diagnostics;
+using Fluxion.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Fluxion.Generator.Parsing
+{
+    /// <summary>The first stage: a <c>[Differentiable]</c> method's symbol and syntax in, a <see cref="MethodModel"/> or diagnostics out.</summary>
+    internal static class MethodParser
+    {
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || context.Attributes.IsEmpty)
+            {
+                return ParseResult.Nothing;
+            }
+
+            try
+            {
+                return Parse(context.SemanticModel, method, syntax, context.Attributes[0], cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, syntax.Identifier.GetLocation(), method.Name, exception.GetType().Name + ": " + exception.Message);
+                return new ParseResult(null, EquatableArray.Create(diagnostic));
+            }
+        }
+
+        private static ParseResult Parse(SemanticModel semanticModel, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken cancellationToken)
+        {
+            // Code the compiler rejects is the compiler's to report; a half-typed method gets no noise from us.
+            if (syntax.ContainsDiagnostics)
+            {
+                return ParseResult.Nothing;
+            }
+
+            List<DiagnosticInfo> diagnostics = SignatureChecks.Check(method, attribute);
+            if (diagnostics.Count > 0 || semanticModel.GetOperation(syntax, cancellationToken) is not IMethodBodyOperation body)
+            {
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            IBlockOperation? block = body.BlockBody ?? body.ExpressionBody;
+            if (block is null)
+            {
+                return ParseResult.Nothing;
+            }
+
+            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
+            var activity = new ActivityAnalysis(block, method.Parameters.Where(p => differentiable[p.Ordinal]));
+            var parser = new BodyParser(semanticModel.Compilation, method, activity, cancellationToken);
+            EquatableArray<Statement> statements = parser.Parse(block);
+            if (parser.HasCompilerErrors)
+            {
+                return ParseResult.Nothing;
+            }
+
+            if (parser.Diagnostics.Count > 0)
+            {
+                return new ParseResult(null, parser.Diagnostics.ToEquatableArray());
+            }
+
+            var parameters = method.Parameters
+                .Select(p => new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type)!.Value, differentiable[p.Ordinal]))
+                .ToEquatableArray();
+            var model = new MethodModel(
+                Namespace: method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString(),
+                ContainingTypes: ContainingTypes(method.ContainingType),
+                Accessibility: AccessibilityText(method.DeclaredAccessibility),
+                Name: method.Name,
+                FullName: method.ContainingType.ToDisplayString() + "." + method.Name,
+                HintName: HintName(method),
+                Parameters: parameters,
+                Body: statements);
+            return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol innermost)
+        {
+            var types = new List<ContainingType>();
+            for (INamedTypeSymbol? type = innermost; type is not null; type = type.ContainingType)
+            {
+                string keyword = type.IsRecord
+                    ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                    : type.TypeKind switch
+                    {
+                        TypeKind.Struct => "struct",
+                        TypeKind.Interface => "interface",
+                        _ => "class",
+                    };
+                string name = type.TypeParameters.IsEmpty
+                    ? type.Name
+                    : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(t => t.Name)) + ">";
+                types.Insert(0, new ContainingType(keyword, name));
+            }
+
+            return types.ToEquatableArray();
+        }
+
+        private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Public => "public",
+            Accessibility.Internal => "internal",
+            Accessibility.Protected => "protected",
+            Accessibility.ProtectedOrInternal => "protected internal",
+            Accessibility.ProtectedAndInternal => "private protected",
+            _ => "private",
+        };
+
+        /// <summary>Namespace, types, method and parameter types, so overloads get files of their own.</summary>
+        private static string HintName(IMethodSymbol method)
+        {
+            var builder = new StringBuilder();
+            if (!method.ContainingNamespace.IsGlobalNamespace)
+            {
+                builder.Append(method.ContainingNamespace.ToDisplayString()).Append('.');
+            }
+
+            var types = new List<string>();
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+            {
+                types.Insert(0, type.MetadataName);
+            }
+
+            builder.Append(string.Join(".", types)).Append('.').Append(method.Name);
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                builder.Append('_').Append(parameter.Type.ToDisplayString());
+            }
+
+            foreach (char c in builder.ToString().ToCharArray())
+            {
+                if (!char.IsLetterOrDigit(c) && c != '.' && c != '_')
+                {
+                    builder.Replace(c, '_');
+                }
+            }
+
+            return builder.Append(".g.cs").ToString();
+        }
+    }
+}

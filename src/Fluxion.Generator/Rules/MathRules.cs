@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using Fluxion.Generator.Model;
+
+namespace Fluxion.Generator.Rules
+{
+    /// <summary>
+    /// The derivative table: one entry per <c>System.Math</c> function and arity. Each entry gives the
+    /// partial derivative with respect to every argument, written with the arguments and the call's own
+    /// result (so <c>Exp</c> reuses its value instead of computing it again). Adding a function is one line.
+    /// </summary>
+    internal static class MathRules
+    {
+        private const double Ln2 = 0.69314718055994529;
+        private const double Ln10 = 2.3025850929940459;
+
+        /// <summary>Computes the partials from the arguments <c>a</c> and the result <c>r</c>.</summary>
+        public delegate Expr[] PartialsRule(IReadOnlyList<Expr> a, Expr r);
+
+        private static readonly Dictionary<string, PartialsRule> Table = new Dictionary<string, PartialsRule>(StringComparer.Ordinal)
+        {
+            ["Sin/1"] = (a, r) => new[] { Call("Cos", a[0]) },
+            ["Cos/1"] = (a, r) => new[] { Neg(Call("Sin", a[0])) },
+            ["Tan/1"] = (a, r) => new[] { Add(One, Mul(r, r)) },
+            ["Asin/1"] = (a, r) => new[] { Div(One, Call("Sqrt", Sub(One, Mul(a[0], a[0])))) },
+            ["Acos/1"] = (a, r) => new[] { Neg(Div(One, Call("Sqrt", Sub(One, Mul(a[0], a[0]))))) },
+            ["Atan/1"] = (a, r) => new[] { Div(One, Add(One, Mul(a[0], a[0]))) },
+            ["Atan2/2"] = (a, r) => new[] { Div(a[1], SumOfSquares(a[0], a[1])), Neg(Div(a[0], SumOfSquares(a[0], a[1]))) },
+            ["Sinh/1"] = (a, r) => new[] { Call("Cosh", a[0]) },
+            ["Cosh/1"] = (a, r) => new[] { Call("Sinh", a[0]) },
+            ["Tanh/1"] = (a, r) => new[] { Sub(One, Mul(r, r)) },
+            ["Asinh/1"] = (a, r) => new[] { Div(One, Call("Sqrt", Add(Mul(a[0], a[0]), One))) },
+            ["Acosh/1"] = (a, r) => new[] { Div(One, Call("Sqrt", Sub(Mul(a[0], a[0]), One))) },
+            ["Atanh/1"] = (a, r) => new[] { Div(One, Sub(One, Mul(a[0], a[0]))) },
+            ["Exp/1"] = (a, r) => new[] { r },
+            ["Log/1"] = (a, r) => new[] { Div(One, a[0]) },
+            ["Log/2"] = (a, r) => new[] { Div(One, Mul(a[0], Call("Log", a[1]))), Neg(Div(r, Mul(a[1], Call("Log", a[1])))) },
+            ["Log10/1"] = (a, r) => new[] { Div(One, Mul(a[0], new Constant(Ln10))) },
+            ["Log2/1"] = (a, r) => new[] { Div(One, Mul(a[0], new Constant(Ln2))) },
+            ["Sqrt/1"] = (a, r) => new[] { Div(new Constant(0.5), r) },
+            ["Cbrt/1"] = (a, r) => new[] { Div(One, Mul(new Constant(3.0), Mul(r, r))) },
+            ["Pow/2"] = (a, r) => new[] { Mul(a[1], Call("Pow", a[0], Sub(a[1], One))), Mul(r, Call("Log", a[0])) },
+            // Kinks take the derivative of the branch actually taken: Abs'(0) = +1, ties go to the first argument.
+            ["Abs/1"] = (a, r) => new[] { Select(Compare(BinaryOperator.GreaterOrEqual, a[0], Zero), One, new Constant(-1.0)) },
+            ["Max/2"] = (a, r) => new[] { Select(Compare(BinaryOperator.GreaterOrEqual, a[0], a[1]), One, Zero), Select(Compare(BinaryOperator.GreaterOrEqual, a[0], a[1]), Zero, One) },
+            ["Min/2"] = (a, r) => new[] { Select(Compare(BinaryOperator.LessOrEqual, a[0], a[1]), One, Zero), Select(Compare(BinaryOperator.LessOrEqual, a[0], a[1]), Zero, One) },
+            ["Clamp/3"] = (a, r) => new[]
+            {
+                Select(Compare(BinaryOperator.Less, a[0], a[1]), Zero, Select(Compare(BinaryOperator.Greater, a[0], a[2]), Zero, One)),
+                Select(Compare(BinaryOperator.Less, a[0], a[1]), One, Zero),
+                Select(Compare(BinaryOperator.Less, a[0], a[1]), Zero, Select(Compare(BinaryOperator.Greater, a[0], a[2]), One, Zero)),
+            },
+            ["FusedMultiplyAdd/3"] = (a, r) => new[] { a[1], a[0], One },
+            // Piecewise constant: derivative 0 wherever it exists (Math.Sign returns int, so it needs no entry).
+            ["Floor/1"] = (a, r) => new Expr[] { Zero },
+            ["Ceiling/1"] = (a, r) => new Expr[] { Zero },
+            ["Truncate/1"] = (a, r) => new Expr[] { Zero },
+            ["Round/1"] = (a, r) => new Expr[] { Zero },
+            ["Round/2"] = (a, r) => new Expr[] { Zero, Zero },
+        };
+
+        private static Constant Zero => Constant.Zero;
+
+        private static Constant One => Constant.One;
+
+        /// <summary>True when the table has a rule for <paramref name="function"/> with that many arguments.</summary>
+        public static bool Has(string function, int arity) => Table.ContainsKey(Key(function, arity));
+
+        /// <summary>The partial derivatives of <c>function(arguments)</c>, one per argument.</summary>
+        public static Expr[] Partials(string function, IReadOnlyList<Expr> arguments, Expr result) =>
+            Table[Key(function, arguments.Count)](arguments, result);
+
+        private static string Key(string function, int arity) => function + "/" + arity;
+
+        private static Expr Call(string function, params Expr[] arguments) => new MathCall(function, arguments.ToEquatableArray());
+
+        private static Expr Add(Expr left, Expr right) => new Binary(BinaryOperator.Add, left, right, ScalarType.Double);
+
+        private static Expr Sub(Expr left, Expr right) => new Binary(BinaryOperator.Subtract, left, right, ScalarType.Double);
+
+        private static Expr Mul(Expr left, Expr right) => new Binary(BinaryOperator.Multiply, left, right, ScalarType.Double);
+
+        private static Expr Div(Expr left, Expr right) => new Binary(BinaryOperator.Divide, left, right, ScalarType.Double);
+
+        private static Expr Neg(Expr operand) => new Unary(UnaryOperator.Negate, operand, ScalarType.Double);
+
+        private static Expr SumOfSquares(Expr x, Expr y) => Add(Mul(x, x), Mul(y, y));
+
+        private static Expr Compare(BinaryOperator comparison, Expr left, Expr right) => new Binary(comparison, left, right, ScalarType.Boolean);
+
+        private static Expr Select(Expr condition, Expr whenTrue, Expr whenFalse) => new Conditional(condition, whenTrue, whenFalse, ScalarType.Double);
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+
+namespace Fluxion
+{
+    /// <summary>
+    /// Marks a static method whose reverse-mode gradient Fluxion generates at compile time.
+    /// </summary>
+    /// <remarks>
+    /// For a method <c>F(double x, double y)</c> the generator adds, in the same partial type,
+    /// <c>F_Grad(double x, double y, out double dx, out double dy)</c>, which returns <c>F(x, y)</c>
+    /// and writes each partial derivative to its <c>out</c> parameter. Every <see cref="double"/>
+    /// parameter is differentiable unless <see cref="Parameters"/> names a subset.
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    public sealed class DifferentiableAttribute : Attribute
+    {
+        /// <summary>Differentiates with respect to every <see cref="double"/> parameter.</summary>
+        public DifferentiableAttribute()
+        {
+            Parameters = Array.Empty<string>();
+        }
+
+        /// <summary>Differentiates with respect to the named parameters only (use <c>nameof</c>).</summary>
+        /// <param name="parameters">Names of the parameters that get a gradient output, in any order.</param>
+        public DifferentiableAttribute(params string[] parameters)
+        {
+            Parameters = parameters ?? Array.Empty<string>();
+        }
+
+        /// <summary>The parameters that get a gradient output; empty means every <see cref="double"/> parameter.</summary>
+        public string[] Parameters { get; }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Fluxion;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Fluxion.Generator.Tests
+{
+    /// <summary>Runs the generator on source text in memory and compiles the result.</summary>
+    internal static class GeneratorHarness
+    {
+        private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        {
+            string trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+            return trusted.Split(Path.PathSeparator)
+                .Where(path => Path.GetFileName(path).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(path) == "netstandard.dll" || Path.GetFileName(path) == "mscorlib.dll")
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+                .Append(MetadataReference.CreateFromFile(typeof(DifferentiableAttribute).Assembly.Location))
+                .ToImmutableArray();
+        });
+
+        public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+        public static CSharpCompilation CreateCompilation(params string[] sources) =>
+            CSharpCompilation.Create(
+                "Tests",
+                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "Source" + i + ".cs")),
+                References.Value,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+            CSharpGeneratorDriver.Create(
+                new[] { new DifferentiableGenerator().AsSourceGenerator() },
+                parseOptions: ParseOptions,
+                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+        /// <summary>Runs the generator; returns what it produced and the diagnostics of compiling everything together.</summary>
+        public static GenerationResult Run(params string[] sources)
+        {
+            CSharpCompilation compilation = CreateCompilation(sources);
+            GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+            GeneratorDriverRunResult result = driver.GetRunResult();
+            return new GenerationResult(
+                result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()),
+                generatorDiagnostics.Concat(result.Results.Single().Diagnostics).Distinct().ToImmutableArray(),
+                output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray(),
+                result.Results.Single().Exception);
+        }
+    }
+
+    internal sealed record GenerationResult(
+        IReadOnlyDictionary<string, string> Sources,
+        ImmutableArray<Diagnostic> GeneratorDiagnostics,
+        ImmutableArray<Diagnostic> CompilationDiagnostics,
+        Exception? Exception)
+    {
+        public string Single() => Sources.Values.Single();
+    }
+}
