@@ -88,16 +88,22 @@ namespace Fluxion.Generator.Differentiation
                 throw new InvalidOperationException("the method has no return statement");
             }
 
-            if (activeNames.Contains(returned))
+            // The seed: the returned value's adjoint is 1. Nothing after the returned definition reaches the
+            // result, so its seed needs no local; a returned parameter gets one like any other contribution.
+            bool returnsDefinition = definitions.Any(d => d.Name == returned);
+            if (activeNames.Contains(returned) && !returnsDefinition)
             {
                 Contribute(returned, Constant.One);
             }
 
             foreach (Definition definition in Enumerable.Reverse(definitions))
             {
-                if (definition.IsActive && adjoints.TryGetValue(definition.Name, out string? adjoint))
+                Expr? adjoint = adjoints.TryGetValue(definition.Name, out string? local) ? new Variable(local, ScalarType.Double)
+                    : definition.Name == returned ? Constant.One
+                    : null;
+                if (definition.IsActive && adjoint is not null)
                 {
-                    Propagate(definition.Value, new Variable(adjoint, ScalarType.Double), definition);
+                    Propagate(definition.Value, adjoint, definition);
                 }
             }
 
@@ -345,11 +351,18 @@ namespace Fluxion.Generator.Differentiation
 
         private static string CamelCase(string name) => name.Length == 0 ? "value" : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
-        private static Expr Negate(Expr operand) => new Unary(UnaryOperator.Negate, operand, ScalarType.Double);
+        // Adjoint builders that skip multiplying by one, so a seed of 1 does not look like work worth sharing.
+        private static Expr Negate(Expr operand) =>
+            operand is Constant c ? new Constant(-c.Value) : new Unary(UnaryOperator.Negate, operand, ScalarType.Double);
 
-        private static Expr Multiply(Expr left, Expr right) => new Binary(BinaryOperator.Multiply, left, right, ScalarType.Double);
+        private static Expr Multiply(Expr left, Expr right) =>
+            left is Constant { Value: 1.0 } ? right
+            : right is Constant { Value: 1.0 } ? left
+            : left is Constant l && right is Constant r ? new Constant(l.Value * r.Value)
+            : new Binary(BinaryOperator.Multiply, left, right, ScalarType.Double);
 
-        private static Expr Divide(Expr left, Expr right) => new Binary(BinaryOperator.Divide, left, right, ScalarType.Double);
+        private static Expr Divide(Expr left, Expr right) =>
+            left is Constant l && right is Constant r ? new Constant(l.Value / r.Value) : new Binary(BinaryOperator.Divide, left, right, ScalarType.Double);
 
         private sealed record Definition(string Name, ScalarType Type, Expr Value, bool IsActive);
     }

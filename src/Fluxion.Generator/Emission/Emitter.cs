@@ -76,6 +76,7 @@ namespace Fluxion.Generator.Emission
         {
             Declare declare => declare.Type.Keyword() + " " + Identifier(declare.Name) + " = " + Expression(declare.Value) + ";",
             Assign assign => Identifier(assign.Name) + " = " + Expression(assign.Value) + ";",
+            AddAssign { Value: Unary { Operator: UnaryOperator.Negate } negated } subtract => Identifier(subtract.Name) + " -= " + Expression(negated.Operand) + ";",
             AddAssign add => Identifier(add.Name) + " += " + Expression(add.Value) + ";",
             ReturnValue ret => "return " + Expression(ret.Value) + ";",
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),

@@ -46,6 +46,8 @@ namespace Fluxion.Generator.Simplification
                     return new Constant(i.Value);
                 case Binary { Type: ScalarType.Double } binary:
                     return SimplifyArithmetic(binary, exactOnly);
+                case MathCall { Function: "Pow" } power when IsConstant(power.Arguments[1], 1.0):
+                    return power.Arguments[0];
                 case Conditional { Condition: BooleanConstant condition } conditional:
                     return condition.Value ? conditional.WhenTrue : conditional.WhenFalse;
                 case Conditional conditional when conditional.WhenTrue.Equals(conditional.WhenFalse):
@@ -134,6 +136,16 @@ namespace Fluxion.Generator.Simplification
                     if (!exactOnly && (IsConstant(left, 0.0) || IsConstant(right, 0.0)))
                     {
                         return Constant.Zero;
+                    }
+
+                    if (!exactOnly && left is Binary { Operator: BinaryOperator.Divide, Left: Constant { Value: 1.0 } } reciprocalLeft)
+                    {
+                        return node with { Operator = BinaryOperator.Divide, Left = right, Right = reciprocalLeft.Right };
+                    }
+
+                    if (!exactOnly && right is Binary { Operator: BinaryOperator.Divide, Left: Constant { Value: 1.0 } } reciprocalRight)
+                    {
+                        return node with { Operator = BinaryOperator.Divide, Right = reciprocalRight.Right };
                     }
 
                     return SimplifySigns(node);

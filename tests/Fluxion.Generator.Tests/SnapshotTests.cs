@@ -1,0 +1,245 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Fluxion.Generator.Tests
+{
+    /// <summary>The generated code of representative methods, compared with committed snapshots.</summary>
+    public class SnapshotTests
+    {
+        private const string Usings = "using System;\nusing Fluxion;\n";
+
+        public static readonly Dictionary<string, string> Cases = new()
+        {
+            ["QuickStart"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double F(double x, double y) => x * Math.Sin(y) / (1.0 + x * x);
+                }
+                """,
+            ["Sigmoid"] = """
+                namespace Demo;
+                public static partial class Activations
+                {
+                    [Differentiable]
+                    public static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+                }
+                """,
+            ["CrossEntropyCallsSigmoid"] = """
+                namespace Demo;
+                public static partial class Loss
+                {
+                    [Differentiable]
+                    public static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+
+                    [Differentiable(nameof(w), nameof(b))]
+                    public static double CrossEntropy(double w, double b, double x, double y)
+                    {
+                        double a = Sigmoid(w * x + b);
+                        return -(y * Math.Log(a) + (1 - y) * Math.Log(1 - a));
+                    }
+                }
+                """,
+            ["LocalsAndReassignment"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Horner(double x, double c0, double c1, double c2, double c3)
+                    {
+                        double p = c3;
+                        p = p * x + c2;
+                        p = p * x + c1;
+                        p = p * x + c0;
+                        return p;
+                    }
+                }
+                """,
+            ["CompoundAssignment"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Accumulate(double x, double y)
+                    {
+                        var s = x;
+                        s += y * y;
+                        s -= 2.0;
+                        s *= x;
+                        s /= y;
+                        s++;
+                        return s;
+                    }
+                }
+                """,
+            ["SubsetAndIntegerParameters"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable(nameof(scale))]
+                    public static double Scaled(double scale, double offset, int n, bool unused)
+                    {
+                        int twice = 2 * n;
+                        return scale * twice + offset / n;
+                    }
+                }
+                """,
+            ["NestedGenericTypes"] = """
+                namespace Demo.Physics;
+                public partial class Outer<T> where T : class
+                {
+                    internal partial struct Inner
+                    {
+                        [Differentiable]
+                        internal static double Energy(double mass, double velocity) => 0.5 * mass * velocity * velocity;
+                    }
+                }
+                """,
+            ["Overloads"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Norm(double x, double y) => Math.Sqrt(x * x + y * y);
+
+                    [Differentiable]
+                    public static double Norm(double x, double y, double z) => Math.Sqrt(x * x + y * y + z * z);
+                }
+                """,
+            ["CallAcrossClasses"] = """
+                namespace Demo;
+                public static partial class Kernels
+                {
+                    public static partial class Smooth
+                    {
+                        [Differentiable]
+                        public static double Softplus(double x) => Math.Log(1.0 + Math.Exp(x));
+                    }
+                }
+
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Layer(double w, double x, double b) => Kernels.Smooth.Softplus(w * x + b) * Kernels.Smooth.Softplus(b);
+                }
+                """,
+            ["ResultReuse"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Reuse(double x) => Math.Exp(x) + Math.Tanh(x) + Math.Sqrt(x) + Math.Tan(x);
+                }
+                """,
+            ["Powers"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Powers(double x, double y) => Math.Pow(x, 3) + Math.Pow(x, y) + Math.Pow(2.0, y) + Math.Cbrt(x);
+                }
+                """,
+            ["Kinks"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Kinks(double x, double y, double lo, double hi) =>
+                        Math.Abs(x) + Math.Max(x, y) - Math.Min(x, y) + Math.Clamp(y, lo, hi);
+                }
+                """,
+            ["InverseTrigAndLogs"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Angles(double x, double y) =>
+                        Math.Atan2(y, x) + Math.Log(x, y) + Math.Log10(x) + Math.Log2(y) + Math.Asin(x / 4) + Math.Acosh(y + 1);
+                }
+                """,
+            ["ConstantsAndLiterals"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    private const double Gravity = 9.80665;
+                    private static readonly double Drag = 0.47;
+
+                    [Differentiable]
+                    public static double Constants(double v, double t) =>
+                        Gravity * t * t / 2 + Drag * v * 1e-3 + 0x10 * v + 1_000 * t + 2.5f * v + Math.PI * Math.E * v + 3L * t;
+                }
+                """,
+            ["DeepComposition"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Nest(double x) => Math.Sin(Math.Sin(Math.Sin(Math.Sin(Math.Sin(x)))));
+                }
+                """,
+            ["GlobalNamespaceRecord"] = """
+                public partial record struct Pricing
+                {
+                    [Differentiable]
+                    internal static double Forward(double spot, double rate, double time) => spot * Math.Exp(rate * time);
+                }
+                """,
+            ["PiecewiseConstant"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Steps(double x, double y) => Math.Floor(x) * y + Math.Round(y) + Math.Sign(x) + Math.Truncate(x * y);
+                }
+                """,
+            ["PassiveCalls"] = """
+                namespace Demo;
+                public static class Helpers
+                {
+                    public static double Weight(int i) => 1.0 / (i + 1);
+                }
+
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Weighted(double x, int n) => Helpers.Weight(n) * x + Math.Sqrt(n) * Math.Exp(Helpers.Weight(2));
+                }
+                """,
+            ["KeywordNames"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Keywords(double @o, double @in)
+                    {
+                        double @double = @o * @in;
+                        return @double * @double;
+                    }
+                }
+                """,
+        };
+
+        public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });
+
+        [Theory]
+        [MemberData(nameof(CaseNames))]
+        public void GeneratedCodeMatchesSnapshot(string name)
+        {
+            GenerationResult result = GeneratorHarness.Run(Usings + Cases[name]);
+
+            Assert.Null(result.Exception);
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics);
+            Assert.NotEmpty(result.Sources);
+            var text = new StringBuilder();
+            foreach (var source in result.Sources.OrderBy(s => s.Key, System.StringComparer.Ordinal))
+            {
+                text.Append("//// ").Append(source.Key).Append('\n').Append(source.Value);
+            }
+
+            Snapshot.Verify(name, text.ToString());
+        }
+    }
+}
