@@ -1,10 +1,7 @@
-using System;
+using System.Text;
 using Fluxion.Generator.Diagnostics;
-using Fluxion.Generator.Differentiation;
-using Fluxion.Generator.Emission;
 using Fluxion.Generator.Model;
 using Fluxion.Generator.Parsing;
-using Fluxion.Generator.Simplification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -50,20 +47,16 @@ namespace Fluxion.Generator
 
             context.RegisterSourceOutput(models, static (spc, method) =>
             {
-                string source;
-                try
+                GradientSource source = GradientSource.Build(method);
+                foreach (Diagnostic diagnostic in source.Diagnostics)
                 {
-                    GradientMethod gradient = ReverseModeDifferentiator.Differentiate(method);
-                    source = Emitter.Emit(Simplifier.Simplify(gradient));
-                }
-                catch (Exception exception)
-                {
-                    // The model carries no location (so that edits elsewhere in the file keep it cached); the message names the method.
-                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, method.FullName, exception.GetType().Name + ": " + exception.Message));
-                    return;
+                    spc.ReportDiagnostic(diagnostic);
                 }
 
-                spc.AddSource(method.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+                if (source.Text is not null)
+                {
+                    spc.AddSource(method.HintName, SourceText.From(source.Text, Encoding.UTF8));
+                }
             });
         }
     }

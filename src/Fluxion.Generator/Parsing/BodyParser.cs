@@ -262,10 +262,8 @@ namespace Fluxion.Generator.Parsing
                     return ParseConversion(conversion);
                 case IInvocationOperation invocation:
                     return ParseInvocation(invocation);
-                case IPropertyReferenceOperation property when KnownSymbols.IsNonDeterministic(property.Property):
-                    return NonDeterministic(operation, property.Property);
-                case IObjectCreationOperation { Type: { } created } when KnownSymbols.IsNonDeterministic(created):
-                    return NonDeterministic(operation, created);
+                case IPropertyReferenceOperation or IObjectCreationOperation when NonDeterministicMember(operation) is { } member:
+                    return NonDeterministic(operation, member);
                 default:
                     return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(operation), ExpressionAdvice(operation));
             }
@@ -444,8 +442,26 @@ namespace Fluxion.Generator.Parsing
                 return null;
             }
 
+            // Inside an unsupported construct, a clock or random source is the more useful thing to point at.
+            if (operation.Descendants().FirstOrDefault(o => NonDeterministicMember(o) is not null) is { } inner)
+            {
+                return NonDeterministic(inner, NonDeterministicMember(inner)!);
+            }
+
             Diagnostics.Add(DiagnosticInfo.Create(descriptor, operation.Syntax.GetLocation(), what, why));
             return null;
+        }
+
+        private static ISymbol? NonDeterministicMember(IOperation operation)
+        {
+            ISymbol? member = operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IPropertyReferenceOperation property => property.Property,
+                IObjectCreationOperation creation => creation.Type,
+                _ => null,
+            };
+            return member is not null && KnownSymbols.IsNonDeterministic(member) ? member : null;
         }
 
         private string Declare(ILocalSymbol local)
@@ -546,7 +562,7 @@ namespace Fluxion.Generator.Parsing
         private static string DescribeExpression(IOperation operation) => operation switch
         {
             IAnonymousFunctionOperation or IDelegateCreationOperation => "lambda",
-            ITupleOperation => "tuple",
+            ITupleOperation or IFieldReferenceOperation { Instance: ITupleOperation } => "tuple",
             IIsPatternOperation or IIsTypeOperation or ISwitchExpressionOperation => "pattern",
             IConditionalOperation => "conditional operator",
             IObjectCreationOperation => "object creation",

@@ -1,0 +1,357 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Fluxion.Generator.Tests
+{
+    /// <summary>One test per diagnostic: the ID, the exact span (the <c>{|ID:…|}</c> markup) and, where it matters, the message.</summary>
+    public class DiagnosticTests
+    {
+        private const string Usings = "using System;\nusing Fluxion;\n\n";
+
+        [Fact]
+        public Task FLX0001_ContainingTypeNotPartial() => Verify("""
+            public static class {|FLX0001:Model|}
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+            }
+            """);
+
+        [Fact]
+        public Task FLX0001_OuterTypeNotPartial() => Verify("""
+            public class {|FLX0001:Outer|}
+            {
+                public static partial class Inner
+                {
+                    [Differentiable]
+                    public static double F(double x) => x * x;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0002_MethodNotStatic() => Verify("""
+            public partial class Model
+            {
+                [Differentiable]
+                public double {|FLX0002:F|}(double x) => x * x;
+            }
+            """);
+
+        [Fact]
+        public Task FLX0003_UnsupportedParameters() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F({|FLX0003:ref double x|}, {|FLX0003:float y|}, {|FLX0003:string name|}, {|FLX0003:double[] values|}) => x;
+            }
+            """);
+
+        [Fact]
+        public Task FLX0003_MessageNamesParameterTypeAndReason() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x, {|#0:float y|}) => x * y;
+            }
+            """,
+            Diagnostic("FLX0003", 0).WithArguments("y", "float", "only double is differentiable in this version; use double"));
+
+        [Fact]
+        public Task FLX0004_UnsupportedReturnType() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static {|FLX0004:float|} F(double x) => (float)x;
+            }
+            """);
+
+        [Fact]
+        public Task FLX0005_UnsupportedStatements() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    {|FLX0005:if (x > 0) { x = -x; }|}
+                    {|FLX0005:Console.WriteLine(x);|}
+                    {|FLX0005:try { x = x * 2; } finally { }|}
+                    return x;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0005_LoopsAndLocalFunctions() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double s = 0;
+                    {|FLX0005:for (int i = 0; i < 3; i++) { s += x; }|}
+                    {|FLX0005:double Square(double v) => v * v;|}
+                    return s;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0006_UnsupportedExpressions() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double a = {|FLX0006:x > 0 ? x : -x|};
+                    double b = {|FLX0006:(x, x).Item1|};
+                    Func<double, double> f = {|FLX0006:v => v * x|};
+                    return a + b;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0006_MessageNamesConstruct() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => {|#0:x > 1 ? x : 1|};
+            }
+            """,
+            Diagnostic("FLX0006", 0).WithArguments("conditional operator", "branches are not supported yet"));
+
+        [Fact]
+        public Task FLX0007_CallWithoutDerivative() => Verify(
+            """
+            public static class Helpers
+            {
+                public static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
+            }
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => 2 * {|#0:Helpers.Softplus(x)|} + Helpers.Softplus(1.0) + {|#1:Math.IEEERemainder(x, 2)|};
+            }
+            """,
+            Diagnostic("FLX0007", 0).WithArguments("Helpers.Softplus", "mark 'Softplus' [Differentiable] (in a partial type) so that Fluxion generates its gradient"),
+            Diagnostic("FLX0007", 1).WithArguments("Math.IEEERemainder", "Fluxion has no derivative rule for it"));
+
+        [Fact]
+        public Task FLX0008_WriteOutsideMethod() => Verify("""
+            public static partial class Model
+            {
+                private static double last;
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    {|FLX0008:last|} = x;
+                    {|FLX0008:Model.last|} += x;
+                    return x * x;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0009_NonDeterministic() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double noise = {|FLX0009:Random.Shared.NextDouble()|};
+                    double time = {|FLX0009:Environment.TickCount|};
+                    double ticks = {|FLX0009:DateTime.Now|}.Ticks;
+                    return x * noise + time + ticks;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0010_UnknownParameterName() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(nameof(x), {|#0:"z"|}, {|#1:nameof(n)|})]
+                public static double F(double x, int n) => x * n;
+            }
+            """,
+            Diagnostic("FLX0010", 0).WithArguments("z", "F"),
+            Diagnostic("FLX0010", 1).WithArguments("n", "F"));
+
+        [Fact]
+        public Task FLX0011_ExistingMember() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double {|FLX0011:F|}(double x) => x * x;
+
+                public static double F_Grad(double x, out double dx)
+                {
+                    dx = 2 * x;
+                    return x * x;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0011_OutputNameTakenByParameter() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(nameof(x))]
+                public static double {|#0:Step|}(double x, double dx) => x + dx;
+            }
+            """,
+            Diagnostic("FLX0011", 0).WithArguments("gradient output", "dx", "parameter 'dx'"));
+
+        [Fact]
+        public Task FLX0011_DifferentOverloadDoesNotCollide() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+
+                public static double F_Grad(double x) => 2 * x;
+            }
+            """);
+
+        [Fact]
+        public Task FLX0012_UnsupportedMethodShapes() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double {|FLX0012:Generic|}<T>(double x) => x;
+
+                [Differentiable]
+                public static extern double {|FLX0012:External|}(double x);
+            }
+            """);
+
+        [Fact]
+        public Task FLX0013_ArgumentToParameterWithoutGradient() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(nameof(a))]
+                public static double G(double a, double b) => a * b;
+
+                [Differentiable]
+                public static double F(double x) => G(x, 2.0) + G(3.0, {|#0:x * 2|});
+            }
+            """,
+            Diagnostic("FLX0013", 0).WithArguments("b", "G"));
+
+        [Fact]
+        public Task FLX0014_CalleeWithoutGradient() => Verify(
+            """
+            public static class {|FLX0001:Helpers|}
+            {
+                [Differentiable]
+                public static double Square(double x) => x * x;
+            }
+
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x) => {|#0:Helpers.Square(x)|} + 1;
+            }
+            """,
+            Diagnostic("FLX0014", 0).WithArguments("Helpers.Square", "Containing type must be partial"));
+
+        [Fact]
+        public void FLX0015_InternalFailureBecomesDiagnosticNamingTheMethod()
+        {
+            // A model with no return statement cannot come from the parser; differentiation rejects it.
+            var broken = new Model.MethodModel(
+                "Demo",
+                Model.EquatableArray.Create(new Model.ContainingType("class", "Model")),
+                "public",
+                "F",
+                "Demo.Model.F",
+                "Demo.Model.F.g.cs",
+                Model.EquatableArray.Create(new Model.ParameterModel("x", Model.ScalarType.Double, true)),
+                Model.EquatableArray<Model.Statement>.Empty);
+
+            GradientSource result = GradientSource.Build(broken);
+
+            Assert.Null(result.Text);
+            Diagnostic diagnostic = Assert.Single(result.Diagnostics);
+            Assert.Equal("FLX0015", diagnostic.Id);
+            Assert.Contains("Demo.Model.F", diagnostic.GetMessage());
+            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        }
+
+        [Fact]
+        public Task EveryOtherMethodStillGetsItsGradient() => new CSharpSourceGeneratorTest<DifferentiableGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestState =
+            {
+                Sources =
+                {
+                    Usings + """
+                    public static partial class Model
+                    {
+                        [Differentiable]
+                        public static double Bad(double x) => {|FLX0006:x > 0 ? x : 0|};
+
+                        [Differentiable]
+                        public static double Good(double x) => x * x;
+
+                        public static double UseGood(double x) => Good_Grad(x, out _);
+                    }
+                    """,
+                },
+                AdditionalReferences = { MetadataReference.CreateFromFile(typeof(DifferentiableAttribute).Assembly.Location) },
+            },
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        }.RunAsync();
+
+        [Fact]
+        public void DescriptorsAreErrorsWithHelpLinks()
+        {
+            var descriptors = typeof(Diagnostics.DiagnosticDescriptors).GetFields()
+                .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+                .ToList();
+
+            Assert.Equal(15, descriptors.Count);
+            Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
+            foreach (DiagnosticDescriptor descriptor in descriptors)
+            {
+                Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+                Assert.EndsWith("docs/diagnostics/" + descriptor.Id + ".md", descriptor.HelpLinkUri);
+                Assert.True(System.IO.File.Exists(System.IO.Path.Combine(RepositoryRoot(), "docs", "diagnostics", descriptor.Id + ".md")), descriptor.Id + " has no page");
+            }
+        }
+
+        private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+            System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "..", ".."));
+
+        private static DiagnosticResult Diagnostic(string id, int markupKey) =>
+            new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(markupKey);
+
+        private static Task Verify(string source, params DiagnosticResult[] expected)
+        {
+            var test = new CSharpSourceGeneratorTest<DifferentiableGenerator, DefaultVerifier>
+            {
+                ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+                TestState =
+                {
+                    Sources = { Usings + source },
+                    AdditionalReferences = { MetadataReference.CreateFromFile(typeof(DifferentiableAttribute).Assembly.Location) },
+                },
+                TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+            };
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+    }
+}
