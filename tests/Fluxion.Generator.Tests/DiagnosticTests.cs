@@ -109,7 +109,7 @@ namespace Fluxion.Generator.Tests
                 {
                     double a = {|FLX0006:x > 0 ? x : -x|};
                     double b = {|FLX0006:(x, x).Item1|};
-                    Func<double, double> f = {|FLX0006:v => v * x|};
+                    Func<double, double> {|FLX0005:f = v => v * x|};
                     return a + b;
                 }
             }
