@@ -47,7 +47,8 @@ namespace Fluxion.Generator.Tests
                 result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()),
                 generatorDiagnostics.Concat(result.Results.Single().Diagnostics).Distinct().ToImmutableArray(),
                 output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray(),
-                result.Results.Single().Exception);
+                result.Results.Single().Exception,
+                output);
         }
     }
 
@@ -55,8 +56,22 @@ namespace Fluxion.Generator.Tests
         IReadOnlyDictionary<string, string> Sources,
         ImmutableArray<Diagnostic> GeneratorDiagnostics,
         ImmutableArray<Diagnostic> CompilationDiagnostics,
-        Exception? Exception)
+        Exception? Exception,
+        Compilation Output)
     {
         public string Single() => Sources.Values.Single();
+
+        /// <summary>Compiles the source and the generated code into an assembly loaded in this process.</summary>
+        public System.Reflection.Assembly Load()
+        {
+            using var stream = new MemoryStream();
+            var emitted = Output.Emit(stream);
+            if (!emitted.Success)
+            {
+                throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics));
+            }
+
+            return System.Reflection.Assembly.Load(stream.ToArray());
+        }
     }
 }

@@ -61,6 +61,11 @@ namespace Fluxion.Generator.Parsing
             }
 
             TypedConstant argument = attribute.ConstructorArguments[0];
+            if (argument.IsNull)
+            {
+                return new string[0];
+            }
+
             return argument.Kind == TypedConstantKind.Array
                 ? argument.Values.Select(v => v.Value as string ?? string.Empty).ToArray()
                 : new[] { argument.Value as string ?? string.Empty };

@@ -40,7 +40,7 @@ namespace Fluxion.Generator.Parsing
         private static ParseResult Parse(SemanticModel semanticModel, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken cancellationToken)
         {
             // Code the compiler rejects is the compiler's to report; a half-typed method gets no noise from us.
-            if (syntax.ContainsDiagnostics)
+            if (syntax.ContainsDiagnostics || IsDuplicateDefinition(method))
             {
                 return ParseResult.Nothing;
             }
@@ -85,6 +85,12 @@ namespace Fluxion.Generator.Parsing
                 Body: statements);
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
+
+        /// <summary>Two methods with one signature (an error the compiler reports) would ask for one file name twice.</summary>
+        private static bool IsDuplicateDefinition(IMethodSymbol method) =>
+            method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Count(other =>
+                other.Parameters.Length == method.Parameters.Length
+                && other.Parameters.Select(p => p.Type).SequenceEqual(method.Parameters.Select(p => p.Type), SymbolEqualityComparer.Default)) > 1;
 
         private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol innermost)
         {

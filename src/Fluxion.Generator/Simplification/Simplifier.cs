@@ -208,82 +208,81 @@ namespace Fluxion.Generator.Simplification
 
         /// <summary>
         /// Removes backward-sweep locals that only pass a value on: a local assigned once from a constant
-        /// or a variable is replaced by that value, and a local assigned once and read once by a gradient
-        /// output is written straight into that output. Contributions of zero are dropped.
+        /// or a variable is replaced by that value, a local assigned once and read once by a gradient
+        /// output is written straight into that output, a local that starts at zero is declared by its
+        /// first contribution, and contributions of zero are dropped. Each pass is linear in the code.
         /// </summary>
         private static void PropagateCopies(List<CodeStatement> statements)
         {
-            bool changed = true;
-            while (changed)
+            const int MaximumPasses = 16;
+            for (int pass = 0; pass < MaximumPasses && PropagateCopiesOnce(statements); pass++)
             {
-                changed = false;
-                statements.RemoveAll(s => s is AddAssign { Value: Constant { Value: 0.0 } });
-                for (int i = 0; i < statements.Count && !changed; i++)
+            }
+        }
+
+        private static bool PropagateCopiesOnce(List<CodeStatement> statements)
+        {
+            var uses = new UseIndex(statements);
+            var substitutions = new Dictionary<string, Expr>(StringComparer.Ordinal);
+            var declareAtFirstContribution = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<CodeStatement>(statements.Count);
+            bool changed = false;
+            for (int i = 0; i < statements.Count; i++)
+            {
+                CodeStatement statement = Substitute(statements[i], substitutions);
+                switch (statement)
                 {
-                    if (statements[i] is not Declare declare)
-                    {
+                    case AddAssign { Value: Constant { Value: 0.0 } }:
+                        changed = true;
                         continue;
-                    }
+                    case AddAssign add when declareAtFirstContribution.Remove(add.Name):
+                        statement = new Declare(add.Name, ScalarType.Double, add.Value);
+                        break;
+                    case Declare declare when !uses.IsWrittenAfter(declare.Name, i):
+                        bool isStableCopy = declare.Value is Constant || (declare.Value is Variable source && !uses.IsWrittenAfter(source.Name, i));
+                        if (isStableCopy || uses.Readers(declare.Name).Count == 0)
+                        {
+                            substitutions[declare.Name] = declare.Value;
+                            changed = true;
+                            continue;
+                        }
 
-                    changed = IsReassigned(statements, declare.Name, i + 1)
-                        ? TryDeclareAtFirstContribution(statements, i, declare)
-                        : TryReplaceLocal(statements, i, declare);
+                        if (uses.Readers(declare.Name) is { Count: 1 } readers
+                            && statements[readers[0]] is Assign { Value: Variable read } output && read.Name == declare.Name
+                            && !VariablesOf(declare.Value).Any(v => uses.IsWrittenBetween(v, i, readers[0])))
+                        {
+                            // Writes the value straight into the gradient output that is its only reader.
+                            statements[readers[0]] = output with { Value = declare.Value };
+                            changed = true;
+                            continue;
+                        }
+
+                        break;
+                    case Declare { Value: Constant { Value: 0.0 } } zero
+                        when uses.FirstMentionAfter(zero.Name, i) is int first && statements[first] is AddAssign add && add.Name == zero.Name && !VariablesOf(add.Value).Contains(zero.Name):
+                        declareAtFirstContribution.Add(zero.Name);
+                        changed = true;
+                        continue;
                 }
+
+                result.Add(statement);
             }
+
+            statements.Clear();
+            statements.AddRange(result);
+            return changed;
         }
 
-        private static bool TryReplaceLocal(List<CodeStatement> statements, int index, Declare declare)
+        private static CodeStatement Substitute(CodeStatement statement, Dictionary<string, Expr> substitutions)
         {
-            var readers = Enumerable.Range(index + 1, statements.Count - index - 1)
-                .Where(j => Reads(statements[j], declare.Name))
-                .ToList();
-            var valueVariables = new HashSet<string>(VariablesOf(declare.Value), StringComparer.Ordinal);
-            bool valueStable = readers.Count == 0 || !Enumerable.Range(index + 1, readers.Last() - index)
-                .Any(j => Writes(statements[j]) is { } written && valueVariables.Contains(written));
-            if (!valueStable)
+            if (substitutions.Count == 0)
             {
-                return false;
+                return statement;
             }
 
-            bool isCopy = declare.Value is Constant or Variable;
-            bool feedsOneOutput = readers.Count == 1 && statements[readers[0]] is Assign { Value: Variable read } && read.Name == declare.Name;
-            if (!isCopy && !feedsOneOutput && readers.Count > 0)
-            {
-                return false;
-            }
-
-            var replacement = declare.Value;
-            foreach (int j in readers)
-            {
-                statements[j] = Substitute(statements[j], declare.Name, replacement);
-            }
-
-            statements.RemoveAt(index);
-            return true;
-        }
-
-        /// <summary>A local that starts at zero is declared by its first real contribution instead.</summary>
-        private static bool TryDeclareAtFirstContribution(List<CodeStatement> statements, int index, Declare declare)
-        {
-            if (!IsConstant(declare.Value, 0.0))
-            {
-                return false;
-            }
-
-            int first = Enumerable.Range(index + 1, statements.Count - index - 1).First(j => Reads(statements[j], declare.Name));
-            if (statements[first] is not AddAssign add || add.Name != declare.Name || VariablesOf(add.Value).Contains(declare.Name))
-            {
-                return false;
-            }
-
-            statements[first] = new Declare(declare.Name, declare.Type, add.Value);
-            statements.RemoveAt(index);
-            return true;
-        }
-
-        private static CodeStatement Substitute(CodeStatement statement, string name, Expr replacement)
-        {
-            Expr Replace(Expr e) => SimplifyExpression(Rewrite(e, n => n is Variable v && v.Name == name ? replacement : null), exactOnly: false);
+            Expr Replace(Expr e) => VariablesOf(e).Any(substitutions.ContainsKey)
+                ? SimplifyExpression(Rewrite(e, n => n is Variable v && substitutions.TryGetValue(v.Name, out Expr? value) ? value : null), exactOnly: false)
+                : e;
             return statement switch
             {
                 Declare declare => declare with { Value = Replace(declare.Value) },
@@ -294,23 +293,72 @@ namespace Fluxion.Generator.Simplification
             };
         }
 
-        private static bool IsReassigned(List<CodeStatement> statements, string name, int from) =>
-            Enumerable.Range(from, statements.Count - from).Any(j => Writes(statements[j]) == name);
-
-        private static string? Writes(CodeStatement statement) => statement switch
+        /// <summary>Where each local is read and written, by statement index.</summary>
+        private sealed class UseIndex
         {
-            AddAssign add => add.Name,
-            Assign assign => assign.Name,
-            _ => null,
-        };
+            private static readonly List<int> None = new List<int>();
+            private readonly Dictionary<string, List<int>> reads = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<int>> writes = new Dictionary<string, List<int>>(StringComparer.Ordinal);
 
-        private static bool Reads(CodeStatement statement, string name) => statement switch
-        {
-            Declare declare => VariablesOf(declare.Value).Contains(name),
-            Assign assign => VariablesOf(assign.Value).Contains(name),
-            AddAssign add => add.Name == name || VariablesOf(add.Value).Contains(name),
-            ReturnValue ret => VariablesOf(ret.Value).Contains(name),
-            _ => false,
-        };
+            public UseIndex(List<CodeStatement> statements)
+            {
+                for (int i = 0; i < statements.Count; i++)
+                {
+                    CodeStatement statement = statements[i];
+                    Expr? value = statement switch
+                    {
+                        Declare declare => declare.Value,
+                        Assign assign => assign.Value,
+                        AddAssign add => add.Value,
+                        ReturnValue ret => ret.Value,
+                        _ => null,
+                    };
+                    foreach (string name in value is null ? Enumerable.Empty<string>() : VariablesOf(value).Distinct())
+                    {
+                        Add(reads, name, i);
+                    }
+
+                    if (statement is AddAssign or Assign)
+                    {
+                        string written = statement is AddAssign add ? add.Name : ((Assign)statement).Name;
+                        Add(writes, written, i);
+                    }
+                }
+            }
+
+            public List<int> Readers(string name) => reads.TryGetValue(name, out List<int>? list) ? list : None;
+
+            public bool IsWrittenAfter(string name, int index) => writes.TryGetValue(name, out List<int>? list) && list[list.Count - 1] > index;
+
+            public bool IsWrittenBetween(string name, int after, int upTo) =>
+                writes.TryGetValue(name, out List<int>? list) && list.Any(i => i > after && i <= upTo);
+
+            public int? FirstMentionAfter(string name, int index)
+            {
+                int? first = null;
+                foreach (List<int> list in new[] { Readers(name), writes.TryGetValue(name, out List<int>? written) ? written : None })
+                {
+                    foreach (int i in list)
+                    {
+                        if (i > index && (first is null || i < first))
+                        {
+                            first = i;
+                        }
+                    }
+                }
+
+                return first;
+            }
+
+            private static void Add(Dictionary<string, List<int>> map, string name, int index)
+            {
+                if (!map.TryGetValue(name, out List<int>? list))
+                {
+                    map[name] = list = new List<int>();
+                }
+
+                list.Add(index);
+            }
+        }
     }
 }

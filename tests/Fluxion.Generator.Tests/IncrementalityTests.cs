@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Linq;
+using Fluxion.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Fluxion.Generator.Tests
+{
+    /// <summary>Edits elsewhere must not regenerate a method's gradient: the pipeline's models compare by value.</summary>
+    public class IncrementalityTests
+    {
+        private const string ModelFile = """
+            using System;
+            using Fluxion;
+            namespace Demo;
+            public static partial class Model
+            {
+                public static double Helper(double x) => x + 1;
+
+                [Differentiable]
+                public static double F(double x, double y) => x * Math.Sin(y);
+            }
+            """;
+
+        private const string OtherModelFile = """
+            using System;
+            using Fluxion;
+            namespace Demo;
+            public static partial class Other
+            {
+                [Differentiable]
+                public static double G(double x) => Math.Exp(x) * x;
+            }
+            """;
+
+        private const string UnrelatedFile = """
+            namespace Demo;
+            public static class Unrelated
+            {
+                public static int Answer() => 42;
+            }
+            """;
+
+        [Fact]
+        public void EditingAnUnrelatedFileRegeneratesNothing()
+        {
+            (GeneratorDriverRunResult result, _) = RunTwice(
+                c => Replace(c, 2, UnrelatedFile.Replace("42", "43") + "\npublic static class Added { public static double V => 1.0; }\n"));
+
+            AssertAllOutputs(result, DifferentiableGenerator.ModelStep, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+            AssertAllSourceOutputs(result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        }
+
+        [Fact]
+        public void EditingAnUnrelatedMethodInTheSameFileRegeneratesNothing()
+        {
+            // The edit moves F further down the file: the model has no locations, so it stays equal.
+            (GeneratorDriverRunResult result, _) = RunTwice(
+                c => Replace(c, 0, ModelFile.Replace("public static double Helper(double x) => x + 1;", "public static double Helper(double x)\n    {\n        return x + 2;\n    }\n")));
+
+            AssertAllOutputs(result, DifferentiableGenerator.ModelStep, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+            AssertAllSourceOutputs(result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        }
+
+        [Fact]
+        public void EditingADifferentiableMethodRegeneratesOnlyThatMethod()
+        {
+            (GeneratorDriverRunResult result, _) = RunTwice(c => Replace(c, 0, ModelFile.Replace("x * Math.Sin(y)", "x * Math.Cos(y)")));
+
+            var outputs = result.Results.Single().TrackedSteps[DifferentiableGenerator.ModelStep]
+                .SelectMany(step => step.Outputs)
+                .ToDictionary(o => ((MethodModel)o.Value).Name, o => o.Reason);
+            Assert.Equal(IncrementalStepRunReason.Modified, outputs["F"]);
+            Assert.Contains(outputs["G"], new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged });
+            Assert.Contains("Cos", result.Results.Single().GeneratedSources.Single(s => s.HintName.Contains(".F_")).SourceText.ToString());
+        }
+
+        [Fact]
+        public void ParsedModelsCompareByValue()
+        {
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true);
+            Compilation compilation = GeneratorHarness.CreateCompilation(ModelFile, OtherModelFile, UnrelatedFile);
+            var first = driver.RunGenerators(compilation).GetRunResult().Results.Single().TrackedSteps[DifferentiableGenerator.ModelStep]
+                .SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+            var second = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(GeneratorHarness.CreateCompilation(ModelFile, OtherModelFile, UnrelatedFile))
+                .GetRunResult().Results.Single().TrackedSteps[DifferentiableGenerator.ModelStep]
+                .SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+
+            Assert.Equal(2, first.Count);
+            Assert.Equal(first, second);
+            Assert.Equal(first.Select(m => m.GetHashCode()), second.Select(m => m.GetHashCode()));
+        }
+
+        private static (GeneratorDriverRunResult Result, Compilation Edited) RunTwice(System.Func<Compilation, Compilation> edit)
+        {
+            Compilation compilation = GeneratorHarness.CreateCompilation(ModelFile, OtherModelFile, UnrelatedFile);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+            Compilation edited = edit(compilation);
+            driver = driver.RunGenerators(edited);
+            return (driver.GetRunResult(), edited);
+        }
+
+        private static Compilation Replace(Compilation compilation, int index, string text)
+        {
+            SyntaxTree old = compilation.SyntaxTrees.ElementAt(index);
+            return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, old.FilePath));
+        }
+
+        private static void AssertAllOutputs(GeneratorDriverRunResult result, string stepName, params IncrementalStepRunReason[] allowed)
+        {
+            var outputs = result.Results.Single().TrackedSteps[stepName].SelectMany(step => step.Outputs).ToList();
+            Assert.Equal(2, outputs.Count);
+            Assert.All(outputs, output => Assert.Contains(output.Reason, allowed));
+        }
+
+        private static void AssertAllSourceOutputs(GeneratorDriverRunResult result, params IncrementalStepRunReason[] allowed)
+        {
+            IEnumerable<(object Value, IncrementalStepRunReason Reason)> outputs = result.Results.Single().TrackedOutputSteps
+                .SelectMany(pair => pair.Value)
+                .SelectMany(step => step.Outputs);
+            Assert.All(outputs, output => Assert.Contains(output.Reason, allowed));
+        }
+    }
+}
