@@ -308,11 +308,18 @@ namespace Fluxion.Generator.Parsing
 
         private Expr? ParseConversion(IConversionOperation conversion)
         {
+            if (conversion.IsImplicit && conversion.Operand.Type is null)
+            {
+                // A typeless operand (a throw expression, a lambda) is the construct to report.
+                return TryParseExpression(conversion.Operand);
+            }
+
             ScalarType? target = KnownSymbols.ToScalarType(conversion.Type);
             ScalarType? source = KnownSymbols.ToScalarType(conversion.Operand.Type);
             if (conversion.OperatorMethod is not null || target is null || source is null || target == ScalarType.Boolean || source == ScalarType.Boolean)
             {
-                return Unsupported(conversion, DiagnosticDescriptors.UnsupportedExpression, "conversion to '" + conversion.Type?.ToDisplayString() + "'", "only numeric conversions between double and integer types are supported (float and decimal are not)");
+                string what = "conversion from '" + conversion.Operand.Type?.ToDisplayString() + "' to '" + conversion.Type?.ToDisplayString() + "'";
+                return Unsupported(conversion, DiagnosticDescriptors.UnsupportedExpression, what, "only numeric conversions between double and integer types are supported");
             }
 
             Expr? operand = TryParseExpression(conversion.Operand);
@@ -523,7 +530,7 @@ namespace Fluxion.Generator.Parsing
         private static string OperatorText(IBinaryOperation binary) =>
             binary.Syntax is BinaryExpressionSyntax syntax ? syntax.OperatorToken.Text : binary.OperatorKind.ToString();
 
-        private static string DescribeStatement(IOperation statement) => statement.Syntax switch
+        private static string DescribeStatement(IOperation statement) => (statement.Syntax is BlockSyntax block ? block.Parent : statement.Syntax) switch
         {
             IfStatementSyntax => "if statement",
             SwitchStatementSyntax => "switch statement",
@@ -550,7 +557,7 @@ namespace Fluxion.Generator.Parsing
             _ => "statement",
         };
 
-        private static string StatementAdvice(IOperation statement) => statement.Syntax switch
+        private static string StatementAdvice(IOperation statement) => (statement.Syntax is BlockSyntax block ? block.Parent : statement.Syntax) switch
         {
             IfStatementSyntax or SwitchStatementSyntax => "branches are not supported yet",
             ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax => "loops are not supported yet",
@@ -562,6 +569,7 @@ namespace Fluxion.Generator.Parsing
         private static string DescribeExpression(IOperation operation) => operation switch
         {
             IAnonymousFunctionOperation or IDelegateCreationOperation => "lambda",
+            IThrowOperation => "throw expression",
             ITupleOperation or IFieldReferenceOperation { Instance: ITupleOperation } => "tuple",
             IIsPatternOperation or IIsTypeOperation or ISwitchExpressionOperation => "pattern",
             IConditionalOperation => "conditional operator",

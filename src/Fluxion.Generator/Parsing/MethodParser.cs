@@ -40,7 +40,7 @@ namespace Fluxion.Generator.Parsing
         private static ParseResult Parse(SemanticModel semanticModel, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken cancellationToken)
         {
             // Code the compiler rejects is the compiler's to report; a half-typed method gets no noise from us.
-            if (syntax.ContainsDiagnostics || IsDuplicateDefinition(method))
+            if (syntax.ContainsDiagnostics || IsDuplicateDefinition(method) || HasUnresolvedTypes(method))
             {
                 return ParseResult.Nothing;
             }
@@ -85,6 +85,9 @@ namespace Fluxion.Generator.Parsing
                 Body: statements);
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
+
+        private static bool HasUnresolvedTypes(IMethodSymbol method) =>
+            method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error);
 
         /// <summary>Two methods with one signature (an error the compiler reports) would ask for one file name twice.</summary>
         private static bool IsDuplicateDefinition(IMethodSymbol method) =>

@@ -43,7 +43,8 @@ namespace Fluxion.Generator.Parsing
             if (method.ReturnType.SpecialType != SpecialType.System_Double || method.ReturnsByRef || method.ReturnsByRefReadonly)
             {
                 Location location = syntax?.ReturnType.GetLocation() ?? methodLocation;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, method.ReturnType.ToDisplayString()));
+                string returned = (method.ReturnsByRef ? "ref " : method.ReturnsByRefReadonly ? "ref readonly " : string.Empty) + method.ReturnType.ToDisplayString();
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, returned));
             }
 
             foreach (IParameterSymbol parameter in method.Parameters)
