@@ -3,6 +3,7 @@ using Fluxion.Generator.Diagnostics;
 using Fluxion.Generator.Model;
 using Fluxion.Generator.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -45,9 +46,14 @@ namespace Fluxion.Generator
                 .Select(static (result, _) => result.Method!)
                 .WithTrackingName(ModelStep);
 
-            context.RegisterSourceOutput(models, static (spc, method) =>
+            // `#nullable` needs C# 8; a netstandard2.0 library defaults to C# 7.3.
+            IncrementalValueProvider<bool> supportsNullable = context.ParseOptionsProvider
+                .Select(static (options, _) => options is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8);
+
+            context.RegisterSourceOutput(models.Combine(supportsNullable), static (spc, input) =>
             {
-                GradientSource source = GradientSource.Build(method);
+                (MethodModel method, bool nullable) = input;
+                GradientSource source = GradientSource.Build(method, nullable);
                 foreach (Diagnostic diagnostic in source.Diagnostics)
                 {
                     spc.ReportDiagnostic(diagnostic);

@@ -23,12 +23,13 @@ namespace Fluxion.Generator
 
         public ImmutableArray<Diagnostic> Diagnostics { get; }
 
-        public static GradientSource Build(MethodModel method)
+        /// <param name="nullableDirective">Whether the file may start with <c>#nullable enable</c> (C# 8 and later).</param>
+        public static GradientSource Build(MethodModel method, bool nullableDirective)
         {
             try
             {
                 GradientMethod gradient = ReverseModeDifferentiator.Differentiate(method);
-                return new GradientSource(Emitter.Emit(Simplifier.Simplify(gradient)), ImmutableArray<Diagnostic>.Empty);
+                return new GradientSource(Emitter.Emit(Simplifier.Simplify(gradient), nullableDirective), ImmutableArray<Diagnostic>.Empty);
             }
             catch (Exception exception)
             {

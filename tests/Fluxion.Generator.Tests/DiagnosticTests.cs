@@ -280,7 +280,7 @@ namespace Fluxion.Generator.Tests
                 Model.EquatableArray.Create(new Model.ParameterModel("x", Model.ScalarType.Double, true)),
                 Model.EquatableArray<Model.Statement>.Empty);
 
-            GradientSource result = GradientSource.Build(broken);
+            GradientSource result = GradientSource.Build(broken, nullableDirective: true);
 
             Assert.Null(result.Text);
             Diagnostic diagnostic = Assert.Single(result.Diagnostics);

@@ -24,24 +24,30 @@ namespace Fluxion.Generator.Tests
 
         public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-        public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(ParseOptions, sources);
+
+        public static CSharpCompilation CreateCompilation(CSharpParseOptions options, params string[] sources) =>
             CSharpCompilation.Create(
                 "Tests",
-                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "Source" + i + ".cs")),
+                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: "Source" + i + ".cs")),
                 References.Value,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(
+                    OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
 
-        public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+        public static GeneratorDriver CreateDriver(bool trackSteps = false, CSharpParseOptions? options = null) =>
             CSharpGeneratorDriver.Create(
                 new[] { new DifferentiableGenerator().AsSourceGenerator() },
-                parseOptions: ParseOptions,
+                parseOptions: options ?? ParseOptions,
                 driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
         /// <summary>Runs the generator; returns what it produced and the diagnostics of compiling everything together.</summary>
-        public static GenerationResult Run(params string[] sources)
+        public static GenerationResult Run(params string[] sources) => Run(ParseOptions, sources);
+
+        public static GenerationResult Run(CSharpParseOptions options, params string[] sources)
         {
-            CSharpCompilation compilation = CreateCompilation(sources);
-            GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+            CSharpCompilation compilation = CreateCompilation(options, sources);
+            GeneratorDriver driver = CreateDriver(options: options).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
             GeneratorDriverRunResult result = driver.GetRunResult();
             return new GenerationResult(
                 result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()),

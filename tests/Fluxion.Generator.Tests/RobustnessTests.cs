@@ -91,6 +91,18 @@ namespace Fluxion.Generator.Tests
         }
 
         [Fact]
+        public void GeneratedCodeCompilesAsCSharp73()
+        {
+            // A netstandard2.0 library compiles as C# 7.3 by default: no `#nullable` there.
+            var options = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+            GenerationResult result = GeneratorHarness.Run(options, "using System;\nusing Fluxion;\nnamespace Demo {\npublic static partial class M\n{\n    [Differentiable]\n    public static double F(double x, double y) => x * Math.Sin(y) + Math.Max(x, y);\n}\n}\n");
+
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.DoesNotContain("#nullable", result.Single());
+            Assert.Empty(result.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        [Fact]
         public void ValidCorpusEntriesGetGradients()
         {
             foreach (string name in new[] { "DirectRecursion", "MutualRecursion", "ShadowingNames", "LocalNamedLikeOutput", "UserMathClass", "NestedBlocksShadow", "UsingStaticMath", "DefaultLiteral", "ChecksumOfIntegers", "ConstLocal", "MultipleDeclarators", "PartialWithImplementation", "AttributeNullArray" })
