@@ -220,6 +220,10 @@ namespace Fluxion.Generator.Differentiation
                 case Unary { Operator: UnaryOperator.Negate } negate:
                     Propagate(negate.Operand, Negate(adjoint), definition);
                     break;
+                case Binary { Operator: BinaryOperator.Multiply } square when square.Left.Equals(square.Right):
+                    // x * x: one contribution 2·x·adjoint (bit for bit the sum of the two product-rule terms).
+                    Propagate(square.Left, Multiply(Multiply(new Constant(2.0), square.Left), adjoint), definition);
+                    break;
                 case Binary binary:
                     adjoint = ShareIfUsedTwice(adjoint, binary, IsActive(binary.Left) && IsActive(binary.Right));
                     switch (binary.Operator)

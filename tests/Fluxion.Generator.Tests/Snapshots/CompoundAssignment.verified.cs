@@ -26,8 +26,7 @@ namespace Demo
             double y_adj = -(s_5 / y);
             double s_3_adj = x * s_4_adj;
             double x_adj = s_3 * s_4_adj;
-            y_adj += y * s_3_adj;
-            y_adj += y * s_3_adj;
+            y_adj += 2.0 * y * s_3_adj;
             x_adj += s_3_adj;
             dx = x_adj;
             dy = y_adj;

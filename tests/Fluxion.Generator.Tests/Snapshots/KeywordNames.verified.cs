@@ -18,8 +18,7 @@ namespace Demo
             double result = @double * @double;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            double double_adj = @double;
-            double_adj += @double;
+            double double_adj = 2.0 * @double;
             @do = @in * double_adj;
             din = o * double_adj;
 

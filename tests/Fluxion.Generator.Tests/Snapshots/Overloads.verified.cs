@@ -18,12 +18,8 @@ namespace Demo
 
             // Backward sweep: adjoints flow from the result back to the parameters.
             double sum_adj = 0.5 / result;
-            double x_adj = x * sum_adj;
-            x_adj += x * sum_adj;
-            double y_adj = y * sum_adj;
-            y_adj += y * sum_adj;
-            dx = x_adj;
-            dy = y_adj;
+            dx = 2.0 * x * sum_adj;
+            dy = 2.0 * y * sum_adj;
 
             return result;
         }
@@ -49,15 +45,9 @@ namespace Demo
 
             // Backward sweep: adjoints flow from the result back to the parameters.
             double sum_adj = 0.5 / result;
-            double x_adj = x * sum_adj;
-            x_adj += x * sum_adj;
-            double y_adj = y * sum_adj;
-            y_adj += y * sum_adj;
-            double z_adj = z * sum_adj;
-            z_adj += z * sum_adj;
-            dx = x_adj;
-            dy = y_adj;
-            dz = z_adj;
+            dx = 2.0 * x * sum_adj;
+            dy = 2.0 * y * sum_adj;
+            dz = 2.0 * z * sum_adj;
 
             return result;
         }

@@ -23,8 +23,7 @@ namespace Demo
             double x_adj = sin * product_adj;
             double sin_adj = x * product_adj;
             double sum_adj = -(result / sum);
-            x_adj += x * sum_adj;
-            x_adj += x * sum_adj;
+            x_adj += 2.0 * x * sum_adj;
             dx = x_adj;
             dy = global::System.Math.Cos(y) * sin_adj;
 
