@@ -31,9 +31,20 @@ namespace Fluxion.Generator.Tests
                 "Tests",
                 sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: "Source" + i + ".cs")),
                 References.Value,
-                new CSharpCompilationOptions(
-                    OutputKind.DynamicallyLinkedLibrary,
-                    nullableContextOptions: options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
+                CompilationOptions(options));
+
+        /// <summary>A compilation that also references <paramref name="library"/> (e.g. another generated assembly).</summary>
+        public static CSharpCompilation CreateCompilation(MetadataReference library, string source) =>
+            CSharpCompilation.Create(
+                "Consumer",
+                new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Consumer.cs") },
+                References.Value.Add(library),
+                CompilationOptions(ParseOptions));
+
+        private static CSharpCompilationOptions CompilationOptions(CSharpParseOptions options) =>
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable);
 
         public static GeneratorDriver CreateDriver(bool trackSteps = false, CSharpParseOptions? options = null) =>
             CSharpGeneratorDriver.Create(
@@ -44,9 +55,11 @@ namespace Fluxion.Generator.Tests
         /// <summary>Runs the generator; returns what it produced and the diagnostics of compiling everything together.</summary>
         public static GenerationResult Run(params string[] sources) => Run(ParseOptions, sources);
 
-        public static GenerationResult Run(CSharpParseOptions options, params string[] sources)
+        public static GenerationResult Run(CSharpParseOptions options, params string[] sources) => Run(CreateCompilation(options, sources), options);
+
+        public static GenerationResult Run(CSharpCompilation compilation, CSharpParseOptions? options = null)
         {
-            CSharpCompilation compilation = CreateCompilation(options, sources);
+            options ??= ParseOptions;
             GeneratorDriver driver = CreateDriver(options: options).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
             GeneratorDriverRunResult result = driver.GetRunResult();
             return new GenerationResult(
