@@ -76,6 +76,23 @@ namespace Fluxion.Generator.Tests
         }
 
         [Fact]
+        public void ChangingACalleeInAnotherFileUpdatesTheCaller()
+        {
+            const string Caller = "using Fluxion;\nnamespace Demo;\npublic static partial class Caller\n{\n    [Differentiable]\n    public static double F(double x) => Callee.G(x, 2.0) * x;\n}\n";
+            const string Callee = "using Fluxion;\nnamespace Demo;\npublic static partial class Callee\n{\n    [Differentiable]\n    public static double G(double a, double b) => a * b;\n}\n";
+            Compilation compilation = GeneratorHarness.CreateCompilation(Caller, Callee);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+            Assert.Contains("out _", driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Caller.F")).ToString());
+
+            // G now differentiates only a: its gradient has one output, and the caller must follow.
+            driver = driver.RunGenerators(Replace(compilation, 1, Callee.Replace("[Differentiable]", "[Differentiable(nameof(a))]")));
+
+            string caller = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Caller.F")).ToString();
+            Assert.DoesNotContain("out _", caller);
+            Assert.Contains("G_Grad(x, 2.0, out double g_da)", caller);
+        }
+
+        [Fact]
         public void ParsedModelsCompareByValue()
         {
             GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true);
