@@ -41,7 +41,7 @@ namespace Fluxion.Numerics.Tests
             }
         }
 
-        /// <summary>The value F_Grad returns is F's value, bit for bit.</summary>
+        /// <summary>The value F_Grad returns is F's value, bit for bit (so the sign of a zero too).</summary>
         [Theory]
         [MemberData(nameof(Functions))]
         public void ReturnsTheOriginalValueExactly(string name)

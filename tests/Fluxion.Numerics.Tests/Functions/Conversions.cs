@@ -83,6 +83,10 @@ namespace Fluxion.Numerics.Tests.Functions
     {
         public static double Weight(bool strong) => strong ? 2.0 : 0.5;
 
+        public static double Cube(double v) => v * v * v;
+
+        public static double Two() => 2.0;
+
         public static double Harmonic(int n)
         {
             double sum = 0;

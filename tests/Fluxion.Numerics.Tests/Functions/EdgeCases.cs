@@ -155,6 +155,19 @@ namespace Fluxion.Numerics.Tests.Functions
             return x * m;
         }
 
+        /// <summary>Ordinary methods called without arguments, or on constants only.</summary>
+        [Differentiable]
+        public static double OrdinaryMethodsOnConstants(double x) => x * Helpers.Two() + Helpers.Cube(Math.PI);
+
+        /// <summary>A local that held a differentiated value is overwritten by another parameter.</summary>
+        [Differentiable]
+        public static double LocalOverwrittenByAnotherParameter(double x, double y)
+        {
+            double t = x * y;
+            t = y;
+            return t * Helpers.Cube(3.0);
+        }
+
         [Differentiable]
         public static double Overload(double x) => x * x;
 
@@ -223,6 +236,8 @@ namespace Fluxion.Numerics.Tests.Functions
             { nameof(EdgeCases.OverwrittenParameter), D(U(-5, 5), U(-5, 5)), p => [0, 3] },
             { nameof(EdgeCases.ParameterOverwrittenByAnother), D(U(-5, 5), U(-5, 5)), p => [0, 2 * p[1]] },
             { nameof(EdgeCases.IntLocalOnly), D(U(-5, 5), Int(-5, 5)), p => [2 * p[1]] },
+            { nameof(EdgeCases.OrdinaryMethodsOnConstants), D(U(-5, 5)), p => [2] },
+            { nameof(EdgeCases.LocalOverwrittenByAnotherParameter), D(U(-5, 5), U(-5, 5)), p => [0, 27] },
             { nameof(EdgeCases.Overload), [typeof(double)], D(U(-5, 5)), p => [2 * p[0]] },
             { nameof(EdgeCases.Overload), [typeof(double), typeof(double)], D(U(-5, 5), U(-5, 5)), p => [p[1], p[0]] },
             {

@@ -46,6 +46,10 @@ namespace Fluxion.Numerics.Tests.Functions
         [Differentiable]
         public static double Identity(double x) => x;
 
+        /// <summary>x + 0.0 is x except at x = −0.0, where it is +0.0.</summary>
+        [Differentiable]
+        public static double AddZero(double x) => x + 0.0;
+
         /// <summary>A function that ignores its parameter: the derivative of a constant is 0.</summary>
         [Differentiable]
         public static double ConstantFunction(double x) => 3.0;
@@ -67,6 +71,7 @@ namespace Fluxion.Numerics.Tests.Functions
             { nameof(Operators.SelfQuotient), D(Signed(0.1, 10)), p => [0] },
             { nameof(Operators.LinearCombination), D(U(-10, 10), U(-10, 10)), p => [2 - 0.25, 3.5] },
             { nameof(Operators.Identity), D(U(-10, 10)), p => [1] },
+            { nameof(Operators.AddZero), D(U(-10, 10)), p => [1] },
             { nameof(Operators.ConstantFunction), D(U(-10, 10)), p => [0] },
         };
     }

@@ -29,6 +29,18 @@ namespace Fluxion.Numerics.Tests.Functions
         [Differentiable(nameof(x), nameof(y))]
         public static double AllNamed(double x, double y) => x / (1 + y * y);
 
+        /// <summary>The excluded parameter goes to an ordinary (not differentiable) method: a constant.</summary>
+        [Differentiable(nameof(x))]
+        public static double ExcludedIntoOrdinaryMethod(double x, double k) => x * Helpers.Cube(k);
+
+        /// <summary>A local computed from the excluded parameter goes to an ordinary method.</summary>
+        [Differentiable(nameof(x))]
+        public static double ExcludedLocalIntoOrdinaryMethod(double x, double k)
+        {
+            double kk = k * 2;
+            return x * Helpers.Cube(kk);
+        }
+
         /// <summary>The excluded parameter is reassigned in the body.</summary>
         [Differentiable(nameof(x))]
         public static double ExcludedReassigned(double x, double scale)
@@ -47,6 +59,8 @@ namespace Fluxion.Numerics.Tests.Functions
             { nameof(Subsets.NamedOutOfOrder), D(U(-5, 5), U(-5, 5), U(-5, 5)), p => [p[1] * p[2] + 1, p[0] * p[1]] },
             { nameof(Subsets.WithIntParameter), D(U(-5, 5), U(-5, 5), Int(-5, 5)), p => [p[1] * p[2]] },
             { nameof(Subsets.Decay), D(U(0, 5), U(0.1, 3)), p => [-p[1] * Math.Exp(-p[1] * p[0])] },
+            { nameof(Subsets.ExcludedIntoOrdinaryMethod), D(U(-5, 5), U(-2, 2)), p => [p[1] * p[1] * p[1]] },
+            { nameof(Subsets.ExcludedLocalIntoOrdinaryMethod), D(U(-5, 5), U(-2, 2)), p => [8 * p[1] * p[1] * p[1]] },
             { nameof(Subsets.AllNamed), D(U(-5, 5), U(-5, 5)), p => [1 / (1 + p[1] * p[1]), -2 * p[0] * p[1] / ((1 + p[1] * p[1]) * (1 + p[1] * p[1]))] },
             {
                 nameof(Subsets.ExcludedReassigned),

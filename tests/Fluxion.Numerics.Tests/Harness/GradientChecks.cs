@@ -59,7 +59,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 {
                     failures.Add($"{c.Describe(p)}: the original is {F(expected)} (point outside the domain?)");
                 }
-                else if (actual != expected)
+                else if (BitConverter.DoubleToInt64Bits(actual) != BitConverter.DoubleToInt64Bits(expected))
                 {
                     failures.Add($"{c.Describe(p)}: _Grad returned {F(actual)}, the original {F(expected)}");
                 }
