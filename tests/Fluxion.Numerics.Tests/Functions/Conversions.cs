@@ -69,6 +69,15 @@ namespace Fluxion.Numerics.Tests.Functions
             return scaled * scaled;
         }
 
+        /// <summary>long to int narrows (wrapping around), long to double widens.</summary>
+        [Differentiable]
+        public static double NarrowingAndWidening(double x, long k)
+        {
+            int low = (int)k;
+            double wide = k;
+            return x * low + wide * x * x;
+        }
+
         /// <summary>An int parameter reassigned in the body.</summary>
         [Differentiable]
         public static double ReassignedIntParameter(double x, int n)
@@ -116,6 +125,11 @@ namespace Fluxion.Numerics.Tests.Functions
             { nameof(Conversions.BoolThroughHelper), D(U(-5, 5), Flag), p => [p[1] != 0 ? 2.0 : 0.5] },
             { nameof(Conversions.IntThroughHelper), D(U(-5, 5), Int(-4, 4)), p => [Math.Cos(p[0]) * Helpers.Harmonic((int)p[1])] },
             { nameof(Conversions.LongLocalArithmetic), D(U(-3, 3), Int(-10, 10)), p => [2 * p[0] * (2 * p[1] + 1) * (2 * p[1] + 1)] },
+            {
+                nameof(Conversions.NarrowingAndWidening),
+                D(U(-3, 3), Int(-5_000_000_000, 5_000_000_000)),
+                p => [unchecked((int)(long)p[1]) + 2 * p[1] * p[0]]
+            },
             {
                 nameof(Conversions.ReassignedIntParameter),
                 D(U(-5, 5), Int(-3, 3)),
