@@ -28,7 +28,9 @@ namespace Fluxion.Numerics.Tests.Harness
         /// error of one evaluation of f (K ≤ 100 ulps even for the deepest functions here).
         /// The sum is smallest near h = ε^(1/3) ≈ 6.1e-6 (scaled by max(1, |x|) so that the step is
         /// relative for large x), where both are ~1e-11 for the well-scaled functions and domains
-        /// used here (domains stay clear of poles, where f''' explodes).
+        /// used here: domains stay clear of poles, where f''' explodes, and are chosen in units
+        /// where the derivatives are of order 1e-3 to 1e3, so that the absolute part of the
+        /// tolerance below never swamps them.
         /// The check therefore allows
         ///     |g − fd| ≤ 1e-6 · (1 + |g|)  +  100·ε·max|f(x±h)| / h,
         /// i.e. about 1e-6 absolute-plus-relative, plus the rounding bound for functions whose value
