@@ -1,0 +1,111 @@
+using System;
+using System.Linq;
+using Fluxion.Numerics.Tests.Functions;
+using Fluxion.Numerics.Tests.Harness;
+
+namespace Fluxion.Numerics.Tests
+{
+    /// <summary>The checks must be able to fail: wrong gradients fed to them are rejected.</summary>
+    public sealed class HarnessSelfTests
+    {
+        public static TheoryData<string> Probes => new()
+        {
+            "Elementary.Sin",
+            "Elementary.LogBase",
+            "ProductsAndQuotients.Mobius",
+            "DeepCompositions.LogisticMap",
+            "Finance.BlackScholesCall",
+            "LogisticNetwork.Loss3",
+        };
+
+        /// <summary>A gradient off by one part in 10⁴ in one component is caught by the finite differences.</summary>
+        [Theory]
+        [MemberData(nameof(Probes))]
+        public void FiniteDifferencesRejectASlightlyWrongGradient(string name)
+        {
+            GradientCase c = Catalog.Get(name);
+            for (int wrong = 0; wrong < c.Active.Length; wrong++)
+            {
+                int k = wrong;
+                var failures = GradientChecks.AgreesWithFiniteDifferences(c, (p, g) =>
+                {
+                    double v = c.ValueAndGradient(p, g);
+                    g[k] = g[k] * (1 + 1e-4) + 1e-4;
+                    return v;
+                });
+                Assert.True(failures.Count > 0, $"a wrong d{c.ActiveName(k)} passed");
+            }
+        }
+
+        /// <summary>Swapping two outputs (a plausible generator bug) is caught.</summary>
+        [Theory]
+        [MemberData(nameof(Probes))]
+        public void FiniteDifferencesRejectSwappedOutputs(string name)
+        {
+            GradientCase c = Catalog.Get(name);
+            if (c.Active.Length < 2)
+            {
+                return;
+            }
+
+            var failures = GradientChecks.AgreesWithFiniteDifferences(c, (p, g) =>
+            {
+                double v = c.ValueAndGradient(p, g);
+                (g[0], g[1]) = (g[1], g[0]);
+                return v;
+            });
+            Assert.True(failures.Count > 0);
+        }
+
+        [Fact]
+        public void FiniteDifferencesAcceptTheGeneratedGradient()
+        {
+            Assert.Empty(GradientChecks.AgreesWithFiniteDifferences(Catalog.Get("Elementary.Sin")));
+        }
+
+        [Fact]
+        public void PointsAreReproducibleAndInsideTheDomain()
+        {
+            GradientCase c = Catalog.Get("Elementary.Acosh");
+            double[][] first = c.Points(GradientChecks.PointsPerFunction).ToArray();
+            double[][] second = c.Points(GradientChecks.PointsPerFunction).ToArray();
+            Assert.Equal(GradientChecks.PointsPerFunction, first.Length);
+            Assert.Equal(first.Select(p => p[0]), second.Select(p => p[0]));
+            Assert.All(first, p => Assert.InRange(p[0], 1.05, 10));
+            Assert.True(first.Select(p => p[0]).Distinct().Count() == first.Length, "the points repeat");
+        }
+
+        [Fact]
+        public void GeneratorIsDeterministic()
+        {
+            var a = new SplitMix64(42);
+            var b = new SplitMix64(42);
+            for (int i = 0; i < 1000; i++)
+            {
+                Assert.Equal(a.NextULong(), b.NextULong());
+            }
+
+            // The first output of SplitMix64 seeded with 0 is a published constant.
+            Assert.Equal(0xE220A8397B1DCDAFUL, new SplitMix64(0).NextULong());
+        }
+
+        /// <summary>The integer draws cover their whole range, both ends included.</summary>
+        [Fact]
+        public void IntegerCoordinatesCoverTheirRange()
+        {
+            var rng = new SplitMix64(7);
+            var seen = Enumerable.Range(0, 2000).Select(_ => Coords.Int(-3, 3).Draw(rng)).Distinct().OrderBy(v => v).ToArray();
+            Assert.Equal(new double[] { -3, -2, -1, 0, 1, 2, 3 }, seen);
+        }
+
+        /// <summary>The exact-derivative check rejects a gradient off by 1e-9 relative.</summary>
+        [Fact]
+        public void ExactCheckIsTight()
+        {
+            GradientCase c = Catalog.Get("Elementary.Exp");
+            var shifted = new GradientCase(typeof(Elementary), nameof(Elementary.Exp), null, c.Domain, p => [Math.Exp(p[0]) * (1 + 1e-9)], GradientChecks.ExactTolerance);
+            Assert.NotEmpty(GradientChecks.AgreesWithExactDerivative(shifted));
+            Assert.Empty(GradientChecks.AgreesWithExactDerivative(c));
+        }
+    }
+}
