@@ -6,42 +6,40 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Fluxion.Generator.Parsing
 {
     /// <summary>
-    /// Finds the locals and parameters whose value can depend on a differentiated parameter
-    /// (flow-insensitive, so it over-approximates). The parser uses it to decide which calls
-    /// need a derivative: a call none of whose arguments is active is a constant.
+    /// Tracks, statement by statement, which locals and parameters hold a value that depends on a
+    /// differentiated parameter. The parser asks it which calls need a derivative: a call none of
+    /// whose arguments is active at that point is a constant, whatever the variables hold elsewhere.
     /// </summary>
     internal sealed class ActivityAnalysis
     {
         private readonly HashSet<ISymbol> active = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
-        public ActivityAnalysis(IOperation body, IEnumerable<IParameterSymbol> differentiableParameters)
+        public ActivityAnalysis(IEnumerable<IParameterSymbol> differentiableParameters)
         {
             foreach (IParameterSymbol parameter in differentiableParameters)
             {
                 active.Add(parameter);
             }
-
-            var writes = CollectWrites(body).ToList();
-            bool changed = true;
-            while (changed)
-            {
-                changed = false;
-                foreach ((ISymbol target, IOperation value) in writes)
-                {
-                    if (!active.Contains(target) && IsActive(value))
-                    {
-                        active.Add(target);
-                        changed = true;
-                    }
-                }
-            }
         }
 
-        /// <summary>True when <paramref name="operation"/> is a double that can depend on a differentiated parameter.</summary>
+        /// <summary>True when <paramref name="operation"/> is a double that depends on a differentiated parameter here.</summary>
         public bool IsActive(IOperation operation) =>
             operation.Type?.SpecialType == SpecialType.System_Double
             && !operation.ConstantValue.HasValue
             && ReferencesActive(operation);
+
+        /// <summary>Records an assignment; a compound assignment also keeps what the target held.</summary>
+        public void Assign(ISymbol target, bool valueIsActive, bool combinesWithOldValue)
+        {
+            if (valueIsActive || (combinesWithOldValue && active.Contains(target)))
+            {
+                active.Add(target);
+            }
+            else
+            {
+                active.Remove(target);
+            }
+        }
 
         private bool ReferencesActive(IOperation operation)
         {
@@ -60,29 +58,5 @@ namespace Fluxion.Generator.Parsing
                     return operation.ChildOperations.Any(ReferencesActive);
             }
         }
-
-        private static IEnumerable<(ISymbol Target, IOperation Value)> CollectWrites(IOperation body)
-        {
-            foreach (IOperation operation in body.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when declarator.Initializer is not null:
-                        yield return (declarator.Symbol, declarator.Initializer.Value);
-                        break;
-                    case IAssignmentOperation assignment when Target(assignment.Target) is { } target:
-                        // For compound assignments the value combines with the old one, which is the target itself.
-                        yield return (target, assignment.Value);
-                        break;
-                }
-            }
-        }
-
-        private static ISymbol? Target(IOperation target) => target switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            _ => null,
-        };
     }
 }

@@ -142,6 +142,7 @@ namespace Fluxion.Generator.Parsing
             if (initializer is not null && TryParseExpression(initializer.Value) is { } value)
             {
                 statements.Add(new Assignment(name, type.Value, value, Declares: true));
+                activity.Assign(local, activity.IsActive(initializer.Value), combinesWithOldValue: false);
             }
         }
 
@@ -174,7 +175,7 @@ namespace Fluxion.Generator.Parsing
                 return;
             }
 
-            (string name, ScalarType type) = written;
+            (string name, ScalarType type, ISymbol symbol) = written;
             Expr? right = TryParseExpression(value);
             if (right is null)
             {
@@ -193,6 +194,7 @@ namespace Fluxion.Generator.Parsing
             }
 
             statements.Add(new Assignment(name, type, right, Declares: false));
+            activity.Assign(symbol, activity.IsActive(value), combinesWithOldValue: compoundOperator is not null);
         }
 
         private void ParseIncrement(IIncrementOrDecrementOperation increment)
@@ -202,13 +204,13 @@ namespace Fluxion.Generator.Parsing
                 return;
             }
 
-            (string name, ScalarType type) = written;
+            (string name, ScalarType type, _) = written;
             Expr one = type == ScalarType.Double ? Constant.One : new IntegerConstant(1, type);
             BinaryOperator op = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
             statements.Add(new Assignment(name, type, new Binary(op, new Variable(name, type), one, type), Declares: false));
         }
 
-        private (string Name, ScalarType Type)? AssignmentTarget(IOperation target)
+        private (string Name, ScalarType Type, ISymbol Symbol)? AssignmentTarget(IOperation target)
         {
             ISymbol? symbol = target switch
             {
@@ -219,7 +221,7 @@ namespace Fluxion.Generator.Parsing
 
             if (symbol is not null && names.TryGetValue(symbol, out string? name) && KnownSymbols.ToScalarType(target.Type) is { } type)
             {
-                return (name, type);
+                return (name, type, symbol);
             }
 
             if (target is IInvalidOperation || target.Type?.TypeKind == TypeKind.Error)

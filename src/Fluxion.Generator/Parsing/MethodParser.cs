@@ -58,7 +58,7 @@ namespace Fluxion.Generator.Parsing
             }
 
             bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
-            var activity = new ActivityAnalysis(block, method.Parameters.Where(p => differentiable[p.Ordinal]));
+            var activity = new ActivityAnalysis(method.Parameters.Where(p => differentiable[p.Ordinal]));
             var parser = new BodyParser(semanticModel.Compilation, method, activity, cancellationToken);
             EquatableArray<Statement> statements = parser.Parse(block);
             if (parser.HasCompilerErrors)

@@ -16,11 +16,39 @@ namespace Fluxion.Generator.Simplification
     {
         public static GradientMethod Simplify(GradientMethod method)
         {
-            var forward = method.Forward.Select(s => SimplifyStatement(s, exactOnly: true)).ToEquatableArray();
+            var forward = method.Forward.Select(s => SimplifyStatement(s, exactOnly: true)).ToList();
             var backward = method.Backward.Select(s => SimplifyStatement(s, exactOnly: false)).ToList();
             PropagateCopies(backward);
-            return method with { Forward = forward, Backward = backward.ToEquatableArray() };
+            RemoveUnreadDefinitions(forward, backward);
+            return method with { Forward = forward.ToEquatableArray(), Backward = backward.ToEquatableArray() };
         }
+
+        /// <summary>
+        /// Drops forward definitions nothing reads (a local's first value that is overwritten before any use,
+        /// an intermediate only the derivative of a constant needed), so the output has no dead stores.
+        /// Definitions that call a method stay: the call may do something the user relies on.
+        /// </summary>
+        private static void RemoveUnreadDefinitions(List<CodeStatement> forward, List<CodeStatement> backward)
+        {
+            bool removed = true;
+            while (removed)
+            {
+                var read = new HashSet<string>(forward.Concat(backward).SelectMany(ReadVariables), StringComparer.Ordinal);
+                removed = forward.RemoveAll(s => s is Declare declare && !read.Contains(declare.Name) && !ContainsCall(declare.Value)) > 0;
+            }
+        }
+
+        private static IEnumerable<string> ReadVariables(CodeStatement statement) => statement switch
+        {
+            Declare declare => VariablesOf(declare.Value),
+            Assign assign => VariablesOf(assign.Value),
+            AddAssign add => VariablesOf(add.Value),
+            ReturnValue ret => VariablesOf(ret.Value),
+            _ => Enumerable.Empty<string>(),
+        };
+
+        private static bool ContainsCall(Expr expression) =>
+            expression is PassiveCall or GradientInvocation || Operands(expression).Any(ContainsCall);
 
         private static CodeStatement SimplifyStatement(CodeStatement statement, bool exactOnly) => statement switch
         {
@@ -48,6 +76,9 @@ namespace Fluxion.Generator.Simplification
                     return SimplifyArithmetic(binary, exactOnly);
                 case MathCall { Function: "Pow" } power when IsConstant(power.Arguments[1], 1.0):
                     return power.Arguments[0];
+                case Binary { Type: ScalarType.Boolean } comparison when comparison.Left.Equals(comparison.Right) && IsReflexive(comparison.Operator) is bool holds:
+                    // Max(x, x) and friends compare a value with itself: decided here (NaN aside), and C# warns on it (CS1718).
+                    return new BooleanConstant(holds);
                 case Conditional { Condition: BooleanConstant condition } conditional:
                     return condition.Value ? conditional.WhenTrue : conditional.WhenFalse;
                 case Conditional conditional when conditional.WhenTrue.Equals(conditional.WhenFalse):
@@ -69,12 +100,13 @@ namespace Fluxion.Generator.Simplification
             switch (node.Operator)
             {
                 case BinaryOperator.Add:
-                    if (IsConstant(right, 0.0))
+                    // -0.0 + 0.0 is +0.0, so dropping "+ 0" is not exact for the forward sweep.
+                    if (IsConstant(right, 0.0) && !exactOnly)
                     {
                         return left;
                     }
 
-                    if (IsConstant(left, 0.0))
+                    if (IsConstant(left, 0.0) && !exactOnly)
                     {
                         return right;
                     }
@@ -96,7 +128,7 @@ namespace Fluxion.Generator.Simplification
 
                     break;
                 case BinaryOperator.Subtract:
-                    if (IsConstant(right, 0.0))
+                    if (IsConstant(right, 0.0) && (!exactOnly || !IsNegativeZero(right)))
                     {
                         return left;
                     }
@@ -187,6 +219,13 @@ namespace Fluxion.Generator.Simplification
             return leftNegated && rightNegated ? unsigned : Negate(unsigned);
         }
 
+        private static bool? IsReflexive(BinaryOperator comparison) => comparison switch
+        {
+            BinaryOperator.LessOrEqual or BinaryOperator.GreaterOrEqual or BinaryOperator.Equal => true,
+            BinaryOperator.Less or BinaryOperator.Greater or BinaryOperator.NotEqual => false,
+            _ => null,
+        };
+
         private static double? Fold(BinaryOperator op, double left, double right) => op switch
         {
             BinaryOperator.Add => left + right,
@@ -197,6 +236,8 @@ namespace Fluxion.Generator.Simplification
         };
 
         private static bool IsConstant(Expr expression, double value) => expression is Constant c && c.Value.Equals(value);
+
+        private static bool IsNegativeZero(Expr expression) => expression is Constant c && BitConverter.DoubleToInt64Bits(c.Value) == BitConverter.DoubleToInt64Bits(-0.0);
 
         private static Expr Negate(Expr operand) =>
             operand switch

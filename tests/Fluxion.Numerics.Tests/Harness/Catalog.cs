@@ -31,6 +31,9 @@ namespace Fluxion.Numerics.Tests.Harness
                 EdgeCaseCases.All(),
                 SpellingCases.All(),
                 ContainerCases.All(),
+                OverwrittenLocalCases.All(),
+                OverwrittenInitialiserCases.All(),
+                TieCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)

@@ -1,14 +1,5 @@
-// Pending: not compiled until Fluxion's generated gradient for this method compiles without warnings.
-// Generator bug: a local initialised with a constant and overwritten before it is read,
-//     double a = 5.0; a = x * x; return a;
-// is compiled by Fluxion into
-//     double a = 5.0; double a_2 = x * x; ... return a_2;
-// where the first `a` is never read: warning CS0219 ("The variable 'a' is assigned but its value
-// is never used"), an error under TreatWarningsAsErrors. The original method has no warning
-// (a is read by the return). Expected: the dead initialiser dropped (or the warning suppressed),
-// dx = 2x.
-// To enable: rename to OverwrittenConstantInitialiser.cs and add OverwrittenInitialiserCases.All()
-// to Harness/Catalog.cs.
+// A local initialised with a constant and overwritten before any read: the gradient must compile
+// without warnings (no dead store of the first value) and differentiate the second value.
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
 using static Fluxion.Numerics.Tests.Harness.Coords;

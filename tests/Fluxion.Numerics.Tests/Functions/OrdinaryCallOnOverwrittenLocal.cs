@@ -1,16 +1,5 @@
-// Pending: not compiled until Fluxion accepts these methods.
-// Generator bug: an ordinary (not differentiable) static method called on a variable that holds a
-// constant at the point of the call is reported as FLX0007 ("The call to 'Helpers.Cube' depends on
-// a differentiated value but has no known derivative") whenever that variable holds a
-// differentiated value at some other point of the method: before the call (ConstantAfterActive,
-// ParameterOverwrittenByConstant, ExcludedAfterActive) or after it (ActiveAfterConstant). The
-// dependence is tracked per variable, not per assignment. Calls whose arguments do not depend on
-// differentiated parameters are supported (treated as constants), and the same reassignments are
-// differentiated correctly when no ordinary call is involved (EdgeCases.OverwrittenParameter,
-// EdgeCases.LocalOverwrittenByAnotherParameter).
-// Expected: no diagnostic; the call is a constant; the derivatives listed below.
-// To enable: rename to OrdinaryCallOnOverwrittenLocal.cs and add OverwrittenLocalCases.All() to
-// Harness/Catalog.cs.
+// A variable that holds a differentiated value at one point and a constant at another: an ordinary
+// call on it where it is constant is a constant (no FLX0007), and the derivatives stay right.
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
 using static Fluxion.Numerics.Tests.Harness.Coords;

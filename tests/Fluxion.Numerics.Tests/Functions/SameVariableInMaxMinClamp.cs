@@ -1,11 +1,5 @@
-// Pending: not compiled until Fluxion's generated gradient for these methods compiles without warnings.
-// Generator bug: for Math.Max(x, x), Math.Min(x, x) and Math.Clamp(x, x, x) the generated _Grad
-// compares a variable with itself (e.g. `double x_adj = x >= x ? 1.0 : 0.0;`), which is warning
-// CS1718 ("Comparison made to same variable"), an error under TreatWarningsAsErrors.
-// Expected: code without the warning (e.g. the tie constant folded, or the comparison written
-// through a temporary), and dx = 1 for all three (the tie goes to the first argument; v inside
-// [lo, hi]).
-// To enable: rename to SameVariableInMaxMinClamp.cs and add TieCases.All() to Harness/Catalog.cs.
+// Max(x, x), Min(x, x), Clamp(x, x, x): the tie rule applies (dx = 1) and the gradient compiles
+// without warnings (no comparison of a variable with itself).
 using System;
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
