@@ -33,8 +33,7 @@ namespace Fluxion.Generator
             }
             catch (Exception exception)
             {
-                // The model carries no location (so that edits elsewhere in the file keep it cached); the message names the method.
-                var diagnostic = Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, method.FullName, exception.GetType().Name + ": " + exception.Message);
+                var diagnostic = Diagnostic.Create(DiagnosticDescriptors.InternalError, method.Location.Value?.ToLocation(), method.FullName, exception.GetType().Name + ": " + exception.Message);
                 return new GradientSource(null, ImmutableArray.Create(diagnostic));
             }
         }

@@ -278,7 +278,8 @@ namespace Fluxion.Generator.Tests
                 "Demo.Model.F",
                 "Demo.Model.F.g.cs",
                 Model.EquatableArray.Create(new Model.ParameterModel("x", Model.ScalarType.Double, true)),
-                Model.EquatableArray<Model.Statement>.Empty);
+                Model.EquatableArray<Model.Statement>.Empty,
+                new Model.UncomparedLocation(new Diagnostics.LocationInfo("Model.cs", new Microsoft.CodeAnalysis.Text.TextSpan(40, 1), new Microsoft.CodeAnalysis.Text.LinePositionSpan(new(3, 25), new(3, 26)))));
 
             GradientSource result = GradientSource.Build(broken, nullableDirective: true);
 
@@ -287,6 +288,8 @@ namespace Fluxion.Generator.Tests
             Assert.Equal("FLX0015", diagnostic.Id);
             Assert.Contains("Demo.Model.F", diagnostic.GetMessage());
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+            Assert.Equal("Model.cs", diagnostic.Location.GetLineSpan().Path);
+            Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(40, 1), diagnostic.Location.SourceSpan);
         }
 
         [Fact]

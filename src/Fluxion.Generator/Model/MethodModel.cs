@@ -12,6 +12,7 @@ namespace Fluxion.Generator.Model
     /// <param name="Namespace">The namespace, or empty for the global namespace.</param>
     /// <param name="ContainingTypes">Outermost first.</param>
     /// <param name="FullName">Namespace, types and method, for hint names and messages.</param>
+    /// <param name="Location">The method's name in the source, for diagnostics of later stages.</param>
     internal sealed record MethodModel(
         string Namespace,
         EquatableArray<ContainingType> ContainingTypes,
@@ -20,5 +21,6 @@ namespace Fluxion.Generator.Model
         string FullName,
         string HintName,
         EquatableArray<ParameterModel> Parameters,
-        EquatableArray<Statement> Body);
+        EquatableArray<Statement> Body,
+        UncomparedLocation Location);
 }

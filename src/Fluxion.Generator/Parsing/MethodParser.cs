@@ -82,7 +82,8 @@ namespace Fluxion.Generator.Parsing
                 FullName: method.ContainingType.ToDisplayString() + "." + method.Name,
                 HintName: HintName(method),
                 Parameters: parameters,
-                Body: statements);
+                Body: statements,
+                Location: new UncomparedLocation(LocationInfo.From(syntax.Identifier.GetLocation())));
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
 
