@@ -77,7 +77,7 @@ namespace Fluxion.Generator.Tests
                 [Differentiable]
                 public static double F(double x)
                 {
-                    {|FLX0005:if (x > 0) { x = -x; }|}
+                    {|FLX0005:switch ((int)x) { default: x = -x; break; }|}
                     {|FLX0005:Console.WriteLine(x);|}
                     {|FLX0005:try { x = x * 2; } finally { }|}
                     return x;
@@ -107,7 +107,7 @@ namespace Fluxion.Generator.Tests
                 [Differentiable]
                 public static double F(double x)
                 {
-                    double a = {|FLX0006:x > 0 ? x : -x|};
+                    double a = {|FLX0006:x switch { > 0 => x, _ => -x }|};
                     double b = {|FLX0006:(x, x).Item1|};
                     Func<double, double> {|FLX0005:f = v => v * x|};
                     return a + b;
@@ -121,10 +121,10 @@ namespace Fluxion.Generator.Tests
             public static partial class Model
             {
                 [Differentiable]
-                public static double F(double x) => {|#0:x > 1 ? x : 1|};
+                public static double F(double x) => x * {|#0:"abc".Length|};
             }
             """,
-            Diagnostic("FLX0006", 0).WithArguments("conditional operator", "branches are not supported yet"));
+            Diagnostic("FLX0006", 0).WithArguments("property 'Length'", "pass the value in as a parameter"));
 
         [Fact]
         public Task FLX0007_CallWithoutDerivative() => Verify(
@@ -304,7 +304,7 @@ namespace Fluxion.Generator.Tests
                     public static partial class Model
                     {
                         [Differentiable]
-                        public static double Bad(double x) => {|FLX0006:x > 0 ? x : 0|};
+                        public static double Bad(double x) => {|FLX0006:(x, 0.0).Item1|};
 
                         [Differentiable]
                         public static double Good(double x) => x * x;

@@ -219,6 +219,72 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["EarlyReturn"] = """
+                namespace Demo;
+                public static partial class Losses
+                {
+                    [Differentiable]
+                    public static double Huber(double r, double delta)
+                    {
+                        double a = Math.Abs(r);
+                        if (a <= delta)
+                        {
+                            return 0.5 * r * r;
+                        }
+
+                        return delta * (a - 0.5 * delta);
+                    }
+                }
+                """,
+            ["ConditionalOperator"] = """
+                namespace Demo;
+                public static partial class Activations
+                {
+                    [Differentiable]
+                    public static double LeakyRelu(double x) => x > 0 ? x : 0.01 * x;
+                }
+                """,
+            ["ElseIfChain"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Piecewise(double x, double w, bool flip)
+                    {
+                        double y;
+                        if (x < -1 && !flip)
+                            y = -x * x;
+                        else if (x < 1 || flip)
+                            y = x;
+                        else
+                        {
+                            y = Math.Log(x) + 1;
+                        }
+
+                        return y * w;
+                    }
+                }
+                """,
+            ["BranchCallsDifferentiable"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Square(double v) => v * v;
+
+                    [Differentiable]
+                    public static double Choose(double x, double y)
+                    {
+                        double s = x + y;
+                        if (s > 1)
+                        {
+                            s = Square(s) * x;
+                        }
+
+                        return s;
+                    }
+                }
+                """,
         };
 
         public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });

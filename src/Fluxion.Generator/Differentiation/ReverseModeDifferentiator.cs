@@ -17,20 +17,32 @@ namespace Fluxion.Generator.Differentiation
     /// reverse and pushes each one's adjoint into its expression with the product, quotient and
     /// chain rules, accumulating every variable's adjoint with <c>+=</c>.
     /// </para>
+    /// <para>
+    /// A branch keeps the way it went in a <c>bool</c>; the backward sweep replays the same branch.
+    /// A variable assigned in a branch gets one more version after it, chosen by the branch (a phi
+    /// node, written as an assignment at the end of each branch); the conditional operator is a
+    /// branch too when its value carries a derivative.
+    /// </para>
     /// </summary>
     internal sealed class ReverseModeDifferentiator
     {
         private static readonly string[] Placeholders = { "$0", "$1", "$2", "$3" };
         private const string ResultPlaceholder = "$result";
 
+        /// <summary>The pseudo-variable that holds the returned value, so returns in branches merge like assignments.</summary>
+        private const string ReturnSlot = "$return";
+
         private readonly MethodModel method;
         private readonly NameAllocator names = new NameAllocator();
-        private readonly List<Definition> definitions = new List<Definition>();
         private readonly HashSet<string> activeNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> currentVersion = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, ScalarType> sourceTypes = new Dictionary<string, ScalarType>(StringComparer.Ordinal);
         private readonly Dictionary<string, EquatableArray<string>> callOutputs = new Dictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> adjoints = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly List<CodeStatement> backward = new List<CodeStatement>();
+        private readonly HashSet<string> ownNameFree = new HashSet<string>(StringComparer.Ordinal);
+        private List<Step> steps = new List<Step>();
+        private List<CodeStatement> backward = new List<CodeStatement>();
+        private string? returned;
 
         private ReverseModeDifferentiator(MethodModel method)
         {
@@ -45,6 +57,7 @@ namespace Fluxion.Generator.Differentiation
             {
                 names.Reserve(parameter.Name);
                 currentVersion[parameter.Name] = parameter.Name;
+                sourceTypes[parameter.Name] = parameter.Type;
                 if (parameter.IsDifferentiable)
                 {
                     names.Reserve(OutputName(parameter));
@@ -53,10 +66,55 @@ namespace Fluxion.Generator.Differentiation
             }
 
             // Declared locals keep their own names for their first value where no parameter or output has it.
-            var ownNameFree = new HashSet<string>(method.Body.OfType<Assignment>().Where(a => a.Declares && names.TryReserve(a.Target)).Select(a => a.Target), StringComparer.Ordinal);
+            ReserveDeclaredNames(method.Body);
+            sourceTypes[ReturnSlot] = ScalarType.Double;
+            List<Step> body = steps;
+            Walk(method.Body);
+            returned = currentVersion.TryGetValue(ReturnSlot, out string? version)
+                ? version
+                : throw new InvalidOperationException("the method has no return statement");
 
-            string? returned = null;
-            foreach (Statement statement in method.Body)
+            // The seed: the returned value's adjoint is 1. Nothing after the returned definition reaches the
+            // result, so its seed needs no local; a returned parameter gets one like any other contribution.
+            if (activeNames.Contains(returned) && method.Parameters.Any(p => p.Name == returned))
+            {
+                Contribute(returned, Constant.One);
+            }
+
+            Reverse(body);
+            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable))
+            {
+                Expr gradient = adjoints.TryGetValue(parameter.Name, out string? adjoint) ? new Variable(adjoint, ScalarType.Double) : Constant.Zero;
+                backward.Add(new Assign(OutputName(parameter), gradient));
+            }
+
+            backward.Add(new ReturnValue(new Variable(returned, ScalarType.Double)));
+            var forward = new List<CodeStatement>();
+            EmitForward(body, forward, insideBranch: false);
+            return new GradientMethod(method, forward.ToEquatableArray(), backward.ToEquatableArray());
+        }
+
+        private void ReserveDeclaredNames(EquatableArray<Statement> statements)
+        {
+            foreach (Statement statement in statements)
+            {
+                switch (statement)
+                {
+                    case Assignment { Declares: true } declaration when names.TryReserve(declaration.Target):
+                        ownNameFree.Add(declaration.Target);
+                        break;
+                    case If branch:
+                        ReserveDeclaredNames(branch.Then);
+                        ReserveDeclaredNames(branch.Else);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Turns statements into steps of the current block, renaming every value to its version.</summary>
+        private void Walk(EquatableArray<Statement> statements)
+        {
+            foreach (Statement statement in statements)
             {
                 switch (statement)
                 {
@@ -66,57 +124,250 @@ namespace Fluxion.Generator.Differentiation
                             : names.Allocate(assignment.Target);
                         Define(version, assignment.TargetType, Rename(assignment.Value));
                         currentVersion[assignment.Target] = version;
+                        sourceTypes[assignment.Target] = assignment.TargetType;
                         break;
                     case Return ret:
                         Expr value = Rename(ret.Value);
                         if (value is Variable variable)
                         {
-                            returned = variable.Name;
+                            currentVersion[ReturnSlot] = variable.Name;
                         }
                         else
                         {
-                            returned = names.Allocate("result");
-                            Define(returned, ScalarType.Double, value);
+                            string result = names.Allocate("result");
+                            Define(result, ScalarType.Double, value);
+                            currentVersion[ReturnSlot] = result;
+                        }
+
+                        break;
+                    case If branch:
+                        Expr condition = Lower(Rename(branch.Condition), isRoot: true, valueNeeded: false);
+                        AddBranch(condition, () => Walk(branch.Then), () => Walk(branch.Else));
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Adds a branch whose two sides <paramref name="whenTrue"/> and <paramref name="whenFalse"/> add their
+        /// own steps; every variable whose version differs between the sides gets a merged version after it.
+        /// </summary>
+        private void AddBranch(Expr condition, Action whenTrue, Action whenFalse)
+        {
+            string taken = names.Allocate("branch");
+            steps.Add(new Definition(taken, ScalarType.Boolean, condition, IsActive: false));
+            var before = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
+            List<Step> outer = steps;
+
+            steps = new List<Step>();
+            whenTrue();
+            List<Step> trueSteps = steps;
+            var afterTrue = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
+
+            currentVersion.Clear();
+            foreach (var pair in before)
+            {
+                currentVersion[pair.Key] = pair.Value;
+            }
+
+            steps = new List<Step>();
+            whenFalse();
+            List<Step> falseSteps = steps;
+            var afterFalse = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
+            steps = outer;
+
+            // A variable has a value after the branch when both sides leave it one (C# definite assignment
+            // guarantees that of every variable read later, including one declared before without a value).
+            var merges = new List<Merge>();
+            currentVersion.Clear();
+            foreach (string key in afterTrue.Keys.Concat(afterFalse.Keys).Distinct().ToList())
+            {
+                bool onTrue = afterTrue.TryGetValue(key, out string? fromTrue);
+                bool onFalse = afterFalse.TryGetValue(key, out string? fromFalse);
+                if (!onTrue || !onFalse)
+                {
+                    if (key == ReturnSlot)
+                    {
+                        throw new InvalidOperationException("only one side of a branch returns");
+                    }
+
+                    continue;
+                }
+
+                if (fromTrue == fromFalse)
+                {
+                    currentVersion[key] = fromTrue!;
+                    continue;
+                }
+
+                string merged = names.Allocate(key == ReturnSlot ? "result" : key);
+                bool active = activeNames.Contains(fromTrue!) || activeNames.Contains(fromFalse!);
+                merges.Add(new Merge(merged, sourceTypes[key], fromTrue!, fromFalse!, active));
+                if (active)
+                {
+                    activeNames.Add(merged);
+                }
+
+                currentVersion[key] = merged;
+            }
+
+            steps.Add(new Branch(taken, trueSteps, falseSteps, merges));
+        }
+
+        /// <summary>The backward sweep of a block: its steps in reverse, each pushing its adjoint into what it read.</summary>
+        private void Reverse(List<Step> block)
+        {
+            for (int i = block.Count - 1; i >= 0; i--)
+            {
+                switch (block[i])
+                {
+                    case Definition definition when definition.IsActive && AdjointOf(definition.Name) is { } adjoint:
+                        Propagate(definition.Value, adjoint, definition);
+                        break;
+                    case Branch branch:
+                        ReverseBranch(branch);
+                        break;
+                }
+            }
+        }
+
+        private void ReverseBranch(Branch branch)
+        {
+            // Adjoints of values from before the branch collect contributions on either side: declare them outside.
+            var inside = new HashSet<string>(DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)), StringComparer.Ordinal);
+            var outside = ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse))
+                .Concat(branch.Merges.Where(m => m.IsActive).SelectMany(m => new[] { m.FromTrue, m.FromFalse }))
+                .Where(name => activeNames.Contains(name) && !inside.Contains(name) && !adjoints.ContainsKey(name))
+                .Distinct()
+                .ToList();
+            foreach (string name in outside)
+            {
+                string adjoint = names.Allocate(name + "_adj");
+                adjoints[name] = adjoint;
+                backward.Add(new Declare(adjoint, ScalarType.Double, Constant.Zero));
+            }
+
+            List<CodeStatement> outer = backward;
+            EquatableArray<CodeStatement> ReverseSide(List<Step> side, Func<Merge, string> incoming)
+            {
+                backward = new List<CodeStatement>();
+                foreach (Merge merge in branch.Merges)
+                {
+                    if (merge.IsActive && AdjointOf(merge.Name) is { } adjoint && activeNames.Contains(incoming(merge)))
+                    {
+                        Contribute(incoming(merge), adjoint);
+                    }
+                }
+
+                Reverse(side);
+                return backward.ToEquatableArray();
+            }
+
+            EquatableArray<CodeStatement> whenTrue = ReverseSide(branch.WhenTrue, m => m.FromTrue);
+            EquatableArray<CodeStatement> whenFalse = ReverseSide(branch.WhenFalse, m => m.FromFalse);
+            backward = outer;
+            if (whenTrue.Count > 0 || whenFalse.Count > 0)
+            {
+                backward.Add(new IfStatement(new Variable(branch.Taken, ScalarType.Boolean), whenTrue, whenFalse));
+            }
+        }
+
+        private Expr? AdjointOf(string name) =>
+            adjoints.TryGetValue(name, out string? local) ? new Variable(local, ScalarType.Double)
+            : name == returned ? Constant.One
+            : null;
+
+        /// <summary>
+        /// Writes the forward sweep. Values computed inside a branch are declared before the outermost branch
+        /// (initialised, so the compiler sees them assigned) because the backward sweep reads them outside it.
+        /// </summary>
+        private void EmitForward(List<Step> block, List<CodeStatement> output, bool insideBranch)
+        {
+            foreach (Step step in block)
+            {
+                switch (step)
+                {
+                    case Definition definition when insideBranch:
+                        output.Add(new Assign(definition.Name, ForwardValue(definition, declaresOutputs: false)));
+                        break;
+                    case Definition definition:
+                        output.Add(new Declare(definition.Name, definition.Type, ForwardValue(definition, declaresOutputs: true)));
+                        break;
+                    case Branch branch:
+                        if (!insideBranch)
+                        {
+                            foreach ((string name, ScalarType type) in HoistedNames(branch))
+                            {
+                                output.Add(new Declare(name, type, ZeroOf(type)));
+                            }
+                        }
+
+                        var whenTrue = new List<CodeStatement>();
+                        EmitForward(branch.WhenTrue, whenTrue, insideBranch: true);
+                        whenTrue.AddRange(branch.Merges.Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromTrue, m.Type))));
+                        var whenFalse = new List<CodeStatement>();
+                        EmitForward(branch.WhenFalse, whenFalse, insideBranch: true);
+                        whenFalse.AddRange(branch.Merges.Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromFalse, m.Type))));
+                        output.Add(new IfStatement(new Variable(branch.Taken, ScalarType.Boolean), whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Everything a branch defines, at any depth, with the outputs of gradient calls made in it.</summary>
+        private IEnumerable<(string Name, ScalarType Type)> HoistedNames(Branch branch)
+        {
+            foreach (Step step in branch.WhenTrue.Concat(branch.WhenFalse))
+            {
+                switch (step)
+                {
+                    case Definition definition:
+                        yield return (definition.Name, definition.Type);
+                        if (callOutputs.TryGetValue(definition.Name, out EquatableArray<string> outputs))
+                        {
+                            foreach (string output in outputs.Where(o => o.Length > 0))
+                            {
+                                yield return (output, ScalarType.Double);
+                            }
+                        }
+
+                        break;
+                    case Branch inner:
+                        foreach (var hoisted in HoistedNames(inner))
+                        {
+                            yield return hoisted;
                         }
 
                         break;
                 }
             }
 
-            if (returned is null)
+            foreach (Merge merge in branch.Merges)
             {
-                throw new InvalidOperationException("the method has no return statement");
+                yield return (merge.Name, merge.Type);
             }
-
-            // The seed: the returned value's adjoint is 1. Nothing after the returned definition reaches the
-            // result, so its seed needs no local; a returned parameter gets one like any other contribution.
-            bool returnsDefinition = definitions.Any(d => d.Name == returned);
-            if (activeNames.Contains(returned) && !returnsDefinition)
-            {
-                Contribute(returned, Constant.One);
-            }
-
-            foreach (Definition definition in Enumerable.Reverse(definitions))
-            {
-                Expr? adjoint = adjoints.TryGetValue(definition.Name, out string? local) ? new Variable(local, ScalarType.Double)
-                    : definition.Name == returned ? Constant.One
-                    : null;
-                if (definition.IsActive && adjoint is not null)
-                {
-                    Propagate(definition.Value, adjoint, definition);
-                }
-            }
-
-            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable))
-            {
-                Expr gradient = adjoints.TryGetValue(parameter.Name, out string? adjoint) ? new Variable(adjoint, ScalarType.Double) : Constant.Zero;
-                backward.Add(new Assign(OutputName(parameter), gradient));
-            }
-
-            backward.Add(new ReturnValue(new Variable(returned, ScalarType.Double)));
-            var forward = definitions.Select(d => (CodeStatement)new Declare(d.Name, d.Type, ForwardValue(d))).ToEquatableArray();
-            return new GradientMethod(method, forward, backward.ToEquatableArray());
         }
+
+        private static Expr ZeroOf(ScalarType type) => type switch
+        {
+            ScalarType.Double => Constant.Zero,
+            ScalarType.Boolean => new BooleanConstant(false),
+            _ => new IntegerConstant(0, type),
+        };
+
+        private static IEnumerable<string> DefinedNames(List<Step> block) => block.SelectMany(step => step switch
+        {
+            Definition definition => new[] { definition.Name },
+            Branch branch => DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)).Concat(branch.Merges.Select(m => m.Name)),
+            _ => Enumerable.Empty<string>(),
+        });
+
+        private static IEnumerable<string> ReadNames(List<Step> block) => block.SelectMany(step => step switch
+        {
+            Definition definition => VariablesOf(definition.Value),
+            Branch branch => ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.SelectMany(m => new[] { m.FromTrue, m.FromFalse })),
+            _ => Enumerable.Empty<string>(),
+        });
 
         /// <summary>The name of the <c>out</c> parameter that receives the partial derivative for <paramref name="parameter"/>.</summary>
         public static string OutputName(ParameterModel parameter) => "d" + parameter.Name;
@@ -136,7 +387,7 @@ namespace Fluxion.Generator.Differentiation
                     .ToEquatableArray();
             }
 
-            definitions.Add(new Definition(name, type, lowered, active));
+            steps.Add(new Definition(name, type, lowered, active));
             if (active)
             {
                 activeNames.Add(name);
@@ -154,6 +405,11 @@ namespace Fluxion.Generator.Differentiation
                 return expression;
             }
 
+            if (expression is Conditional choice && IsActive(choice))
+            {
+                return LowerChoice(choice);
+            }
+
             (bool[] operandsNeeded, bool resultNeeded) = Needs(expression);
             IReadOnlyList<Expr> operands = Operands(expression);
             var lowered = operands.Select((operand, i) => Lower(operand, isRoot: false, valueNeeded: operandsNeeded[i])).ToArray();
@@ -167,6 +423,32 @@ namespace Fluxion.Generator.Differentiation
             }
 
             return rebuilt;
+        }
+
+        /// <summary><c>c ? a : b</c> whose value carries a derivative: a branch that computes the side it takes.</summary>
+        private Expr LowerChoice(Conditional choice)
+        {
+            Expr condition = Lower(choice.Condition, isRoot: true, valueNeeded: false);
+            string merged = names.Allocate("choice");
+            string? fromTrue = null;
+            string? fromFalse = null;
+            string Side(Expr value)
+            {
+                if (value is Variable variable)
+                {
+                    return variable.Name;
+                }
+
+                string side = names.Allocate(merged + "_side");
+                Define(side, ScalarType.Double, value);
+                return side;
+            }
+
+            AddBranch(condition, () => fromTrue = Side(choice.WhenTrue), () => fromFalse = Side(choice.WhenFalse));
+            var branch = (Branch)steps[steps.Count - 1];
+            branch.Merges.Add(new Merge(merged, ScalarType.Double, fromTrue!, fromFalse!, IsActive: true));
+            activeNames.Add(merged);
+            return new Variable(merged, ScalarType.Double);
         }
 
         /// <summary>Which operands, and whether its own result, the partial derivatives of a node read.</summary>
@@ -303,7 +585,7 @@ namespace Fluxion.Generator.Differentiation
             backward.Add(new Declare(adjoint, ScalarType.Double, contribution));
         }
 
-        private Expr ForwardValue(Definition definition)
+        private Expr ForwardValue(Definition definition, bool declaresOutputs)
         {
             if (definition.Value is not DifferentiableCall call)
             {
@@ -313,7 +595,7 @@ namespace Fluxion.Generator.Differentiation
             EquatableArray<string> outputs = callOutputs.TryGetValue(definition.Name, out var named)
                 ? named
                 : call.Callee.Parameters.Where(p => p.IsDifferentiable).Select(_ => string.Empty).ToEquatableArray();
-            return new GradientInvocation(call.Callee.QualifiedGradientName, call.Arguments, outputs);
+            return new GradientInvocation(call.Callee.QualifiedGradientName, call.Arguments, outputs, declaresOutputs);
         }
 
         private bool IsActive(Expr expression) => expression switch
@@ -368,6 +650,15 @@ namespace Fluxion.Generator.Differentiation
         private static Expr Divide(Expr left, Expr right) =>
             left is Constant l && right is Constant r ? new Constant(l.Value / r.Value) : new Binary(BinaryOperator.Divide, left, right, ScalarType.Double);
 
-        private sealed record Definition(string Name, ScalarType Type, Expr Value, bool IsActive);
+        /// <summary>One step of the forward sweep: a definition, or a branch with its own steps.</summary>
+        private abstract record Step;
+
+        private sealed record Definition(string Name, ScalarType Type, Expr Value, bool IsActive) : Step;
+
+        /// <param name="Taken">The bool that records which way the branch went.</param>
+        private sealed record Branch(string Taken, List<Step> WhenTrue, List<Step> WhenFalse, List<Merge> Merges) : Step;
+
+        /// <summary>A version chosen by a branch: <paramref name="FromTrue"/> if it went one way, <paramref name="FromFalse"/> if the other.</summary>
+        private sealed record Merge(string Name, ScalarType Type, string FromTrue, string FromFalse, bool IsActive);
     }
 }

@@ -50,22 +50,10 @@ namespace Fluxion.Generator.Emission
             writer.Line(method.Accessibility + " static double " + method.Name + "_Grad(" + parameters + ")");
             writer.Open();
             writer.Line("// Forward sweep: the original computation, keeping each value the derivatives need.");
-            foreach (CodeStatement statement in gradient.Forward)
-            {
-                writer.Line(Statement(statement));
-            }
-
+            WriteStatements(writer, gradient.Forward);
             writer.Line();
             writer.Line("// Backward sweep: adjoints flow from the result back to the parameters.");
-            foreach (CodeStatement statement in gradient.Backward)
-            {
-                if (statement is ReturnValue)
-                {
-                    writer.Line();
-                }
-
-                writer.Line(Statement(statement));
-            }
+            WriteStatements(writer, gradient.Backward);
 
             writer.Close();
             for (int i = 0; i < method.ContainingTypes.Count + (method.Namespace.Length > 0 ? 1 : 0); i++)
@@ -74,6 +62,43 @@ namespace Fluxion.Generator.Emission
             }
 
             return writer.ToString();
+        }
+
+        private static void WriteStatements(CodeWriter writer, EquatableArray<CodeStatement> statements)
+        {
+            foreach (CodeStatement statement in statements)
+            {
+                switch (statement)
+                {
+                    case IfStatement { Then.Count: 0 } branch:
+                        writer.Line("if (" + Expression(new Unary(UnaryOperator.Not, branch.Condition, ScalarType.Boolean)) + ")");
+                        writer.Open();
+                        WriteStatements(writer, branch.Else);
+                        writer.Close();
+                        break;
+                    case IfStatement branch:
+                        writer.Line("if (" + Expression(branch.Condition) + ")");
+                        writer.Open();
+                        WriteStatements(writer, branch.Then);
+                        writer.Close();
+                        if (branch.Else.Count > 0)
+                        {
+                            writer.Line("else");
+                            writer.Open();
+                            WriteStatements(writer, branch.Else);
+                            writer.Close();
+                        }
+
+                        break;
+                    case ReturnValue:
+                        writer.Line();
+                        writer.Line(Statement(statement));
+                        break;
+                    default:
+                        writer.Line(Statement(statement));
+                        break;
+                }
+            }
         }
 
         private static string Statement(CodeStatement statement) => statement switch
@@ -104,7 +129,7 @@ namespace Fluxion.Generator.Emission
                 Conditional conditional => Expression(conditional.Condition, Precedence(conditional) + 1) + " ? " + Expression(conditional.WhenTrue, precedence) + " : " + Expression(conditional.WhenFalse, precedence),
                 MathCall call => "global::System.Math." + call.Function + Arguments(call.Arguments, string.Empty),
                 PassiveCall call => call.QualifiedMethod + Arguments(call.Arguments, string.Empty),
-                GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select(o => ", " + (o.Length == 0 ? "out _" : "out double " + Identifier(o))))),
+                GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select(o => ", " + (o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
                 _ => throw new InvalidOperationException("cannot print " + expression.GetType().Name),
             };
             return precedence < outerPrecedence ? "(" + text + ")" : text;

@@ -65,7 +65,8 @@ namespace Fluxion.Generator.Model
     /// A call of a generated gradient method that returns the value and writes partial derivatives to
     /// <paramref name="Outputs"/> (an empty name discards that output). Produced by differentiation only.
     /// </summary>
-    internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs) : Expr(ScalarType.Double);
+    /// <param name="DeclaresOutputs">True to declare the outputs at the call (<c>out double d</c>); false when they are declared earlier.</param>
+    internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs, bool DeclaresOutputs) : Expr(ScalarType.Double);
 
     /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
     /// <param name="QualifiedGradientName">The fully qualified name of the callee's gradient method.</param>

@@ -14,6 +14,9 @@ namespace Fluxion.Generator.Model
 
     internal sealed record ReturnValue(Expr Value) : CodeStatement;
 
+    /// <summary><c>if (Condition) { Then } else { Else }</c>: a branch of the forward sweep, or its replay in the backward sweep.</summary>
+    internal sealed record IfStatement(Expr Condition, EquatableArray<CodeStatement> Then, EquatableArray<CodeStatement> Else) : CodeStatement;
+
     /// <summary>The gradient method: the forward sweep, then the backward sweep (which ends with the outputs and the return).</summary>
     internal sealed record GradientMethod(MethodModel Source, EquatableArray<CodeStatement> Forward, EquatableArray<CodeStatement> Backward);
 }

@@ -7,5 +7,12 @@ namespace Fluxion.Generator.Model
     /// <param name="Declares">True when the statement declares <paramref name="Target"/>.</param>
     internal sealed record Assignment(string Target, ScalarType TargetType, Expr Value, bool Declares) : Statement;
 
+    /// <summary>
+    /// A return. After parsing, a return is the last statement of its block, and a block that returns
+    /// on one path of an <see cref="If"/> holds the statements that followed it on the other path.
+    /// </summary>
     internal sealed record Return(Expr Value) : Statement;
+
+    /// <summary><c>if (Condition) { Then } else { Else }</c>; <paramref name="Else"/> may be empty.</summary>
+    internal sealed record If(Expr Condition, EquatableArray<Statement> Then, EquatableArray<Statement> Else) : Statement;
 }

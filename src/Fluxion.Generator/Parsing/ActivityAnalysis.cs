@@ -41,10 +41,24 @@ namespace Fluxion.Generator.Parsing
             }
         }
 
+        /// <summary>Saves which variables are active, to parse both branches of an if from the same state.</summary>
+        public State Save() => new State(new HashSet<ISymbol>(active, SymbolEqualityComparer.Default));
+
+        public void Restore(State state)
+        {
+            active.Clear();
+            active.UnionWith(state.Active);
+        }
+
         private bool ReferencesActive(IOperation operation)
         {
             switch (operation)
             {
+                case IConditionalOperation conditional:
+                    // The condition only picks a value; the value carries the derivative.
+                    return ReferencesActive(conditional.WhenTrue) || (conditional.WhenFalse is { } whenFalse && ReferencesActive(whenFalse));
+                case { Type.SpecialType: SpecialType.System_Boolean }:
+                    return false;
                 case ILocalReferenceOperation local:
                     return active.Contains(local.Local);
                 case IParameterReferenceOperation parameter:
@@ -56,6 +70,22 @@ namespace Fluxion.Generator.Parsing
                     return false;
                 default:
                     return operation.ChildOperations.Any(ReferencesActive);
+            }
+        }
+    
+        /// <summary>The active variables at one point of the method.</summary>
+        public sealed class State
+        {
+            public State(HashSet<ISymbol> active) => Active = active;
+
+            public HashSet<ISymbol> Active { get; }
+
+            /// <summary>After an if whose branches both fall through: active if active on either path.</summary>
+            public static State Union(State first, State second)
+            {
+                var union = new HashSet<ISymbol>(first.Active, SymbolEqualityComparer.Default);
+                union.UnionWith(second.Active);
+                return new State(union);
             }
         }
     }

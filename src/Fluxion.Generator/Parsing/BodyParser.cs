@@ -24,8 +24,6 @@ namespace Fluxion.Generator.Parsing
         private readonly CancellationToken cancellationToken;
         private readonly Dictionary<ISymbol, string> names = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> usedNames = new HashSet<string>(StringComparer.Ordinal);
-        private readonly List<Statement> statements = new List<Statement>();
-        private bool returned;
 
         public BodyParser(Compilation compilation, IMethodSymbol method, ActivityAnalysis activity, CancellationToken cancellationToken)
         {
@@ -46,8 +44,9 @@ namespace Fluxion.Generator.Parsing
 
         public EquatableArray<Statement> Parse(IBlockOperation body)
         {
-            ParseBlock(body);
-            if (!returned && !HasCompilerErrors && Diagnostics.Count == 0)
+            var statements = new List<Statement>();
+            bool returns = ParseSequence(Flatten(body), 0, statements);
+            if (!returns && !HasCompilerErrors && Diagnostics.Count == 0)
             {
                 // Only a body that ends in a throw gets here; the throw itself was reported.
                 HasCompilerErrors = true;
@@ -56,33 +55,130 @@ namespace Fluxion.Generator.Parsing
             return statements.ToEquatableArray();
         }
 
-        private void ParseBlock(IBlockOperation block)
+        /// <summary>
+        /// Parses <paramref name="operations"/> from <paramref name="start"/> into <paramref name="target"/>;
+        /// returns true when every path through them ends in a return.
+        /// </summary>
+        private bool ParseSequence(IReadOnlyList<IOperation> operations, int start, List<Statement> target)
         {
-            foreach (IOperation statement in block.Operations)
+            for (int i = start; i < operations.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (HasCompilerErrors)
                 {
-                    return;
+                    return true;
                 }
 
-                if (returned)
+                switch (operations[i])
                 {
-                    Unsupported(statement, DiagnosticDescriptors.UnsupportedStatement, "statement after return", "it is unreachable; remove it");
-                    return;
-                }
+                    case IReturnOperation { ReturnedValue: { } value }:
+                        if (TryParseExpression(value) is { } returned)
+                        {
+                            target.Add(new Return(returned));
+                        }
 
-                ParseStatement(statement);
+                        ReportUnreachable(operations, i + 1);
+                        return true;
+                    case IConditionalOperation { Type: null } branch:
+                        (bool restParsed, bool returns) = ParseIf(branch, operations, i + 1, target);
+                        if (restParsed)
+                        {
+                            return returns;
+                        }
+
+                        break;
+                    default:
+                        ParseStatement(operations[i], target);
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Parses an if statement. When exactly one branch returns, the statements after the if run only
+        /// on the other path, so they are parsed into that branch (an early return becomes an if/else).
+        /// </summary>
+        private (bool RestParsed, bool Returns) ParseIf(IConditionalOperation branch, IReadOnlyList<IOperation> operations, int rest, List<Statement> target)
+        {
+            Expr? condition = TryParseExpression(branch.Condition);
+            ActivityAnalysis.State before = activity.Save();
+            var whenTrue = new List<Statement>();
+            bool trueReturns = ParseSequence(Flatten(branch.WhenTrue), 0, whenTrue);
+            ActivityAnalysis.State afterTrue = activity.Save();
+            activity.Restore(before);
+            var whenFalse = new List<Statement>();
+            bool falseReturns = branch.WhenFalse is { } otherwise && ParseSequence(Flatten(otherwise), 0, whenFalse);
+            ActivityAnalysis.State afterFalse = activity.Save();
+
+            bool restParsed = true;
+            bool returns;
+            if (trueReturns && falseReturns)
+            {
+                ReportUnreachable(operations, rest);
+                returns = true;
+            }
+            else if (trueReturns)
+            {
+                returns = ParseSequence(operations, rest, whenFalse);
+            }
+            else if (falseReturns)
+            {
+                activity.Restore(afterTrue);
+                returns = ParseSequence(operations, rest, whenTrue);
+            }
+            else
+            {
+                activity.Restore(ActivityAnalysis.State.Union(afterTrue, afterFalse));
+                restParsed = false;
+                returns = false;
+            }
+
+            if (condition is not null)
+            {
+                target.Add(new If(condition, whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
+            }
+
+            return (restParsed, returns);
+        }
+
+        private void ReportUnreachable(IReadOnlyList<IOperation> operations, int start)
+        {
+            if (start < operations.Count && !HasCompilerErrors)
+            {
+                Unsupported(operations[start], DiagnosticDescriptors.UnsupportedStatement, "statement after return", "it is unreachable; remove it");
             }
         }
 
-        private void ParseStatement(IOperation statement)
+        /// <summary>The statements of a block, with nested plain blocks opened (locals have unique names already).</summary>
+        private static IReadOnlyList<IOperation> Flatten(IOperation statement)
+        {
+            var flat = new List<IOperation>();
+            void Add(IOperation operation)
+            {
+                // Braces of a method, an if, an else or a nested block; unsafe and checked blocks are reported instead.
+                if (operation is IBlockOperation plain && (operation.Syntax is not BlockSyntax block || block.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or MethodDeclarationSyntax))
+                {
+                    foreach (IOperation inner in plain.Operations)
+                    {
+                        Add(inner);
+                    }
+                }
+                else
+                {
+                    flat.Add(operation);
+                }
+            }
+
+            Add(statement);
+            return flat;
+        }
+
+        private void ParseStatement(IOperation statement, List<Statement> target)
         {
             switch (statement)
             {
-                case IBlockOperation block when statement.Syntax is BlockSyntax { Parent: BlockSyntax }:
-                    ParseBlock(block);
-                    break;
                 case IEmptyOperation:
                     break;
                 case IVariableDeclarationGroupOperation group:
@@ -90,21 +186,13 @@ namespace Fluxion.Generator.Parsing
                     {
                         foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
                         {
-                            ParseDeclarator(declarator, declaration.Initializer);
+                            ParseDeclarator(declarator, declaration.Initializer, target);
                         }
                     }
 
                     break;
                 case IExpressionStatementOperation expressionStatement:
-                    ParseExpressionStatement(expressionStatement);
-                    break;
-                case IReturnOperation { ReturnedValue: { } value }:
-                    if (TryParseExpression(value) is { } returnedValue)
-                    {
-                        statements.Add(new Return(returnedValue));
-                    }
-
-                    returned = true;
+                    ParseExpressionStatement(expressionStatement, target);
                     break;
                 case IInvalidOperation:
                     HasCompilerErrors = true;
@@ -115,7 +203,7 @@ namespace Fluxion.Generator.Parsing
             }
         }
 
-        private void ParseDeclarator(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? sharedInitializer)
+        private void ParseDeclarator(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? sharedInitializer, List<Statement> target)
         {
             ILocalSymbol local = declarator.Symbol;
             if (local.IsConst)
@@ -141,36 +229,36 @@ namespace Fluxion.Generator.Parsing
             IVariableInitializerOperation? initializer = declarator.Initializer ?? sharedInitializer;
             if (initializer is not null && TryParseExpression(initializer.Value) is { } value)
             {
-                statements.Add(new Assignment(name, type.Value, value, Declares: true));
+                target.Add(new Assignment(name, type.Value, value, Declares: true));
                 activity.Assign(local, activity.IsActive(initializer.Value), combinesWithOldValue: false);
             }
         }
 
-        private void ParseExpressionStatement(IExpressionStatementOperation statement)
+        private void ParseExpressionStatement(IExpressionStatementOperation statement, List<Statement> target)
         {
             switch (statement.Operation)
             {
                 case ISimpleAssignmentOperation assignment:
-                    ParseAssignment(assignment.Target, assignment.Value, null);
+                    ParseAssignment(assignment.Target, assignment.Value, null, target);
                     break;
-                case ICompoundAssignmentOperation compound when compound.OperatorMethod is null && BinaryOperatorOf(compound.OperatorKind) is { } op:
-                    ParseAssignment(compound.Target, compound.Value, op);
+                case ICompoundAssignmentOperation compound when compound.OperatorMethod is null && BinaryOperatorOf(compound.OperatorKind) is { } op && !IsComparison(op) && op is not (BinaryOperator.And or BinaryOperator.Or):
+                    ParseAssignment(compound.Target, compound.Value, op, target);
                     break;
                 case IIncrementOrDecrementOperation increment when increment.OperatorMethod is null:
-                    ParseIncrement(increment);
+                    ParseIncrement(increment, target);
                     break;
                 case IInvalidOperation:
                     HasCompilerErrors = true;
                     break;
                 default:
-                    Unsupported(statement, DiagnosticDescriptors.UnsupportedStatement, DescribeStatement(statement.Operation), "only assignments to locals and parameters are allowed as statements");
+                    Unsupported(statement, DiagnosticDescriptors.UnsupportedStatement, DescribeStatement(statement), "only assignments to locals and parameters are allowed as statements");
                     break;
             }
         }
 
-        private void ParseAssignment(IOperation target, IOperation value, BinaryOperator? compoundOperator)
+        private void ParseAssignment(IOperation assigned, IOperation value, BinaryOperator? compoundOperator, List<Statement> target)
         {
-            if (AssignmentTarget(target) is not { } written)
+            if (AssignmentTarget(assigned) is not { } written)
             {
                 return;
             }
@@ -193,11 +281,11 @@ namespace Fluxion.Generator.Parsing
                 right = new Binary(op, new Variable(name, type), right, type);
             }
 
-            statements.Add(new Assignment(name, type, right, Declares: false));
+            target.Add(new Assignment(name, type, right, Declares: false));
             activity.Assign(symbol, activity.IsActive(value), combinesWithOldValue: compoundOperator is not null);
         }
 
-        private void ParseIncrement(IIncrementOrDecrementOperation increment)
+        private void ParseIncrement(IIncrementOrDecrementOperation increment, List<Statement> target)
         {
             if (AssignmentTarget(increment.Target) is not { } written)
             {
@@ -207,7 +295,7 @@ namespace Fluxion.Generator.Parsing
             (string name, ScalarType type, _) = written;
             Expr one = type == ScalarType.Double ? Constant.One : new IntegerConstant(1, type);
             BinaryOperator op = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
-            statements.Add(new Assignment(name, type, new Binary(op, new Variable(name, type), one, type), Declares: false));
+            target.Add(new Assignment(name, type, new Binary(op, new Variable(name, type), one, type), Declares: false));
         }
 
         private (string Name, ScalarType Type, ISymbol Symbol)? AssignmentTarget(IOperation target)
@@ -264,6 +352,13 @@ namespace Fluxion.Generator.Parsing
                     return ParseConversion(conversion);
                 case IInvocationOperation invocation:
                     return ParseInvocation(invocation);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when KnownSymbols.ToScalarType(conditional.Type) is { } conditionalType:
+                    Expr? condition = TryParseExpression(conditional.Condition);
+                    Expr? whenTrueValue = TryParseExpression(conditional.WhenTrue);
+                    Expr? whenFalseValue = TryParseExpression(whenFalse);
+                    return condition is null || whenTrueValue is null || whenFalseValue is null
+                        ? null
+                        : new Conditional(condition, whenTrueValue, whenFalseValue, conditionalType);
                 case IPropertyReferenceOperation or IObjectCreationOperation when NonDeterministicMember(operation) is { } member:
                     return NonDeterministic(operation, member);
                 default:
@@ -285,27 +380,39 @@ namespace Fluxion.Generator.Parsing
                     return operand;
                 case UnaryOperatorKind.Minus when operand.Type != ScalarType.Boolean:
                     return new Unary(UnaryOperator.Negate, operand, operand.Type);
+                case UnaryOperatorKind.Not when operand.Type == ScalarType.Boolean:
+                    return new Unary(UnaryOperator.Not, operand, ScalarType.Boolean);
                 default:
-                    return Unsupported(unary, DiagnosticDescriptors.UnsupportedExpression, "unary operator '" + unary.Syntax.ToString() + "'", "only unary + and - are supported");
+                    return Unsupported(unary, DiagnosticDescriptors.UnsupportedExpression, "unary operator '" + unary.Syntax.ToString() + "'", "only unary +, - and ! are supported");
             }
         }
 
         private Expr? ParseBinary(IBinaryOperation binary)
         {
-            if (KnownSymbols.ToScalarType(binary.Type) is not { } type || type == ScalarType.Boolean)
+            if (KnownSymbols.ToScalarType(binary.Type) is not { } type
+                || KnownSymbols.ToScalarType(binary.LeftOperand.Type) is not { } operandType
+                || KnownSymbols.ToScalarType(binary.RightOperand.Type) is null)
             {
                 return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(binary), ExpressionAdvice(binary));
             }
 
-            BinaryOperator? op = BinaryOperatorOf(binary.OperatorKind);
-            if (op is null || (op == BinaryOperator.Remainder && type == ScalarType.Double))
+            if (BinaryOperatorOf(binary.OperatorKind) is not { } op || !Fits(op, type, operandType))
             {
-                return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, "operator '" + OperatorText(binary) + "'", "only + - * / on numbers (and % on integers) are supported");
+                return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, "operator '" + OperatorText(binary) + "'", "only + - * / on numbers, % on integers, comparisons, && and || are supported");
             }
 
             Expr? left = TryParseExpression(binary.LeftOperand);
             Expr? right = TryParseExpression(binary.RightOperand);
-            return left is null || right is null ? null : new Binary(op.Value, left, right, type);
+            return left is null || right is null ? null : new Binary(op, left, right, type);
+        }
+
+        /// <summary>Arithmetic on numbers (% on integers only), comparisons of numbers, && and || of bools.</summary>
+        private static bool Fits(BinaryOperator op, ScalarType result, ScalarType operand)
+        {
+            bool logical = op is BinaryOperator.And or BinaryOperator.Or;
+            return !(op == BinaryOperator.Remainder && result == ScalarType.Double)
+                && (result == ScalarType.Boolean) == (IsComparison(op) || logical)
+                && (operand == ScalarType.Boolean) == logical;
         }
 
         private Expr? ParseConversion(IConversionOperation conversion)
@@ -526,8 +633,19 @@ namespace Fluxion.Generator.Parsing
             BinaryOperatorKind.Multiply => BinaryOperator.Multiply,
             BinaryOperatorKind.Divide => BinaryOperator.Divide,
             BinaryOperatorKind.Remainder => BinaryOperator.Remainder,
+            BinaryOperatorKind.LessThan => BinaryOperator.Less,
+            BinaryOperatorKind.LessThanOrEqual => BinaryOperator.LessOrEqual,
+            BinaryOperatorKind.GreaterThan => BinaryOperator.Greater,
+            BinaryOperatorKind.GreaterThanOrEqual => BinaryOperator.GreaterOrEqual,
+            BinaryOperatorKind.Equals => BinaryOperator.Equal,
+            BinaryOperatorKind.NotEquals => BinaryOperator.NotEqual,
+            BinaryOperatorKind.ConditionalAnd => BinaryOperator.And,
+            BinaryOperatorKind.ConditionalOr => BinaryOperator.Or,
             _ => null,
         };
+
+        private static bool IsComparison(BinaryOperator op) =>
+            op is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual or BinaryOperator.Equal or BinaryOperator.NotEqual;
 
         private static string OperatorText(IBinaryOperation binary) =>
             binary.Syntax is BinaryExpressionSyntax syntax ? syntax.OperatorToken.Text : binary.OperatorKind.ToString();
@@ -561,11 +679,11 @@ namespace Fluxion.Generator.Parsing
 
         private static string StatementAdvice(IOperation statement) => (statement.Syntax is BlockSyntax block ? block.Parent : statement.Syntax) switch
         {
-            IfStatementSyntax or SwitchStatementSyntax => "branches are not supported yet",
+            SwitchStatementSyntax => "switch statements are not supported yet; write the cases as if/else",
             ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax => "loops are not supported yet",
             LocalFunctionStatementSyntax => "move it into a static method of its own and mark that [Differentiable]",
             ThrowStatementSyntax => "a differentiable method must return a value",
-            _ => "a differentiable method may contain only declarations, assignments and one final return",
+            _ => "a differentiable method may contain only declarations, assignments, if statements and returns",
         };
 
         private static string DescribeExpression(IOperation operation) => operation switch
@@ -574,7 +692,6 @@ namespace Fluxion.Generator.Parsing
             IThrowOperation => "throw expression",
             ITupleOperation or IFieldReferenceOperation { Instance: ITupleOperation } => "tuple",
             IIsPatternOperation or IIsTypeOperation or ISwitchExpressionOperation => "pattern",
-            IConditionalOperation => "conditional operator",
             IObjectCreationOperation => "object creation",
             IPropertyReferenceOperation property => "property '" + property.Property.Name + "'",
             IFieldReferenceOperation field => "field '" + field.Field.Name + "'",
@@ -583,13 +700,11 @@ namespace Fluxion.Generator.Parsing
             IAssignmentOperation or IIncrementOrDecrementOperation => "assignment inside an expression",
             IInterpolatedStringOperation or ILiteralOperation { Type.SpecialType: SpecialType.System_String } => "string",
             IBinaryOperation { Type.SpecialType: SpecialType.System_String } => "string operation",
-            IBinaryOperation { Type.SpecialType: SpecialType.System_Boolean } => "comparison",
             _ => "expression '" + Shorten(operation.Syntax.ToString()) + "'",
         };
 
         private static string ExpressionAdvice(IOperation operation) => operation switch
         {
-            IConditionalOperation or IBinaryOperation { Type.SpecialType: SpecialType.System_Boolean } => "branches are not supported yet",
             IAssignmentOperation or IIncrementOrDecrementOperation => "assign in a statement of its own",
             IPropertyReferenceOperation => "pass the value in as a parameter",
             _ when operation.Type is { } type && KnownSymbols.ToScalarType(type) is null => "values of type '" + type.ToDisplayString() + "' are not supported",

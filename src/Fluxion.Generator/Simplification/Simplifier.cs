@@ -33,30 +33,52 @@ namespace Fluxion.Generator.Simplification
             bool removed = true;
             while (removed)
             {
-                var read = new HashSet<string>(forward.Concat(backward).SelectMany(ReadVariables), StringComparer.Ordinal);
-                removed = forward.RemoveAll(s => s is Declare declare && !read.Contains(declare.Name) && !ContainsCall(declare.Value)) > 0;
+                // A value assigned in a branch is declared before it; such declarations stay with their assignments.
+                var used = new HashSet<string>(forward.Concat(backward).SelectMany(s => ReadVariables(s).Concat(WrittenVariables(s))), StringComparer.Ordinal);
+                removed = forward.RemoveAll(s => s is Declare declare && !used.Contains(declare.Name) && !ContainsCall(declare.Value)) > 0;
             }
         }
 
+        private static bool ContainsCall(Expr expression) =>
+            expression is PassiveCall or GradientInvocation || Operands(expression).Any(ContainsCall);
+
+        private static CodeStatement SimplifyStatement(CodeStatement statement, bool exactOnly) =>
+            MapExpressions(statement, e => SimplifyExpression(e, exactOnly));
+
+        /// <summary>The same statement with <paramref name="map"/> applied to every expression in it, nested blocks included.</summary>
+        private static CodeStatement MapExpressions(CodeStatement statement, Func<Expr, Expr> map) => statement switch
+        {
+            Declare declare => declare with { Value = map(declare.Value) },
+            Assign assign => assign with { Value = map(assign.Value) },
+            AddAssign add => add with { Value = map(add.Value) },
+            ReturnValue ret => ret with { Value = map(ret.Value) },
+            IfStatement branch => branch with
+            {
+                Condition = map(branch.Condition),
+                Then = branch.Then.Select(s => MapExpressions(s, map)).ToEquatableArray(),
+                Else = branch.Else.Select(s => MapExpressions(s, map)).ToEquatableArray(),
+            },
+            _ => statement,
+        };
+
+        /// <summary>Every variable a statement reads, nested blocks included.</summary>
         private static IEnumerable<string> ReadVariables(CodeStatement statement) => statement switch
         {
             Declare declare => VariablesOf(declare.Value),
             Assign assign => VariablesOf(assign.Value),
             AddAssign add => VariablesOf(add.Value),
             ReturnValue ret => VariablesOf(ret.Value),
+            IfStatement branch => VariablesOf(branch.Condition).Concat(branch.Then.Concat(branch.Else).SelectMany(ReadVariables)),
             _ => Enumerable.Empty<string>(),
         };
 
-        private static bool ContainsCall(Expr expression) =>
-            expression is PassiveCall or GradientInvocation || Operands(expression).Any(ContainsCall);
-
-        private static CodeStatement SimplifyStatement(CodeStatement statement, bool exactOnly) => statement switch
+        /// <summary>Every variable a statement assigns after its declaration, nested blocks included.</summary>
+        private static IEnumerable<string> WrittenVariables(CodeStatement statement) => statement switch
         {
-            Declare declare => declare with { Value = SimplifyExpression(declare.Value, exactOnly) },
-            Assign assign => assign with { Value = SimplifyExpression(assign.Value, exactOnly) },
-            AddAssign add => add with { Value = SimplifyExpression(add.Value, exactOnly) },
-            ReturnValue ret => ret with { Value = SimplifyExpression(ret.Value, exactOnly) },
-            _ => statement,
+            Assign assign => new[] { assign.Name },
+            AddAssign add => new[] { add.Name },
+            IfStatement branch => branch.Then.Concat(branch.Else).SelectMany(WrittenVariables),
+            _ => Enumerable.Empty<string>(),
         };
 
         public static Expr SimplifyExpression(Expr expression, bool exactOnly) => Rewrite(expression, e => SimplifyNode(e, exactOnly));
@@ -263,6 +285,25 @@ namespace Fluxion.Generator.Simplification
 
         private static bool PropagateCopiesOnce(List<CodeStatement> statements)
         {
+            bool changed = PropagateCopiesInBlock(statements);
+            for (int i = 0; i < statements.Count; i++)
+            {
+                if (statements[i] is IfStatement branch)
+                {
+                    var whenTrue = branch.Then.ToList();
+                    var whenFalse = branch.Else.ToList();
+                    changed |= PropagateCopiesOnce(whenTrue) | PropagateCopiesOnce(whenFalse);
+                    statements[i] = branch with { Then = whenTrue.ToEquatableArray(), Else = whenFalse.ToEquatableArray() };
+                }
+            }
+
+            int emptied = statements.RemoveAll(s => s is IfStatement { Then.Count: 0, Else.Count: 0 });
+            return changed || emptied > 0;
+        }
+
+        /// <summary>One pass over one block; a nested if counts as reading and writing whatever its blocks do.</summary>
+        private static bool PropagateCopiesInBlock(List<CodeStatement> statements)
+        {
             var uses = new UseIndex(statements);
             var substitutions = new Dictionary<string, Expr>(StringComparer.Ordinal);
             var declareAtFirstContribution = new HashSet<string>(StringComparer.Ordinal);
@@ -321,17 +362,9 @@ namespace Fluxion.Generator.Simplification
                 return statement;
             }
 
-            Expr Replace(Expr e) => VariablesOf(e).Any(substitutions.ContainsKey)
+            return MapExpressions(statement, e => VariablesOf(e).Any(substitutions.ContainsKey)
                 ? SimplifyExpression(Rewrite(e, n => n is Variable v && substitutions.TryGetValue(v.Name, out Expr? value) ? value : null), exactOnly: false)
-                : e;
-            return statement switch
-            {
-                Declare declare => declare with { Value = Replace(declare.Value) },
-                Assign assign => assign with { Value = Replace(assign.Value) },
-                AddAssign add => add with { Value = Replace(add.Value) },
-                ReturnValue ret => ret with { Value = Replace(ret.Value) },
-                _ => statement,
-            };
+                : e);
         }
 
         /// <summary>Where each local is read and written, by statement index.</summary>
@@ -345,24 +378,14 @@ namespace Fluxion.Generator.Simplification
             {
                 for (int i = 0; i < statements.Count; i++)
                 {
-                    CodeStatement statement = statements[i];
-                    Expr? value = statement switch
-                    {
-                        Declare declare => declare.Value,
-                        Assign assign => assign.Value,
-                        AddAssign add => add.Value,
-                        ReturnValue ret => ret.Value,
-                        _ => null,
-                    };
-                    foreach (string name in value is null ? Enumerable.Empty<string>() : VariablesOf(value).Distinct())
+                    foreach (string name in ReadVariables(statements[i]).Distinct())
                     {
                         Add(reads, name, i);
                     }
 
-                    if (statement is AddAssign or Assign)
+                    foreach (string name in WrittenVariables(statements[i]).Distinct())
                     {
-                        string written = statement is AddAssign add ? add.Name : ((Assign)statement).Name;
-                        Add(writes, written, i);
+                        Add(writes, name, i);
                     }
                 }
             }
