@@ -237,7 +237,7 @@ namespace Fluxion.Generator.Differentiation
             var inside = new HashSet<string>(DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)), StringComparer.Ordinal);
             var outside = ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse))
                 .Concat(branch.Merges.Where(m => m.IsActive).SelectMany(m => new[] { m.FromTrue, m.FromFalse }))
-                .Where(name => activeNames.Contains(name) && !inside.Contains(name) && !adjoints.ContainsKey(name))
+                .Where(name => activeNames.Contains(name) && !inside.Contains(name) && !adjoints.ContainsKey(name) && !IsSeed(name))
                 .Distinct()
                 .ToList();
             foreach (string name in outside)
@@ -273,8 +273,8 @@ namespace Fluxion.Generator.Differentiation
         }
 
         private Expr? AdjointOf(string name) =>
-            adjoints.TryGetValue(name, out string? local) ? new Variable(local, ScalarType.Double)
-            : name == returned ? Constant.One
+            IsSeed(name) ? Constant.One
+            : adjoints.TryGetValue(name, out string? local) ? new Variable(local, ScalarType.Double)
             : null;
 
         /// <summary>
@@ -572,8 +572,19 @@ namespace Fluxion.Generator.Differentiation
             return new Variable(name, ScalarType.Double);
         }
 
+        /// <summary>
+        /// The returned definition's adjoint is the constant 1: whatever reads it later never reaches the
+        /// result, so every other contribution to it is zero and is not written.
+        /// </summary>
+        private bool IsSeed(string variable) => variable == returned && !method.Parameters.Any(p => p.Name == variable);
+
         private void Contribute(string variable, Expr contribution)
         {
+            if (IsSeed(variable))
+            {
+                return;
+            }
+
             if (adjoints.TryGetValue(variable, out string? adjoint))
             {
                 backward.Add(new AddAssign(adjoint, contribution));

@@ -30,14 +30,40 @@ namespace Fluxion.Generator.Simplification
         /// </summary>
         private static void RemoveUnreadDefinitions(List<CodeStatement> forward, List<CodeStatement> backward)
         {
-            bool removed = true;
-            while (removed)
+            while (true)
             {
-                // A value assigned in a branch is declared before it; such declarations stay with their assignments.
-                var used = new HashSet<string>(forward.Concat(backward).SelectMany(s => ReadVariables(s).Concat(WrittenVariables(s))), StringComparer.Ordinal);
-                removed = forward.RemoveAll(s => s is Declare declare && !used.Contains(declare.Name) && !ContainsCall(declare.Value)) > 0;
+                var read = new HashSet<string>(forward.Concat(backward).SelectMany(ReadVariables), StringComparer.Ordinal);
+                var callers = new HashSet<string>(AssignedValues(forward).Where(a => ContainsCall(a.Value)).Select(a => a.Name), StringComparer.Ordinal);
+                var unread = new HashSet<string>(
+                    forward.OfType<Declare>().Select(d => d.Name).Where(name => !read.Contains(name) && !callers.Contains(name)),
+                    StringComparer.Ordinal);
+                if (unread.Count == 0)
+                {
+                    return;
+                }
+
+                // A value computed in a branch is declared before it and assigned inside: both go.
+                List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block
+                    .Where(s => !(s is Declare d && unread.Contains(d.Name)) && !(s is Assign a && unread.Contains(a.Name)))
+                    .Select(s => s is IfStatement branch
+                        ? branch with { Then = Without(branch.Then).ToEquatableArray(), Else = Without(branch.Else).ToEquatableArray() }
+                        : s)
+                    .Where(s => s is not IfStatement { Then.Count: 0, Else.Count: 0 })
+                    .ToList();
+                List<CodeStatement> kept = Without(forward);
+                forward.Clear();
+                forward.AddRange(kept);
             }
         }
+
+        /// <summary>Every declaration and assignment with its value, nested blocks included.</summary>
+        private static IEnumerable<(string Name, Expr Value)> AssignedValues(IEnumerable<CodeStatement> block) => block.SelectMany(s => s switch
+        {
+            Declare declare => new[] { (declare.Name, declare.Value) },
+            Assign assign => new[] { (assign.Name, assign.Value) },
+            IfStatement branch => AssignedValues(branch.Then).Concat(AssignedValues(branch.Else)),
+            _ => Enumerable.Empty<(string, Expr)>(),
+        });
 
         private static bool ContainsCall(Expr expression) =>
             expression is PassiveCall or GradientInvocation || Operands(expression).Any(ContainsCall);
@@ -314,12 +340,13 @@ namespace Fluxion.Generator.Simplification
                 CodeStatement statement = Substitute(statements[i], substitutions);
                 switch (statement)
                 {
+                    case AddAssign add when declareAtFirstContribution.Remove(add.Name):
+                        // Checked first: this contribution declares the local, even when it has become zero.
+                        statement = new Declare(add.Name, ScalarType.Double, add.Value);
+                        break;
                     case AddAssign { Value: Constant { Value: 0.0 } }:
                         changed = true;
                         continue;
-                    case AddAssign add when declareAtFirstContribution.Remove(add.Name):
-                        statement = new Declare(add.Name, ScalarType.Double, add.Value);
-                        break;
                     case Declare declare when !uses.IsWrittenAfter(declare.Name, i):
                         bool isStableCopy = declare.Value is Constant || (declare.Value is Variable source && !uses.IsWrittenAfter(source.Name, i));
                         if (isStableCopy || uses.Readers(declare.Name).Count == 0)

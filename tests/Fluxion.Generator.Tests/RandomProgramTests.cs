@@ -1,0 +1,135 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using CsCheck;
+using Microsoft.CodeAnalysis;
+
+namespace Fluxion.Generator.Tests
+{
+    /// <summary>
+    /// Random methods with locals, reassignments, branches, early returns and the conditional operator:
+    /// each is generated, compiled, and its gradient compared with central differences at random points.
+    /// A point where the left and right differences disagree sits on a kink or jump and is skipped.
+    /// </summary>
+    public class RandomProgramTests
+    {
+        private const int Programs = 100;
+        private const int PointsPerProgram = 12;
+        private static readonly string[] Parameters = { "a", "b", "c" };
+
+        [Fact]
+        public void GradientsOfRandomProgramsMatchCentralDifferences()
+        {
+            int compared = 0;
+            int skipped = 0;
+            Body(Parameters, statements: 3).Sample(
+                body =>
+                {
+                    (int c, int s) = CheckProgram(body);
+                    compared += c;
+                    skipped += s;
+                },
+                seed: new PCG(11, 20261125).ToString(),
+                iter: Programs,
+                threads: 1,
+                print: body => "\n" + body);
+
+            // Most points are away from kinks: the comparison is real, not vacuous.
+            Assert.True(compared > 4 * skipped, $"{compared} compared, {skipped} skipped");
+        }
+
+        private static (int Compared, int Skipped) CheckProgram(string body)
+        {
+            string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n}\n";
+            GenerationResult result = GeneratorHarness.Run(source);
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics.Where(d => d.Location.SourceTree?.FilePath.Contains("Demo.Random") == true || d.Severity == DiagnosticSeverity.Error));
+
+            Type type = result.Load().GetType("Demo.Random")!;
+            MethodInfo function = type.GetMethod("F")!;
+            MethodInfo gradient = type.GetMethod("F_Grad")!;
+            double Call(double[] x) => (double)function.Invoke(null, x.Cast<object>().ToArray())!;
+
+            var random = new System.Random(body.Length * 7919 + body.Count(ch => ch == '('));
+            int compared = 0;
+            int skipped = 0;
+            for (int point = 0; point < PointsPerProgram; point++)
+            {
+                double[] x = Parameters.Select(_ => random.NextDouble() * 3 - 1.5).ToArray();
+                object[] arguments = x.Cast<object>().Concat(new object[] { 0.0, 0.0, 0.0 }).ToArray();
+                double value = (double)gradient.Invoke(null, arguments)!;
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Call(x)), BitConverter.DoubleToInt64Bits(value));
+                for (int i = 0; i < x.Length; i++)
+                {
+                    const double h = 1e-6;
+                    double[] plus = (double[])x.Clone();
+                    double[] minus = (double[])x.Clone();
+                    plus[i] += h;
+                    minus[i] -= h;
+                    double right = (Call(plus) - value) / h;
+                    double left = (value - Call(minus)) / h;
+                    double central = (Call(plus) - Call(minus)) / (2 * h);
+                    if (Math.Abs(right - left) > 1e-3 * (1 + Math.Abs(central)))
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    double exact = (double)arguments[3 + i];
+                    Assert.True(Math.Abs(exact - central) <= 1e-5 * (1 + Math.Abs(central)), $"d/d{Parameters[i]} at ({string.Join(", ", x)}): generated {exact}, central difference {central}");
+                    compared++;
+                }
+            }
+
+            return (compared, skipped);
+        }
+
+        /// <summary>Statements that end in a return, over the variables in scope.</summary>
+        private static Gen<string> Body(string[] variables, int statements)
+        {
+            Gen<string> finalReturn = Expression(variables, 3).Select(e => $"        return {e};\n");
+            if (statements == 0)
+            {
+                return finalReturn;
+            }
+
+            string local = "v" + statements;
+            string[] withLocal = variables.Append(local).ToArray();
+            Gen<string> target = Gen.OneOf(variables);
+            Gen<string> rest = Body(variables, statements - 1);
+            return Gen.Frequency(
+                (3, Gen.Select(Expression(variables, 2), Body(withLocal, statements - 1), (e, tail) => $"        double {local} = {e};\n{tail}")),
+                (2, Gen.Select(target, Gen.OneOf("=", "+=", "-=", "*="), Expression(variables, 2), rest, (t, op, e, tail) => $"        {t} {op} {e};\n{tail}")),
+                (2, Gen.Select(Condition(variables, 1), target, Expression(variables, 2), Expression(variables, 2), rest,
+                    (condition, t, whenTrue, whenFalse, tail) => $"        if ({condition})\n        {{\n            {t} = {whenTrue};\n        }}\n        else\n        {{\n            {t} += {whenFalse};\n        }}\n{tail}")),
+                (1, Gen.Select(Condition(variables, 1), Expression(variables, 2), rest, (condition, returned, tail) => $"        if ({condition})\n        {{\n            return {returned};\n        }}\n{tail}")),
+                (1, finalReturn));
+        }
+
+        private static Gen<string> Condition(string[] variables, int depth) =>
+            Gen.Select(Expression(variables, depth), Gen.OneOf("<", ">", "<=", ">="), Expression(variables, depth), (l, op, r) => $"{l} {op} {r}");
+
+        /// <summary>Expressions that are defined everywhere on the sampled box, some with kinks and jumps.</summary>
+        private static Gen<string> Expression(string[] variables, int depth)
+        {
+            Gen<string> leaf = Gen.Frequency(
+                (3, Gen.OneOf(variables)),
+                (1, Gen.Int[-20, 20].Select(i => (i / 10.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))));
+            if (depth == 0)
+            {
+                return leaf;
+            }
+
+            Gen<string> inner = Expression(variables, depth - 1);
+            return Gen.Frequency(
+                (3, leaf),
+                (3, Gen.Select(inner, Gen.OneOf("+", "-", "*"), inner, (l, op, r) => $"({l} {op} {r})")),
+                (1, Gen.Select(inner, inner, (l, r) => $"({l} / (1.5 + Math.Sin({r})))")),
+                (2, Gen.Select(Gen.OneOf("Math.Sin", "Math.Cos", "Math.Tanh", "Math.Atan"), inner, (f, e) => $"{f}({e})")),
+                (1, inner.Select(e => $"Math.Exp(Math.Tanh({e}))")),
+                (1, inner.Select(e => $"Math.Sqrt(1.0 + {e} * {e})")),
+                (1, Gen.Select(inner, inner, (l, r) => $"Math.Max({l}, {r})")),
+                (1, Gen.Select(Condition(variables, depth - 1), inner, inner, (condition, whenTrue, whenFalse) => $"({condition} ? {whenTrue} : {whenFalse})")));
+        }
+    }
+}
