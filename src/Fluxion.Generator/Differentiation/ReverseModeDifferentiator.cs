@@ -200,9 +200,13 @@ namespace Fluxion.Generator.Differentiation
                     continue;
                 }
 
-                string merged = names.Allocate(key == ReturnSlot ? "result" : key);
                 bool active = activeNames.Contains(fromTrue!) || activeNames.Contains(fromFalse!);
-                merges.Add(new Merge(merged, sourceTypes[key], fromTrue!, fromFalse!, active));
+                string merged = CanAssignDirectly(trueSteps, fromTrue!) ? fromTrue!
+                    : CanAssignDirectly(falseSteps, fromFalse!) ? fromFalse!
+                    : names.Allocate(key == ReturnSlot ? "result" : key);
+                fromTrue = AssignDirectly(trueSteps, fromTrue!, merged);
+                fromFalse = AssignDirectly(falseSteps, fromFalse!, merged);
+                merges.Add(new Merge(merged, sourceTypes[key], fromTrue, fromFalse, active));
                 if (active)
                 {
                     activeNames.Add(merged);
@@ -213,6 +217,27 @@ namespace Fluxion.Generator.Differentiation
 
             steps.Add(new Branch(taken, trueSteps, falseSteps, merges));
         }
+
+        /// <summary>
+        /// A value defined on one side of a branch only to be merged afterwards is defined as the merged variable
+        /// itself (<c>result = …</c> in each branch instead of <c>result_2 = …; result = result_2;</c>).
+        /// Returns the name the merge takes from that side.
+        /// </summary>
+        private static string AssignDirectly(List<Step> side, string incoming, string merged)
+        {
+            if (!CanAssignDirectly(side, incoming))
+            {
+                return incoming;
+            }
+
+            int index = side.FindIndex(step => step is Definition d && d.Name == incoming);
+            side[index] = ((Definition)side[index]) with { Name = merged };
+            return merged;
+        }
+
+        /// <summary>True when <paramref name="incoming"/> is defined on this side (not by a gradient call) and read by nothing there.</summary>
+        private static bool CanAssignDirectly(List<Step> side, string incoming) =>
+            side.Any(step => step is Definition { Value: not DifferentiableCall } d && d.Name == incoming) && !ReadNames(side).Contains(incoming);
 
         /// <summary>The backward sweep of a block: its steps in reverse, each pushing its adjoint into what it read.</summary>
         private void Reverse(List<Step> block)
@@ -253,7 +278,7 @@ namespace Fluxion.Generator.Differentiation
                 backward = new List<CodeStatement>();
                 foreach (Merge merge in branch.Merges)
                 {
-                    if (merge.IsActive && AdjointOf(merge.Name) is { } adjoint && activeNames.Contains(incoming(merge)))
+                    if (merge.IsActive && incoming(merge) != merge.Name && AdjointOf(merge.Name) is { } adjoint && activeNames.Contains(incoming(merge)))
                     {
                         Contribute(incoming(merge), adjoint);
                     }
@@ -296,7 +321,7 @@ namespace Fluxion.Generator.Differentiation
                     case Branch branch:
                         if (!insideBranch)
                         {
-                            foreach ((string name, ScalarType type) in HoistedNames(branch))
+                            foreach ((string name, ScalarType type) in HoistedNames(branch).Distinct())
                             {
                                 output.Add(new Declare(name, type, ZeroOf(type)));
                             }
@@ -304,10 +329,10 @@ namespace Fluxion.Generator.Differentiation
 
                         var whenTrue = new List<CodeStatement>();
                         EmitForward(branch.WhenTrue, whenTrue, insideBranch: true);
-                        whenTrue.AddRange(branch.Merges.Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromTrue, m.Type))));
+                        whenTrue.AddRange(branch.Merges.Where(m => m.FromTrue != m.Name).Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromTrue, m.Type))));
                         var whenFalse = new List<CodeStatement>();
                         EmitForward(branch.WhenFalse, whenFalse, insideBranch: true);
-                        whenFalse.AddRange(branch.Merges.Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromFalse, m.Type))));
+                        whenFalse.AddRange(branch.Merges.Where(m => m.FromFalse != m.Name).Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromFalse, m.Type))));
                         output.Add(new IfStatement(new Variable(branch.Taken, ScalarType.Boolean), whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
                         break;
                 }

@@ -19,16 +19,14 @@ namespace Demo
             double square = 0.0;
             double square_dv = 0.0;
             double s_2 = 0.0;
-            double s_3 = 0.0;
             if (branch)
             {
                 square = global::Demo.Model.Square_Grad(s, out square_dv);
                 s_2 = square * x;
-                s_3 = s_2;
             }
             else
             {
-                s_3 = s;
+                s_2 = s;
             }
 
             // Backward sweep: adjoints flow from the result back to the parameters.
@@ -47,7 +45,7 @@ namespace Demo
             dx = x_adj;
             dy = s_adj;
 
-            return s_3;
+            return s_2;
         }
     }
 }

@@ -19,19 +19,15 @@ namespace Demo
             double product = 0.0;
             double result = 0.0;
             double difference = 0.0;
-            double result_2 = 0.0;
-            double result_3 = 0.0;
             if (branch)
             {
                 product = 0.5 * r;
                 result = product * r;
-                result_3 = result;
             }
             else
             {
                 difference = a - 0.5 * delta;
-                result_2 = delta * difference;
-                result_3 = result_2;
+                result = delta * difference;
             }
 
             // Backward sweep: adjoints flow from the result back to the parameters.
@@ -53,7 +49,7 @@ namespace Demo
             dr = r_adj;
             ddelta = delta_adj;
 
-            return result_3;
+            return result;
         }
     }
 }

@@ -18,13 +18,9 @@ namespace Demo
             double y = 0.0;
             bool branch_2 = false;
             double y_2 = 0.0;
-            double y_3 = 0.0;
-            double y_4 = 0.0;
-            double y_5 = 0.0;
             if (branch)
             {
                 y = -(x * x);
-                y_5 = y;
             }
             else
             {
@@ -32,16 +28,14 @@ namespace Demo
                 if (branch_2)
                 {
                     y_2 = x;
-                    y_4 = y_2;
                 }
                 else
                 {
-                    y_3 = global::System.Math.Log(x) + 1.0;
-                    y_4 = y_3;
+                    y_2 = global::System.Math.Log(x) + 1.0;
                 }
-                y_5 = y_4;
+                y = y_2;
             }
-            double result = y_5 * w;
+            double result = y * w;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
             double x_adj = 0.0;
@@ -62,7 +56,7 @@ namespace Demo
                 }
             }
             dx = x_adj;
-            dw = y_5;
+            dw = y;
 
             return result;
         }
