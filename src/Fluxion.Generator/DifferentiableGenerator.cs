@@ -61,7 +61,15 @@ namespace Fluxion.Generator
 
                 if (source.Text is not null)
                 {
-                    spc.AddSource(method.HintName, SourceText.From(source.Text, Encoding.UTF8));
+                    try
+                    {
+                        spc.AddSource(method.HintName, SourceText.From(source.Text, Encoding.UTF8));
+                    }
+                    catch (System.ArgumentException exception)
+                    {
+                        // A file name taken twice must not take every other gradient down with it (CS8785).
+                        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, method.Location.Value?.ToLocation(), method.FullName, exception.Message));
+                    }
                 }
             });
         }

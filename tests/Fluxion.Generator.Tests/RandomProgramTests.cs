@@ -43,7 +43,10 @@ namespace Fluxion.Generator.Tests
             string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n}\n";
             GenerationResult result = GeneratorHarness.Run(source);
             Assert.Empty(result.GeneratorDiagnostics);
-            Assert.Empty(result.CompilationDiagnostics.Where(d => d.Location.SourceTree?.FilePath.Contains("Demo.Random") == true || d.Severity == DiagnosticSeverity.Error));
+            // The generated code may repeat a warning of the source (x >= x is the user's own), but add none.
+            var sourceWarnings = result.CompilationDiagnostics.Where(d => d.Location.SourceTree?.FilePath == "Source0.cs").Select(d => d.Id).ToHashSet();
+            Assert.Empty(result.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
+                || (d.Location.SourceTree?.FilePath.Contains("Demo.Random") == true && !sourceWarnings.Contains(d.Id))));
 
             Type type = result.Load().GetType("Demo.Random")!;
             MethodInfo function = type.GetMethod("F")!;

@@ -8,10 +8,10 @@ namespace Fluxion.Generator.Differentiation
     {
         private readonly HashSet<string> used = new HashSet<string>(StringComparer.Ordinal);
 
-        public void Reserve(string name) => used.Add(name);
-
         /// <summary>Takes <paramref name="name"/> if it is still free.</summary>
         public bool TryReserve(string name) => used.Add(name);
+
+        public bool IsTaken(string name) => used.Contains(name);
 
         /// <summary>Returns <paramref name="preferred"/> if it is free, else the first free <c>preferred_2</c>, <c>preferred_3</c>, …</summary>
         public string Allocate(string preferred)

@@ -55,12 +55,12 @@ namespace Fluxion.Generator.Differentiation
         {
             foreach (ParameterModel parameter in method.Parameters)
             {
-                names.Reserve(parameter.Name);
+                names.TryReserve(parameter.Name);
                 currentVersion[parameter.Name] = parameter.Name;
                 sourceTypes[parameter.Name] = parameter.Type;
                 if (parameter.IsDifferentiable)
                 {
-                    names.Reserve(OutputName(parameter));
+                    names.TryReserve(OutputName(parameter));
                     activeNames.Add(parameter.Name);
                 }
             }
@@ -408,7 +408,8 @@ namespace Fluxion.Generator.Differentiation
                 callOutputs[name] = call.Callee.Parameters
                     .Select((p, i) => (Parameter: p, Argument: call.Arguments[i]))
                     .Where(pa => pa.Parameter.IsDifferentiable)
-                    .Select(pa => IsActive(pa.Argument) ? names.Allocate(name + "_d" + pa.Parameter.Name) : string.Empty)
+                    // An output nobody reads is discarded with `out _`, unless a variable named _ would take it.
+                    .Select(pa => IsActive(pa.Argument) || names.IsTaken("_") ? names.Allocate(name + "_d" + pa.Parameter.Name) : string.Empty)
                     .ToEquatableArray();
             }
 
@@ -423,9 +424,15 @@ namespace Fluxion.Generator.Differentiation
         /// Rebuilds <paramref name="expression"/> bottom-up, moving into temporaries the inner nodes whose
         /// value the backward sweep reads, so that each is computed exactly once.
         /// </summary>
-        private Expr Lower(Expr expression, bool isRoot, bool valueNeeded)
+        /// <remarks>
+        /// Calls and reads of mutable fields are moved into temporaries too, in evaluation order, so their side
+        /// effects happen in the order the source has them; except where C# may skip them (the right side of
+        /// <c>&amp;&amp;</c> and <c>||</c>, the sides of a <c>?:</c> that stays inline), where nothing moves.
+        /// </remarks>
+        private Expr Lower(Expr expression, bool isRoot, bool valueNeeded, bool mayHoist = true)
         {
-            if (IsLeaf(expression))
+            bool impure = expression is PassiveCall { IsPure: false } or ExternalValue { IsReadOnly: false } || (expression is DifferentiableCall && IsActive(expression));
+            if (IsLeaf(expression) && !(impure && mayHoist && !isRoot))
             {
                 return expression;
             }
@@ -437,10 +444,15 @@ namespace Fluxion.Generator.Differentiation
 
             (bool[] operandsNeeded, bool resultNeeded) = Needs(expression);
             IReadOnlyList<Expr> operands = Operands(expression);
-            var lowered = operands.Select((operand, i) => Lower(operand, isRoot: false, valueNeeded: operandsNeeded[i])).ToArray();
+            var lowered = new Expr[operands.Count];
+            for (int i = 0; i < operands.Count; i++)
+            {
+                bool shortCircuited = (expression is Binary { Operator: BinaryOperator.And or BinaryOperator.Or } && i == 1) || (expression is Conditional && i > 0);
+                lowered[i] = Lower(operands[i], isRoot: false, valueNeeded: operandsNeeded[i] && mayHoist && !shortCircuited, mayHoist: mayHoist && !shortCircuited);
+            }
+
             Expr rebuilt = WithOperands(expression, lowered);
-            bool isCall = rebuilt is DifferentiableCall && IsActive(rebuilt);
-            if (!isRoot && (valueNeeded || resultNeeded || isCall))
+            if (!isRoot && mayHoist && (valueNeeded || resultNeeded || impure))
             {
                 string temporary = names.Allocate(NameHint(rebuilt));
                 Define(temporary, rebuilt.Type, rebuilt);
@@ -644,7 +656,8 @@ namespace Fluxion.Generator.Differentiation
 
         private static bool IsLeaf(Expr expression) => expression switch
         {
-            Constant or IntegerConstant or BooleanConstant or Variable or ExternalValue => true,
+            Constant or IntegerConstant or BooleanConstant or Variable => true,
+            ExternalValue external => external.IsReadOnly,
             NumericConversion conversion => IsLeaf(conversion.Operand),
             Unary { Operator: UnaryOperator.Negate, Operand: Constant or Variable } => true,
             _ => false,

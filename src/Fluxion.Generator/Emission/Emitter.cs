@@ -132,8 +132,21 @@ namespace Fluxion.Generator.Emission
                 GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select(o => ", " + (o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
                 _ => throw new InvalidOperationException("cannot print " + expression.GetType().Name),
             };
+            if (OverflowOf(expression) is OverflowCheck.Checked or OverflowCheck.Unchecked)
+            {
+                return (OverflowOf(expression) == OverflowCheck.Checked ? "checked(" : "unchecked(") + text + ")";
+            }
+
             return precedence < outerPrecedence ? "(" + text + ")" : text;
         }
+
+        private static OverflowCheck OverflowOf(Expr expression) => expression switch
+        {
+            Binary binary => binary.Overflow,
+            NumericConversion conversion => conversion.Overflow,
+            Unary unary => unary.Overflow,
+            _ => OverflowCheck.Inherited,
+        };
 
         /// <summary>The operand of a prefix operator; parenthesised when it would otherwise start with a sign (so <c>- -x</c> never prints as <c>--x</c>).</summary>
         private static string Operand(Expr operand)
@@ -195,7 +208,13 @@ namespace Fluxion.Generator.Emission
                 return value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
             }
 
+            // "R" does not always round-trip on .NET Framework (where Visual Studio runs generators); G17 always does.
             string text = value.ToString("R", CultureInfo.InvariantCulture);
+            if (double.Parse(text, CultureInfo.InvariantCulture) != value)
+            {
+                text = value.ToString("G17", CultureInfo.InvariantCulture);
+            }
+
             if (text == "0" && double.IsNegativeInfinity(1 / value))
             {
                 return "-0.0";

@@ -1,3 +1,5 @@
+using System;
+
 namespace Fluxion.Generator.Model
 {
     /// <summary>A side-effect-free expression of the intermediate form. Every node knows its type.</summary>
@@ -8,6 +10,12 @@ namespace Fluxion.Generator.Model
     {
         public static readonly Constant Zero = new Constant(0.0);
         public static readonly Constant One = new Constant(1.0);
+
+        // Bit for bit: 0.0 and -0.0 are different programs (double.Equals calls them equal).
+        public bool Equals(Constant? other) =>
+            other is not null && BitConverter.DoubleToInt64Bits(Value) == BitConverter.DoubleToInt64Bits(other.Value);
+
+        public override int GetHashCode() => BitConverter.DoubleToInt64Bits(Value).GetHashCode();
     }
 
     internal sealed record IntegerConstant(long Value, ScalarType IntegerType) : Expr(IntegerType);
@@ -17,8 +25,8 @@ namespace Fluxion.Generator.Model
     /// <summary>A parameter or local of the method (after parsing, names are unique within the method).</summary>
     internal sealed record Variable(string Name, ScalarType VariableType) : Expr(VariableType);
 
-    /// <summary>A value from outside the method that is constant during a call, e.g. a static readonly field.</summary>
-    internal sealed record ExternalValue(string QualifiedName, ScalarType ValueType) : Expr(ValueType);
+    /// <summary>A static field. Its value is a constant for differentiation; a field that is not read-only may change during the call.</summary>
+    internal sealed record ExternalValue(string QualifiedName, ScalarType ValueType, bool IsReadOnly) : Expr(ValueType);
 
     internal enum UnaryOperator
     {
@@ -26,7 +34,7 @@ namespace Fluxion.Generator.Model
         Not,
     }
 
-    internal sealed record Unary(UnaryOperator Operator, Expr Operand, ScalarType ResultType) : Expr(ResultType);
+    internal sealed record Unary(UnaryOperator Operator, Expr Operand, ScalarType ResultType, OverflowCheck Overflow = OverflowCheck.Inherited) : Expr(ResultType);
 
     internal enum BinaryOperator
     {
@@ -45,10 +53,20 @@ namespace Fluxion.Generator.Model
         Or,
     }
 
-    internal sealed record Binary(BinaryOperator Operator, Expr Left, Expr Right, ScalarType ResultType) : Expr(ResultType);
+    /// <summary>Whether integer arithmetic throws on overflow, relative to the project's default (<c>CheckForOverflowUnderflow</c>).</summary>
+    internal enum OverflowCheck
+    {
+        /// <summary>As the project's default: no <c>checked</c> or <c>unchecked</c> is printed.</summary>
+        Inherited,
+        Checked,
+        Unchecked,
+    }
+
+    /// <param name="Overflow">For integer results: the overflow context the source had, printed when it differs from the project's.</param>
+    internal sealed record Binary(BinaryOperator Operator, Expr Left, Expr Right, ScalarType ResultType, OverflowCheck Overflow = OverflowCheck.Inherited) : Expr(ResultType);
 
     /// <summary>A numeric conversion to <paramref name="TargetType"/>, implicit or explicit in the source.</summary>
-    internal sealed record NumericConversion(Expr Operand, ScalarType TargetType) : Expr(TargetType);
+    internal sealed record NumericConversion(Expr Operand, ScalarType TargetType, OverflowCheck Overflow = OverflowCheck.Inherited) : Expr(TargetType);
 
     internal sealed record Conditional(Expr Condition, Expr WhenTrue, Expr WhenFalse, ScalarType ResultType) : Expr(ResultType);
 
@@ -59,7 +77,8 @@ namespace Fluxion.Generator.Model
     internal sealed record DifferentiableCall(CalleeModel Callee, EquatableArray<Expr> Arguments) : Expr(ScalarType.Double);
 
     /// <summary>A call whose arguments never depend on a differentiated value, so its result is a constant for differentiation.</summary>
-    internal sealed record PassiveCall(string QualifiedMethod, EquatableArray<Expr> Arguments, ScalarType ResultType) : Expr(ResultType);
+    /// <param name="IsPure">True for <c>System.Math</c> functions: no side effect, so the call may move.</param>
+    internal sealed record PassiveCall(string QualifiedMethod, EquatableArray<Expr> Arguments, ScalarType ResultType, bool IsPure) : Expr(ResultType);
 
     /// <summary>
     /// A call of a generated gradient method that returns the value and writes partial derivatives to

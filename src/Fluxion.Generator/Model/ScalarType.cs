@@ -32,5 +32,30 @@ namespace Fluxion.Generator.Model
         };
 
         public static bool IsInteger(this ScalarType type) => type != ScalarType.Double && type != ScalarType.Boolean;
+
+        /// <summary>The type C# computes <c>a op b</c> in (binary numeric promotion): byte, sbyte, short and ushort become int.</summary>
+        public static ScalarType Promote(ScalarType left, ScalarType right)
+        {
+            if (left == ScalarType.Double || right == ScalarType.Double)
+            {
+                return ScalarType.Double;
+            }
+
+            if (left == ScalarType.UInt64 || right == ScalarType.UInt64)
+            {
+                return ScalarType.UInt64;
+            }
+
+            bool signed = IsSigned(left) || IsSigned(right);
+            if (left == ScalarType.Int64 || right == ScalarType.Int64 || ((left == ScalarType.UInt32 || right == ScalarType.UInt32) && signed))
+            {
+                return ScalarType.Int64;
+            }
+
+            return left == ScalarType.UInt32 || right == ScalarType.UInt32 ? ScalarType.UInt32 : ScalarType.Int32;
+        }
+
+        private static bool IsSigned(ScalarType type) =>
+            type is ScalarType.SByte or ScalarType.Int16 or ScalarType.Int32 or ScalarType.Int64;
     }
 }

@@ -25,6 +25,16 @@ namespace Fluxion.Generator.Parsing
         private readonly Dictionary<ISymbol, string> names = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> usedNames = new HashSet<string>(StringComparer.Ordinal);
 
+        /// <summary>How deep an expression may nest; deeper ones get FLX0006 (and would exhaust the stack of later stages).</summary>
+        public const int MaximumDepth = 200;
+
+        private int depth;
+
+        /// <summary>How many if statements a method may parse, copies for early returns included.</summary>
+        private const int MaximumCopiedStatements = 2000;
+
+        private int copiedStatements;
+
         public BodyParser(Compilation compilation, IMethodSymbol method, ActivityAnalysis activity, CancellationToken cancellationToken)
         {
             this.compilation = compilation;
@@ -46,6 +56,14 @@ namespace Fluxion.Generator.Parsing
         {
             var statements = new List<Statement>();
             bool returns = ParseSequence(Flatten(body), 0, statements);
+            if (Diagnostics.Count > 1)
+            {
+                // Statements copied after early returns are parsed more than once; report each problem once.
+                var distinct = Diagnostics.Distinct().ToList();
+                Diagnostics.Clear();
+                Diagnostics.AddRange(distinct);
+            }
+
             if (!returns && !HasCompilerErrors && Diagnostics.Count == 0)
             {
                 // Only a body that ends in a throw gets here; the throw itself was reported.
@@ -56,10 +74,11 @@ namespace Fluxion.Generator.Parsing
         }
 
         /// <summary>
-        /// Parses <paramref name="operations"/> from <paramref name="start"/> into <paramref name="target"/>;
-        /// returns true when every path through them ends in a return.
+        /// Parses <paramref name="operations"/> from <paramref name="start"/> into <paramref name="target"/>, then, when
+        /// the path falls off their end, the statements of <paramref name="after"/>; returns true when every path
+        /// ends in a return.
         /// </summary>
-        private bool ParseSequence(IReadOnlyList<IOperation> operations, int start, List<Statement> target)
+        private bool ParseSequence(IReadOnlyList<IOperation> operations, int start, List<Statement> target, Continuation? after = null)
         {
             for (int i = start; i < operations.Count; i++)
             {
@@ -79,13 +98,13 @@ namespace Fluxion.Generator.Parsing
 
                         ReportUnreachable(operations, i + 1);
                         return true;
+                    case IConditionalOperation { Type: null } branch when branch.DescendantsAndSelf().Any(o => o is IReturnOperation):
+                        // A return somewhere inside: what follows the if runs only on the paths that fall through,
+                        // so each of those paths gets its own copy of it and every path ends in a return.
+                        ParseIf(branch, target, new Continuation(operations, i + 1, after));
+                        return true;
                     case IConditionalOperation { Type: null } branch:
-                        (bool restParsed, bool returns) = ParseIf(branch, operations, i + 1, target);
-                        if (restParsed)
-                        {
-                            return returns;
-                        }
-
+                        ParseIf(branch, target, after: null);
                         break;
                     default:
                         ParseStatement(operations[i], target);
@@ -93,54 +112,48 @@ namespace Fluxion.Generator.Parsing
                 }
             }
 
-            return false;
+            return after is not null && ParseSequence(after.Operations, after.Start, target, after.Next);
         }
 
-        /// <summary>
-        /// Parses an if statement. When exactly one branch returns, the statements after the if run only
-        /// on the other path, so they are parsed into that branch (an early return becomes an if/else).
-        /// </summary>
-        private (bool RestParsed, bool Returns) ParseIf(IConditionalOperation branch, IReadOnlyList<IOperation> operations, int rest, List<Statement> target)
+        /// <summary>Parses an if statement; both sides continue with <paramref name="after"/> when they fall through.</summary>
+        private void ParseIf(IConditionalOperation branch, List<Statement> target, Continuation? after)
         {
+            if (++copiedStatements > MaximumCopiedStatements)
+            {
+                Unsupported(branch, DiagnosticDescriptors.UnsupportedStatement, "if statement", "the early returns around it need too many copies of the statements after them; restructure with if/else");
+                return;
+            }
+
             Expr? condition = TryParseExpression(branch.Condition);
             ActivityAnalysis.State before = activity.Save();
             var whenTrue = new List<Statement>();
-            bool trueReturns = ParseSequence(Flatten(branch.WhenTrue), 0, whenTrue);
+            ParseSequence(Flatten(branch.WhenTrue), 0, whenTrue, after);
             ActivityAnalysis.State afterTrue = activity.Save();
             activity.Restore(before);
             var whenFalse = new List<Statement>();
-            bool falseReturns = branch.WhenFalse is { } otherwise && ParseSequence(Flatten(otherwise), 0, whenFalse);
-            ActivityAnalysis.State afterFalse = activity.Save();
-
-            bool restParsed = true;
-            bool returns;
-            if (trueReturns && falseReturns)
-            {
-                ReportUnreachable(operations, rest);
-                returns = true;
-            }
-            else if (trueReturns)
-            {
-                returns = ParseSequence(operations, rest, whenFalse);
-            }
-            else if (falseReturns)
-            {
-                activity.Restore(afterTrue);
-                returns = ParseSequence(operations, rest, whenTrue);
-            }
-            else
-            {
-                activity.Restore(ActivityAnalysis.State.Union(afterTrue, afterFalse));
-                restParsed = false;
-                returns = false;
-            }
-
+            ParseSequence(branch.WhenFalse is { } otherwise ? Flatten(otherwise) : Array.Empty<IOperation>(), 0, whenFalse, after);
+            activity.Restore(ActivityAnalysis.State.Union(afterTrue, activity.Save()));
             if (condition is not null)
             {
                 target.Add(new If(condition, whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
             }
+        }
 
-            return (restParsed, returns);
+        /// <summary>The statements that run after a block falls through: the rest of each enclosing block.</summary>
+        private sealed class Continuation
+        {
+            public Continuation(IReadOnlyList<IOperation> operations, int start, Continuation? next)
+            {
+                Operations = operations;
+                Start = start;
+                Next = next;
+            }
+
+            public IReadOnlyList<IOperation> Operations { get; }
+
+            public int Start { get; }
+
+            public Continuation? Next { get; }
         }
 
         private void ReportUnreachable(IReadOnlyList<IOperation> operations, int start)
@@ -242,7 +255,7 @@ namespace Fluxion.Generator.Parsing
                     ParseAssignment(assignment.Target, assignment.Value, null, target);
                     break;
                 case ICompoundAssignmentOperation compound when compound.OperatorMethod is null && BinaryOperatorOf(compound.OperatorKind) is { } op && !IsComparison(op) && op is not (BinaryOperator.And or BinaryOperator.Or):
-                    ParseAssignment(compound.Target, compound.Value, op, target);
+                    ParseAssignment(compound.Target, compound.Value, (op, Overflow(compound.IsChecked)), target);
                     break;
                 case IIncrementOrDecrementOperation increment when increment.OperatorMethod is null:
                     ParseIncrement(increment, target);
@@ -256,7 +269,7 @@ namespace Fluxion.Generator.Parsing
             }
         }
 
-        private void ParseAssignment(IOperation assigned, IOperation value, BinaryOperator? compoundOperator, List<Statement> target)
+        private void ParseAssignment(IOperation assigned, IOperation value, (BinaryOperator Operator, OverflowCheck Overflow)? compoundOperator, List<Statement> target)
         {
             if (AssignmentTarget(assigned) is not { } written)
             {
@@ -270,15 +283,15 @@ namespace Fluxion.Generator.Parsing
                 return;
             }
 
-            if (compoundOperator is { } op)
+            if (compoundOperator is { } compound)
             {
-                if (right.Type != type)
+                if (right.Type == ScalarType.Boolean || (type != ScalarType.Double && right.Type == ScalarType.Double))
                 {
-                    Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "compound assignment", "its right side has a different type than '" + name + "'; write the assignment out with an explicit cast");
+                    Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "compound assignment", "its right side does not convert to the type of '" + name + "' without a cast; write the assignment out with an explicit cast");
                     return;
                 }
 
-                right = new Binary(op, new Variable(name, type), right, type);
+                right = CombineWithTarget(compound.Operator, new Variable(name, type), right, compound.Overflow);
             }
 
             target.Add(new Assignment(name, type, right, Declares: false));
@@ -293,10 +306,28 @@ namespace Fluxion.Generator.Parsing
             }
 
             (string name, ScalarType type, _) = written;
-            Expr one = type == ScalarType.Double ? Constant.One : new IntegerConstant(1, type);
+            Expr one = type == ScalarType.Double ? Constant.One : new IntegerConstant(1, ScalarType.Int32);
             BinaryOperator op = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
-            target.Add(new Assignment(name, type, new Binary(op, new Variable(name, type), one, type), Declares: false));
+            target.Add(new Assignment(name, type, CombineWithTarget(op, new Variable(name, type), one, Overflow(increment.IsChecked)), Declares: false));
         }
+
+        /// <summary>
+        /// <c>target op= value</c> as C# computes it: both sides promoted (a short becomes an int), the operation,
+        /// then the result converted back to the target's type.
+        /// </summary>
+        private static Expr CombineWithTarget(BinaryOperator op, Variable target, Expr value, OverflowCheck overflow)
+        {
+            ScalarType promoted = ScalarTypeExtensions.Promote(target.Type, value.Type);
+            Expr To(Expr e, ScalarType type) => e.Type == type ? e : new NumericConversion(e, type, overflow);
+            var combined = new Binary(op, To(target, promoted), To(value, promoted), promoted, promoted == ScalarType.Double ? OverflowCheck.Inherited : overflow);
+            return To(combined, target.Type);
+        }
+
+        /// <summary>The overflow context of an integer operation, relative to the project's default.</summary>
+        private OverflowCheck Overflow(bool isChecked) =>
+            isChecked == compilation.Options.CheckOverflow ? OverflowCheck.Inherited
+            : isChecked ? OverflowCheck.Checked
+            : OverflowCheck.Unchecked;
 
         private (string Name, ScalarType Type, ISymbol Symbol)? AssignmentTarget(IOperation target)
         {
@@ -325,6 +356,26 @@ namespace Fluxion.Generator.Parsing
         private Expr? TryParseExpression(IOperation operation)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (depth >= MaximumDepth)
+            {
+                // Every later stage walks expressions recursively; a stack overflow could not be caught.
+                Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), "expression", "it is nested more than " + MaximumDepth + " levels deep; split it into locals"));
+                return null;
+            }
+
+            depth++;
+            try
+            {
+                return ParseExpression(operation);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private Expr? ParseExpression(IOperation operation)
+        {
             if (operation is IInvalidOperation || operation.Type?.TypeKind == TypeKind.Error)
             {
                 HasCompilerErrors = true;
@@ -343,7 +394,7 @@ namespace Fluxion.Generator.Parsing
                 case IParameterReferenceOperation parameter when names.TryGetValue(parameter.Parameter, out string? parameterName) && KnownSymbols.ToScalarType(parameter.Type) is { } parameterType:
                     return new Variable(parameterName, parameterType);
                 case IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToScalarType(field.Type) is { } fieldType:
-                    return new ExternalValue(field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(field.Field.Name), fieldType);
+                    return new ExternalValue(field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(field.Field.Name), fieldType, field.Field.IsReadOnly);
                 case IUnaryOperation unary when unary.OperatorMethod is null:
                     return ParseUnary(unary);
                 case IBinaryOperation binary when binary.OperatorMethod is null:
@@ -379,7 +430,7 @@ namespace Fluxion.Generator.Parsing
                 case UnaryOperatorKind.Plus:
                     return operand;
                 case UnaryOperatorKind.Minus when operand.Type != ScalarType.Boolean:
-                    return new Unary(UnaryOperator.Negate, operand, operand.Type);
+                    return new Unary(UnaryOperator.Negate, operand, operand.Type, operand.Type == ScalarType.Double ? OverflowCheck.Inherited : Overflow(unary.IsChecked));
                 case UnaryOperatorKind.Not when operand.Type == ScalarType.Boolean:
                     return new Unary(UnaryOperator.Not, operand, ScalarType.Boolean);
                 default:
@@ -398,21 +449,22 @@ namespace Fluxion.Generator.Parsing
 
             if (BinaryOperatorOf(binary.OperatorKind) is not { } op || !Fits(op, type, operandType))
             {
-                return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, "operator '" + OperatorText(binary) + "'", "only + - * / on numbers, % on integers, comparisons, && and || are supported");
+                return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, "operator '" + OperatorText(binary) + "'", "only + - * / on numbers, % on integers, comparisons of numbers, == and != of bools, && and || are supported");
             }
 
             Expr? left = TryParseExpression(binary.LeftOperand);
             Expr? right = TryParseExpression(binary.RightOperand);
-            return left is null || right is null ? null : new Binary(op, left, right, type);
+            return left is null || right is null ? null : new Binary(op, left, right, type, type.IsInteger() ? Overflow(binary.IsChecked) : OverflowCheck.Inherited);
         }
 
         /// <summary>Arithmetic on numbers (% on integers only), comparisons of numbers, && and || of bools.</summary>
         private static bool Fits(BinaryOperator op, ScalarType result, ScalarType operand)
         {
             bool logical = op is BinaryOperator.And or BinaryOperator.Or;
+            bool equality = op is BinaryOperator.Equal or BinaryOperator.NotEqual;
             return !(op == BinaryOperator.Remainder && result == ScalarType.Double)
                 && (result == ScalarType.Boolean) == (IsComparison(op) || logical)
-                && (operand == ScalarType.Boolean) == logical;
+                && (equality || (operand == ScalarType.Boolean) == logical);
         }
 
         private Expr? ParseConversion(IConversionOperation conversion)
@@ -432,7 +484,7 @@ namespace Fluxion.Generator.Parsing
             }
 
             Expr? operand = TryParseExpression(conversion.Operand);
-            return operand is null ? null : operand.Type == target ? operand : new NumericConversion(operand, target.Value);
+            return operand is null ? null : operand.Type == target ? operand : new NumericConversion(operand, target.Value, target.Value.IsInteger() ? Overflow(conversion.IsChecked) : OverflowCheck.Inherited);
         }
 
         private Expr? ParseInvocation(IInvocationOperation invocation)
@@ -454,6 +506,13 @@ namespace Fluxion.Generator.Parsing
             }
 
             var argumentOperations = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+            bool reordered = !argumentOperations.SequenceEqual(invocation.Arguments);
+            if (reordered && invocation.Arguments.Count(a => a.Value.DescendantsAndSelf().Any(HasSideEffects)) > 1)
+            {
+                // The gradient passes arguments in parameter order; their calls would run in another order.
+                return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "' with named arguments out of order", "two of them call methods or read mutable fields; pass them in parameter order, or compute them into locals first");
+            }
+
             if (argumentOperations.Any(a => a.Parameter is null || a.Parameter.RefKind != RefKind.None || a.ArgumentKind == ArgumentKind.ParamArray))
             {
                 return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "'", "ref, out, in and params arguments are not supported");
@@ -477,7 +536,7 @@ namespace Fluxion.Generator.Parsing
             if (returnType != ScalarType.Double || !anyActive)
             {
                 // An integer result, or a result that depends on no differentiated value, is a constant for differentiation.
-                return new PassiveCall(QualifiedMethodName(method), arguments.ToEquatableArray(), returnType);
+                return new PassiveCall(QualifiedMethodName(method), arguments.ToEquatableArray(), returnType, IsPure: IsMathType(method.ContainingType));
             }
 
             if (IsMathType(method.ContainingType) && MathRules.Has(method.Name, arguments.Count)
@@ -567,6 +626,9 @@ namespace Fluxion.Generator.Parsing
             Diagnostics.Add(DiagnosticInfo.Create(descriptor, operation.Syntax.GetLocation(), what, why));
             return null;
         }
+
+        private static bool HasSideEffects(IOperation operation) =>
+            operation is IInvocationOperation || operation is IFieldReferenceOperation { Field.IsReadOnly: false, Field.IsConst: false };
 
         private static ISymbol? NonDeterministicMember(IOperation operation)
         {

@@ -128,7 +128,11 @@ namespace Fluxion.Generator.Parsing
             _ => "private",
         };
 
-        /// <summary>Namespace, types, method and parameter types, so overloads get files of their own.</summary>
+        /// <summary>
+        /// Namespace, types, method and parameter types, for people; then a hash of the method's documentation ID,
+        /// because file names compare without case and the readable part maps different signatures to one name
+        /// (<c>F_double(double)</c> and <c>F(double, double)</c>).
+        /// </summary>
         private static string HintName(IMethodSymbol method)
         {
             var builder = new StringBuilder();
@@ -149,15 +153,21 @@ namespace Fluxion.Generator.Parsing
                 builder.Append('_').Append(parameter.Type.ToDisplayString());
             }
 
-            foreach (char c in builder.ToString().ToCharArray())
+            for (int i = 0; i < builder.Length; i++)
             {
-                if (!char.IsLetterOrDigit(c) && c != '.' && c != '_')
+                if (!char.IsLetterOrDigit(builder[i]) && builder[i] != '.' && builder[i] != '_')
                 {
-                    builder.Replace(c, '_');
+                    builder[i] = '_';
                 }
             }
 
-            return builder.Append(".g.cs").ToString();
+            uint hash = 2166136261;
+            foreach (char c in method.GetDocumentationCommentId() ?? method.ToDisplayString())
+            {
+                hash = unchecked((hash ^ c) * 16777619);
+            }
+
+            return builder.Append('.').Append(hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)).Append(".g.cs").ToString();
         }
     }
 }

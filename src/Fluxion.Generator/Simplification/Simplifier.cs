@@ -124,9 +124,15 @@ namespace Fluxion.Generator.Simplification
                     return SimplifyArithmetic(binary, exactOnly);
                 case MathCall { Function: "Pow" } power when IsConstant(power.Arguments[1], 1.0):
                     return power.Arguments[0];
-                case Binary { Type: ScalarType.Boolean } comparison when comparison.Left.Equals(comparison.Right) && IsReflexive(comparison.Operator) is bool holds:
-                    // Max(x, x) and friends compare a value with itself: decided here (NaN aside), and C# warns on it (CS1718).
+                case Binary { Type: ScalarType.Boolean } comparison when !exactOnly && comparison.Left.Equals(comparison.Right) && IsReflexive(comparison.Operator) is bool holds:
+                    // The rules of Max(x, x) and friends compare a value with itself: decided here (NaN aside), and C#
+                    // warns on it (CS1718). Only in the backward sweep: the user's own `x != x` is a NaN test.
                     return new BooleanConstant(holds);
+                case Binary { Type: ScalarType.Boolean, Left: Constant left, Right: Constant right } comparison when Compare(comparison.Operator, left.Value, right.Value) is bool holds:
+                    return new BooleanConstant(holds);
+                case MathCall call when !exactOnly && call.Arguments.All(a => a is Constant) && FoldMath(call.Function, call.Arguments.Select(a => ((Constant)a).Value).ToArray()) is double folded:
+                    // Only in the backward sweep, where a last-bit difference from the runtime's own result is harmless.
+                    return new Constant(folded);
                 case Conditional { Condition: BooleanConstant condition } conditional:
                     return condition.Value ? conditional.WhenTrue : conditional.WhenFalse;
                 case Conditional conditional when conditional.WhenTrue.Equals(conditional.WhenFalse):
@@ -274,6 +280,26 @@ namespace Fluxion.Generator.Simplification
             _ => null,
         };
 
+        private static bool? Compare(BinaryOperator op, double left, double right) => op switch
+        {
+            BinaryOperator.Less => left < right,
+            BinaryOperator.LessOrEqual => left <= right,
+            BinaryOperator.Greater => left > right,
+            BinaryOperator.GreaterOrEqual => left >= right,
+            BinaryOperator.Equal => left == right,
+            BinaryOperator.NotEqual => left != right,
+            _ => null,
+        };
+
+        private static double? FoldMath(string function, double[] arguments) => (function, arguments.Length) switch
+        {
+            ("Log", 1) => Math.Log(arguments[0]),
+            ("Exp", 1) => Math.Exp(arguments[0]),
+            ("Sqrt", 1) => Math.Sqrt(arguments[0]),
+            ("Pow", 2) => Math.Pow(arguments[0], arguments[1]),
+            _ => null,
+        };
+
         private static double? Fold(BinaryOperator op, double left, double right) => op switch
         {
             BinaryOperator.Add => left + right,
@@ -303,8 +329,8 @@ namespace Fluxion.Generator.Simplification
         /// </summary>
         private static void PropagateCopies(List<CodeStatement> statements)
         {
-            const int MaximumPasses = 16;
-            for (int pass = 0; pass < MaximumPasses && PropagateCopiesOnce(statements); pass++)
+            // Every change removes or rewrites a statement toward fewer locals, so this ends.
+            while (PropagateCopiesOnce(statements))
             {
             }
         }
