@@ -107,5 +107,42 @@ namespace Fluxion.Numerics.Tests
             Assert.NotEmpty(GradientChecks.AgreesWithExactDerivative(shifted));
             Assert.Empty(GradientChecks.AgreesWithExactDerivative(c));
         }
+
+        /// <summary>Points are resampled within the margin of a boundary, relative to the size of its sides.</summary>
+        [Fact]
+        public void PointsKeepTheMarginFromBoundaries()
+        {
+            var rng = new SplitMix64(11);
+            Domain near = Coords.D(Coords.U(-0.01, 0.01), Coords.U(500, 600)).AwayFrom(0, 0.0).AwayFrom(p => p[1], _ => 550);
+            for (int n = 0; n < 2000; n++)
+            {
+                double[] p = near.Draw(rng);
+                Assert.True(Math.Abs(p[0]) > Domain.BoundaryMargin, $"x = {p[0]}");
+                Assert.True(Math.Abs(p[1] - 550) > Domain.BoundaryMargin * p[1], $"y = {p[1]}");
+            }
+        }
+
+        /// <summary>The branch-coverage test can fail: a branch the domain cannot reach is reported.</summary>
+        [Fact]
+        public void UnreachableBranchIsNoticed()
+        {
+            GradientCase c = Catalog.Get("BranchyModels.Relu");
+            Domain positiveOnly = Coords.D(Coords.U(0.5, 3)).Branch("x > 0", p => p[0] > 0).Branch("x <= 0", p => p[0] <= 0);
+            var restricted = new GradientCase(typeof(BranchyModels), nameof(BranchyModels.Relu), null, positiveOnly, c.Exact, c.ExactTolerance);
+            double[][] points = restricted.Points(GradientChecks.PointsPerFunction).ToArray();
+            Assert.Contains(restricted.Domain.Branches, b => !points.Any(p => b.Taken(p)));
+            Assert.All(c.Domain.Branches, b => Assert.Contains(c.Points(GradientChecks.PointsPerFunction), p => b.Taken(p)));
+        }
+
+        /// <summary>Without the margin, a finite difference across a jump is far off: the reason for the margin.</summary>
+        [Fact]
+        public void FiniteDifferenceAcrossAJumpIsMeaningless()
+        {
+            GradientCase c = Catalog.Get("Branches.ElseIfChain");
+            Domain straddling = Coords.D(Coords.U(1 - 1e-7, 1 + 1e-7));
+            var unguarded = new GradientCase(typeof(Branches), nameof(Branches.ElseIfChain), null, straddling, c.Exact, c.ExactTolerance);
+            Assert.NotEmpty(GradientChecks.AgreesWithFiniteDifferences(unguarded));
+            Assert.Empty(GradientChecks.AgreesWithFiniteDifferences(c));
+        }
     }
 }

@@ -34,6 +34,9 @@ namespace Fluxion.Numerics.Tests.Harness
                 OverwrittenLocalCases.All(),
                 OverwrittenInitialiserCases.All(),
                 TieCases.All(),
+                BranchCases.All(),
+                BranchyModelCases.All(),
+                BranchEdgeCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
