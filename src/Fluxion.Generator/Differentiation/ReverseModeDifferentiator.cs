@@ -179,11 +179,16 @@ namespace Fluxion.Generator.Differentiation
             // A variable has a value after the branch when both sides leave it one (C# definite assignment
             // guarantees that of every variable read later, including one declared before without a value).
             var merges = new List<Merge>();
+            var renamedOnTrue = new Dictionary<string, string>(StringComparer.Ordinal);
+            var renamedOnFalse = new Dictionary<string, string>(StringComparer.Ordinal);
             currentVersion.Clear();
             foreach (string key in afterTrue.Keys.Concat(afterFalse.Keys).Distinct().ToList())
             {
                 bool onTrue = afterTrue.TryGetValue(key, out string? fromTrue);
                 bool onFalse = afterFalse.TryGetValue(key, out string? fromFalse);
+                // Another variable's merge may have renamed the definition this one comes from (r and the return value).
+                fromTrue = fromTrue is not null && renamedOnTrue.TryGetValue(fromTrue, out string? trueName) ? trueName : fromTrue;
+                fromFalse = fromFalse is not null && renamedOnFalse.TryGetValue(fromFalse, out string? falseName) ? falseName : fromFalse;
                 if (!onTrue || !onFalse)
                 {
                     if (key == ReturnSlot)
@@ -200,12 +205,23 @@ namespace Fluxion.Generator.Differentiation
                     continue;
                 }
 
+                // Two variables that hold the same values on both sides (a and the return value) share one merge.
+                if (merges.FirstOrDefault(m => m.FromTrue == fromTrue && m.FromFalse == fromFalse) is { } shared)
+                {
+                    currentVersion[key] = shared.Name;
+                    continue;
+                }
+
                 bool active = activeNames.Contains(fromTrue!) || activeNames.Contains(fromFalse!);
                 string merged = CanAssignDirectly(trueSteps, fromTrue!) ? fromTrue!
                     : CanAssignDirectly(falseSteps, fromFalse!) ? fromFalse!
                     : names.Allocate(key == ReturnSlot ? "result" : key);
-                fromTrue = AssignDirectly(trueSteps, fromTrue!, merged);
-                fromFalse = AssignDirectly(falseSteps, fromFalse!, merged);
+                string directTrue = AssignDirectly(trueSteps, fromTrue!, merged);
+                string directFalse = AssignDirectly(falseSteps, fromFalse!, merged);
+                renamedOnTrue[fromTrue!] = directTrue;
+                renamedOnFalse[fromFalse!] = directFalse;
+                fromTrue = directTrue;
+                fromFalse = directFalse;
                 merges.Add(new Merge(merged, sourceTypes[key], fromTrue, fromFalse, active));
                 if (active)
                 {

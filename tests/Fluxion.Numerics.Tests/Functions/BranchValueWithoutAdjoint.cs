@@ -1,22 +1,4 @@
-// Pending: not compiled until Fluxion's generated gradient for these methods compiles.
-// Generator bug: when a parameter reaches the result only through a value merged after a branch,
-// and that merged value contributes no derivative (it is not used, or only through a function of
-// derivative 0 such as Math.Floor), the backward sweep drops the branch but still reads the
-// parameter's adjoint, which is never declared:
-//     error CS0103: The name 'y_adj' does not exist in the current context
-// in the generated F_Grad (the line `dy = y_adj;`).
-// Smallest reproduction:
-//     [Differentiable]
-//     public static double F(double x, double y)
-//     {
-//         double t = y;
-//         if (y > 0) t = Math.Exp(y);
-//         return x * x;
-//     }
-// Expected: F_Grad compiles, with dx = 2x and dy = 0.
-// (When the parameter also reaches the result another way, e.g. `return Math.Floor(t) + y;`, its
-// adjoint is declared and the gradient is right: see Branches.FloorOfBranchValue.)
-// To enable: rename to BranchValueWithoutAdjoint.cs and add PendingBranchValueCases.All() to Harness/Catalog.cs.
+// A value set in a branch that never reaches the result: its parameter gets a zero gradient.
 using System;
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
@@ -45,7 +27,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
     }
 
-    public static class PendingBranchValueCases
+    public static class BranchValueCases
     {
         public static IEnumerable<GradientCase> All() => new CaseList(typeof(UnusedBranchValues))
         {

@@ -1,20 +1,4 @@
-// Pending: not compiled until Fluxion accepts == and != between bool values.
-// Generator bug (a diagnostic on a supported construct): == and != are supported comparisons, and
-// are accepted between numbers, but between two bools they are rejected:
-//     error FLX0006: Fluxion cannot differentiate this operator '==': only + - * / on numbers,
-//     % on integers, comparisons, && and || are supported
-// (the message itself names comparisons as supported). The comparison of two bools carries no
-// derivative; only the branch it picks matters, as for && and ||.
-// Smallest reproduction:
-//     [Differentiable]
-//     public static double F(double x, bool flag)
-//     {
-//         if ((x > 0) == flag) return x * x;
-//         return -x;
-//     }
-// Expected: F_Grad with dx = 2x where (x > 0) == flag, −1 elsewhere. The same for a != b with
-// bool locals a and b (an exclusive or).
-// To enable: rename to BoolComparison.cs and add PendingBoolComparisonCases.All() to Harness/Catalog.cs.
+// == and != between bools in conditions.
 using System;
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
@@ -42,7 +26,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
     }
 
-    public static class PendingBoolComparisonCases
+    public static class BoolComparisonCases
     {
         public static IEnumerable<GradientCase> All() => new CaseList(typeof(BoolComparisons))
         {

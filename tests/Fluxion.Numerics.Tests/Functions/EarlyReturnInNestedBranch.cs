@@ -1,24 +1,4 @@
-// Pending: not compiled until Fluxion generates a gradient for these methods.
-// Generator bug: a return inside a nested if (or inside an else-if piece) whose enclosing block does
-// not end in a return — so that statements follow the enclosing if — is reported as
-//     error FLX0015: Fluxion failed to generate the gradient of '...': InvalidOperationException:
-//     only one side of a branch returns.
-// The early return is only lowered (the statements after it moved into the other side) within the
-// innermost block; the enclosing if then has a return on one path of one side only.
-// Smallest reproduction:
-//     [Differentiable]
-//     public static double F(double x, double y)
-//     {
-//         if (x > 0)
-//         {
-//             if (y > 0) return x * y;
-//         }
-//         return x + y;
-//     }
-// Expected: F_Grad with (dx, dy) = (y, x) where x > 0 and y > 0, (1, 1) elsewhere.
-// An else-if chain without a final else, followed by a return, is the same shape (the else-if is an
-// if nested in the else of the first), as is the three-regime drag formula written that way.
-// To enable: rename to EarlyReturnInNestedBranch.cs and add PendingNestedReturnCases.All() to Harness/Catalog.cs.
+// A return inside a nested if or else-if, with statements after the enclosing if.
 using System;
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
@@ -97,7 +77,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
     }
 
-    public static class PendingNestedReturnCases
+    public static class NestedReturnCases
     {
         public static IEnumerable<GradientCase> All() => new CaseList(typeof(NestedReturns))
         {
