@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using Fluxion.Generator.Diagnostics;
 using Fluxion.Generator.Model;
@@ -23,13 +24,16 @@ namespace Fluxion.Generator
         /// <summary>Tracking name of the step whose output feeds code generation.</summary>
         public const string ModelStep = "Model";
 
+        /// <summary>Tracking name of the step that decides which methods get a gradient.</summary>
+        public const string AvailableStep = "Available";
+
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     KnownSymbols.DifferentiableAttributeName,
-                    predicate: static (node, _) => node is MethodDeclarationSyntax,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax,
                     transform: MethodParser.Parse)
                 .WithTrackingName(ParseStep);
 
@@ -50,9 +54,25 @@ namespace Fluxion.Generator
             IncrementalValueProvider<bool> supportsNullable = context.ParseOptionsProvider
                 .Select(static (options, _) => options is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8);
 
-            context.RegisterSourceOutput(models.Combine(supportsNullable), static (spc, input) =>
+            IncrementalValueProvider<EquatableArray<string>> available = models
+                .Select(static (method, _) => AvailableGradients.CallsOf(method))
+                .Collect()
+                .Select(static (methods, _) => AvailableGradients.Compute(methods))
+                .WithTrackingName(AvailableStep);
+
+            context.RegisterSourceOutput(models.Combine(supportsNullable).Combine(available), static (spc, input) =>
             {
-                (MethodModel method, bool nullable) = input;
+                ((MethodModel method, bool nullable), EquatableArray<string> gradients) = input;
+                if (!gradients.Contains(method.Key))
+                {
+                    foreach (CallSite call in method.Calls.Where(c => !gradients.Contains(c.CalleeKey)))
+                    {
+                        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CalleeHasNoGradient, call.Location.Value?.ToLocation(), call.CalleeName, "see the diagnostics on that method or the methods it calls"));
+                    }
+
+                    return;
+                }
+
                 GradientSource source = GradientSource.Build(method, nullable);
                 foreach (Diagnostic diagnostic in source.Diagnostics)
                 {

@@ -272,14 +272,16 @@ namespace Fluxion.Generator.Tests
             // A model with no return statement cannot come from the parser; differentiation rejects it.
             var broken = new Model.MethodModel(
                 "Demo",
-                Model.EquatableArray.Create(new Model.ContainingType("class", "Model")),
+                Model.EquatableArray.Create(new Model.ContainingType("class", "Model", Model.EquatableArray<Model.TypeParameter>.Empty)),
                 "public",
                 "F",
                 "Demo.Model.F",
                 "Demo.Model.F.g.cs",
                 Model.EquatableArray.Create(new Model.ParameterModel("x", Model.ScalarType.Double, true)),
                 Model.EquatableArray<Model.Statement>.Empty,
-                new Model.UncomparedLocation(new Diagnostics.LocationInfo("Model.cs", new Microsoft.CodeAnalysis.Text.TextSpan(40, 1), new Microsoft.CodeAnalysis.Text.LinePositionSpan(new(3, 25), new(3, 26)))));
+                new Model.UncomparedLocation(new Diagnostics.LocationInfo("Model.cs", new Microsoft.CodeAnalysis.Text.TextSpan(40, 1), new Microsoft.CodeAnalysis.Text.LinePositionSpan(new(3, 25), new(3, 26)))),
+                "M:Demo.Model.F(System.Double)",
+                Model.EquatableArray<Model.CallSite>.Empty);
 
             GradientSource result = GradientSource.Build(broken, nullableDirective: true);
 

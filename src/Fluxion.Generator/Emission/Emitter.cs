@@ -26,13 +26,16 @@ namespace Fluxion.Generator.Emission
             writer.Line();
             if (method.Namespace.Length > 0)
             {
-                writer.Line("namespace " + method.Namespace);
+                writer.Line("namespace " + string.Join(".", method.Namespace.Split('.').Select(Identifier)));
                 writer.Open();
             }
 
             foreach (ContainingType type in method.ContainingTypes)
             {
-                writer.Line("partial " + type.Keyword + " " + type.NameWithTypeParameters);
+                string typeParameters = type.TypeParameters.Count == 0
+                    ? string.Empty
+                    : "<" + string.Join(", ", type.TypeParameters.Select(t => (t.Variance.Length > 0 ? t.Variance + " " : string.Empty) + Identifier(t.Name))) + ">";
+                writer.Line("partial " + type.Keyword + " " + Identifier(type.Name) + typeParameters);
                 writer.Open();
             }
 
@@ -163,7 +166,7 @@ namespace Fluxion.Generator.Emission
         private static int Precedence(Expr expression) => expression switch
         {
             Constant c when c.Value < 0 || (c.Value == 0 && double.IsNegativeInfinity(1 / c.Value)) => UnaryPrecedence,
-            IntegerConstant i when i.Value < 0 || (i.IntegerType != ScalarType.Int32 && i.IntegerType != ScalarType.Int64 && i.IntegerType != ScalarType.UInt32 && i.IntegerType != ScalarType.UInt64) => UnaryPrecedence,
+            IntegerConstant i when (i.Value < 0 && i.IntegerType != ScalarType.UInt64) || (i.IntegerType != ScalarType.Int32 && i.IntegerType != ScalarType.Int64 && i.IntegerType != ScalarType.UInt32 && i.IntegerType != ScalarType.UInt64) => UnaryPrecedence,
             Unary or NumericConversion => UnaryPrecedence,
             Binary binary => binary.Operator switch
             {
@@ -231,7 +234,7 @@ namespace Fluxion.Generator.Emission
                 ScalarType.Int32 => digits,
                 ScalarType.Int64 => digits + "L",
                 ScalarType.UInt32 => digits + "U",
-                ScalarType.UInt64 => digits + "UL",
+                ScalarType.UInt64 => unchecked((ulong)constant.Value).ToString(CultureInfo.InvariantCulture) + "UL",
                 _ => "(" + constant.IntegerType.Keyword() + ")" + (constant.Value < 0 ? "(" + digits + ")" : digits),
             };
         }

@@ -5,14 +5,24 @@ namespace Fluxion.Generator.Model
     internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable);
 
     /// <param name="Keyword">class, struct, record, record struct or interface.</param>
-    /// <param name="NameWithTypeParameters">The name as it is declared, e.g. <c>Outer&lt;T&gt;</c>.</param>
-    internal sealed record ContainingType(string Keyword, string NameWithTypeParameters);
+    /// <param name="Name">The type's name as written, without <c>@</c>.</param>
+    /// <param name="TypeParameters">Each type parameter with its variance, e.g. <c>out T</c>.</param>
+    internal sealed record ContainingType(string Keyword, string Name, EquatableArray<TypeParameter> TypeParameters);
+
+    /// <param name="Variance">Empty, <c>in</c> or <c>out</c>.</param>
+    internal sealed record TypeParameter(string Variance, string Name);
+
+    /// <summary>A call of a <c>[Differentiable]</c> method of the same compilation, which needs that method's gradient.</summary>
+    /// <param name="CalleeKey">The callee's documentation ID (<see cref="MethodModel.Key"/> of its model).</param>
+    internal sealed record CallSite(string CalleeKey, string CalleeName, UncomparedLocation Location);
 
     /// <summary>A differentiable method as the parser understood it: everything later stages need, nothing from Roslyn.</summary>
     /// <param name="Namespace">The namespace, or empty for the global namespace.</param>
     /// <param name="ContainingTypes">Outermost first.</param>
     /// <param name="FullName">Namespace, types and method, for hint names and messages.</param>
     /// <param name="Location">The method's name in the source, for diagnostics of later stages.</param>
+    /// <param name="Key">The method's documentation ID, unique in the compilation.</param>
+    /// <param name="Calls">Its calls of <c>[Differentiable]</c> methods of the same compilation.</param>
     internal sealed record MethodModel(
         string Namespace,
         EquatableArray<ContainingType> ContainingTypes,
@@ -22,5 +32,7 @@ namespace Fluxion.Generator.Model
         string HintName,
         EquatableArray<ParameterModel> Parameters,
         EquatableArray<Statement> Body,
-        UncomparedLocation Location);
+        UncomparedLocation Location,
+        string Key,
+        EquatableArray<CallSite> Calls);
 }

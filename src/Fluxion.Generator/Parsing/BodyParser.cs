@@ -28,6 +28,8 @@ namespace Fluxion.Generator.Parsing
         /// <summary>How deep an expression may nest; deeper ones get FLX0006 (and would exhaust the stack of later stages).</summary>
         public const int MaximumDepth = 200;
 
+        private const string TooDeep = "it is nested more than ";
+
         private int depth;
 
         /// <summary>How many if statements a method may parse, copies for early returns included.</summary>
@@ -48,6 +50,9 @@ namespace Fluxion.Generator.Parsing
         }
 
         public List<DiagnosticInfo> Diagnostics { get; } = new List<DiagnosticInfo>();
+
+        /// <summary>The calls of <c>[Differentiable]</c> methods of this compilation: they need those gradients to exist.</summary>
+        public List<CallSite> CallSites { get; } = new List<CallSite>();
 
         /// <summary>True when the body has compiler errors; the parse is then abandoned without diagnostics.</summary>
         public bool HasCompilerErrors { get; private set; }
@@ -158,9 +163,10 @@ namespace Fluxion.Generator.Parsing
 
         private void ReportUnreachable(IReadOnlyList<IOperation> operations, int start)
         {
-            if (start < operations.Count && !HasCompilerErrors)
+            IOperation? unreachable = operations.Skip(start).FirstOrDefault(o => o is not IEmptyOperation);
+            if (unreachable is not null && !HasCompilerErrors)
             {
-                Unsupported(operations[start], DiagnosticDescriptors.UnsupportedStatement, "statement after return", "it is unreachable; remove it");
+                Unsupported(unreachable, DiagnosticDescriptors.UnsupportedStatement, "statement after return", "it is unreachable; remove it");
             }
         }
 
@@ -358,8 +364,12 @@ namespace Fluxion.Generator.Parsing
             cancellationToken.ThrowIfCancellationRequested();
             if (depth >= MaximumDepth)
             {
-                // Every later stage walks expressions recursively; a stack overflow could not be caught.
-                Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), "expression", "it is nested more than " + MaximumDepth + " levels deep; split it into locals"));
+                // Every later stage walks expressions recursively; a stack overflow could not be caught. Reported once.
+                if (!Diagnostics.Any(d => d.MessageArguments.Count == 2 && d.MessageArguments[1].StartsWith(TooDeep, StringComparison.Ordinal)))
+                {
+                    Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), "expression", TooDeep + MaximumDepth + " levels deep; split it into locals"));
+                }
+
                 return null;
             }
 
@@ -393,7 +403,7 @@ namespace Fluxion.Generator.Parsing
                     return new Variable(localName, localType);
                 case IParameterReferenceOperation parameter when names.TryGetValue(parameter.Parameter, out string? parameterName) && KnownSymbols.ToScalarType(parameter.Type) is { } parameterType:
                     return new Variable(parameterName, parameterType);
-                case IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToScalarType(field.Type) is { } fieldType:
+                case IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToScalarType(field.Type) is { } fieldType && !KnownSymbols.IsInFileLocalType(field.Field):
                     return new ExternalValue(field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(field.Field.Name), fieldType, field.Field.IsReadOnly);
                 case IUnaryOperation unary when unary.OperatorMethod is null:
                     return ParseUnary(unary);
@@ -495,6 +505,11 @@ namespace Fluxion.Generator.Parsing
                 return NonDeterministic(invocation, method);
             }
 
+            if (KnownSymbols.IsInFileLocalType(method))
+            {
+                return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "'", "it belongs to a file-local type, which the generated file cannot name");
+            }
+
             if (invocation.Instance is not null)
             {
                 return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of instance method '" + method.Name + "'", "only static methods can be called");
@@ -583,6 +598,11 @@ namespace Fluxion.Generator.Parsing
                 return null;
             }
 
+            if (SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, compilation.Assembly))
+            {
+                CallSites.Add(new CallSite(MethodParser.KeyOf(definition), method.ContainingType.Name + "." + method.Name, new UncomparedLocation(LocationInfo.From(invocation.Syntax.GetLocation()))));
+            }
+
             var parameters = method.Parameters
                 .Select(p => new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type) ?? ScalarType.Double, differentiable[p.Ordinal]))
                 .ToEquatableArray();
@@ -662,8 +682,9 @@ namespace Fluxion.Generator.Parsing
                     return new Constant(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
                 case ScalarType.Boolean:
                     return new BooleanConstant(value is true);
-                case ScalarType.UInt64 when value is ulong big && big > long.MaxValue:
-                    return null;
+                case ScalarType.UInt64:
+                    // Kept as its bit pattern; printed back as ulong.
+                    return new IntegerConstant(unchecked((long)Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture)), ScalarType.UInt64);
                 case { } integer:
                     return new IntegerConstant(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), integer);
                 default:
@@ -728,7 +749,7 @@ namespace Fluxion.Generator.Parsing
             LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } => "using declaration",
             UnsafeStatementSyntax => "unsafe block",
             FixedStatementSyntax => "fixed statement",
-            CheckedStatementSyntax => "checked block",
+            CheckedStatementSyntax checkedBlock => checkedBlock.Keyword.Text + " block",
             LocalFunctionStatementSyntax => "local function",
             ThrowStatementSyntax => "throw statement",
             YieldStatementSyntax => "yield statement",

@@ -27,6 +27,20 @@ namespace Fluxion.Generator.Parsing
             _ => null,
         };
 
+        /// <summary>True when the member or one of its containing types is file-local (<c>file class</c>): the generated file cannot name it.</summary>
+        public static bool IsInFileLocalType(ISymbol member)
+        {
+            for (INamedTypeSymbol? type = member as INamedTypeSymbol ?? member.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (type.IsFileLocal)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static AttributeData? FindDifferentiableAttribute(ISymbol symbol) =>
             symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName);
 

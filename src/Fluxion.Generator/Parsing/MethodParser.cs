@@ -17,6 +17,13 @@ namespace Fluxion.Generator.Parsing
     {
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
+            if (context.TargetNode is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax && context.TargetSymbol is IMethodSymbol local)
+            {
+                Location where = context.TargetNode is LocalFunctionStatementSyntax function ? function.Identifier.GetLocation() : context.TargetNode.GetLocation();
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, where, local.Name, "local functions and lambdas cannot be differentiated; make it a static method of a partial type");
+                return new ParseResult(null, EquatableArray.Create(diagnostic));
+            }
+
             if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || context.Attributes.IsEmpty)
             {
                 return ParseResult.Nothing;
@@ -83,9 +90,15 @@ namespace Fluxion.Generator.Parsing
                 HintName: HintName(method),
                 Parameters: parameters,
                 Body: statements,
-                Location: new UncomparedLocation(LocationInfo.From(syntax.Identifier.GetLocation())));
+                Location: new UncomparedLocation(LocationInfo.From(syntax.Identifier.GetLocation())),
+                Key: KeyOf(method),
+                Calls: parser.CallSites.ToEquatableArray());
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
+
+        /// <summary>The documentation ID that names a method in the whole compilation (callers store their callees' too).</summary>
+        public static string KeyOf(IMethodSymbol method) =>
+            method.OriginalDefinition.GetDocumentationCommentId() ?? method.OriginalDefinition.ToDisplayString();
 
         private static bool HasUnresolvedTypes(IMethodSymbol method) =>
             method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error);
@@ -94,6 +107,7 @@ namespace Fluxion.Generator.Parsing
         private static bool IsDuplicateDefinition(IMethodSymbol method) =>
             method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Count(other =>
                 other.Parameters.Length == method.Parameters.Length
+                && other.Parameters.Select(p => p.RefKind).SequenceEqual(method.Parameters.Select(p => p.RefKind))
                 && other.Parameters.Select(p => p.Type).SequenceEqual(method.Parameters.Select(p => p.Type), SymbolEqualityComparer.Default)) > 1;
 
         private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol innermost)
@@ -109,10 +123,10 @@ namespace Fluxion.Generator.Parsing
                         TypeKind.Interface => "interface",
                         _ => "class",
                     };
-                string name = type.TypeParameters.IsEmpty
-                    ? type.Name
-                    : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(t => t.Name)) + ">";
-                types.Insert(0, new ContainingType(keyword, name));
+                var typeParameters = type.TypeParameters
+                    .Select(t => new TypeParameter(t.Variance switch { VarianceKind.In => "in", VarianceKind.Out => "out", _ => string.Empty }, t.Name))
+                    .ToEquatableArray();
+                types.Insert(0, new ContainingType(keyword, type.Name, typeParameters));
             }
 
             return types.ToEquatableArray();

@@ -31,6 +31,7 @@ namespace Fluxion.Generator.Parsing
             }
 
             string? shapeProblem =
+                KnownSymbols.IsInFileLocalType(method) ? "it belongs to a file-local type, which the generated file cannot extend" :
                 method.IsGenericMethod ? "generic methods are not supported" :
                 method.IsAsync ? "async methods are not supported" :
                 syntax is null || (syntax.Body is null && syntax.ExpressionBody is null) ? "it has no body (extern, abstract, or a partial declaration whose implementation is elsewhere: put the attribute on the implementation)" :
@@ -126,14 +127,19 @@ namespace Fluxion.Generator.Parsing
                 .Concat(method.Parameters.Where(p => differentiable[p.Ordinal]).Select(p => p.Type))
                 .ToList();
 
-            foreach (ISymbol member in method.ContainingType.GetMembers(gradientName))
+            // The type's own members, and inherited ones that the generated method would hide (CS0108).
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
             {
-                bool collides = member is not IMethodSymbol existing
-                    || (existing.Parameters.Length == generatedParameterTypes.Count
-                        && existing.Parameters.Select(p => p.Type).SequenceEqual(generatedParameterTypes, SymbolEqualityComparer.Default));
-                if (collides)
+                bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
+                foreach (ISymbol member in type.GetMembers(gradientName).Where(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", gradientName, "an existing member of " + method.ContainingType.Name));
+                    bool collides = member is not IMethodSymbol existing
+                        || (existing.Parameters.Length == generatedParameterTypes.Count
+                            && existing.Parameters.Select(p => p.Type).SequenceEqual(generatedParameterTypes, SymbolEqualityComparer.Default));
+                    if (collides)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", gradientName, "a member of " + type.Name));
+                    }
                 }
             }
 
