@@ -26,7 +26,7 @@ namespace Fluxion.Generator.Differentiation
     /// </summary>
     internal sealed class ReverseModeDifferentiator
     {
-        private static readonly string[] Placeholders = { "$0", "$1", "$2", "$3" };
+        private static readonly string[] Placeholders = { "$0", "$1", "$2" };
         private const string ResultPlaceholder = "$result";
 
         /// <summary>The pseudo-variable that holds the returned value, so returns in branches merge like assignments.</summary>
@@ -60,7 +60,7 @@ namespace Fluxion.Generator.Differentiation
                 sourceTypes[parameter.Name] = parameter.Type;
                 if (parameter.IsDifferentiable)
                 {
-                    names.TryReserve(OutputName(parameter));
+                    names.TryReserve(parameter.OutputName);
                     activeNames.Add(parameter.Name);
                 }
             }
@@ -85,7 +85,7 @@ namespace Fluxion.Generator.Differentiation
             foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable))
             {
                 Expr gradient = adjoints.TryGetValue(parameter.Name, out string? adjoint) ? new Variable(adjoint, ScalarType.Double) : Constant.Zero;
-                backward.Add(new Assign(OutputName(parameter), gradient));
+                backward.Add(new Assign(parameter.OutputName, gradient));
             }
 
             backward.Add(new ReturnValue(new Variable(returned, ScalarType.Double)));
@@ -410,9 +410,6 @@ namespace Fluxion.Generator.Differentiation
             _ => Enumerable.Empty<string>(),
         });
 
-        /// <summary>The name of the <c>out</c> parameter that receives the partial derivative for <paramref name="parameter"/>.</summary>
-        public static string OutputName(ParameterModel parameter) => "d" + parameter.Name;
-
         private Expr Rename(Expr expression) => Rewrite(expression, e => e is Variable v && currentVersion.TryGetValue(v.Name, out string? version) ? new Variable(version, v.Type) : null);
 
         private void Define(string name, ScalarType type, Expr value)
@@ -684,8 +681,8 @@ namespace Fluxion.Generator.Differentiation
         private static string NameHint(Expr expression) => expression switch
         {
             MathCall call => char.ToLowerInvariant(call.Function[0]) + call.Function.Substring(1),
-            DifferentiableCall call => CamelCase(LastSegment(call.Callee.QualifiedGradientName).Replace("_Grad", string.Empty)),
-            PassiveCall call => CamelCase(LastSegment(call.QualifiedMethod)),
+            DifferentiableCall call => CamelCase(call.Callee.Name),
+            PassiveCall call => CamelCase(call.Name),
             Binary { Operator: BinaryOperator.Add } => "sum",
             Binary { Operator: BinaryOperator.Subtract } => "difference",
             Binary { Operator: BinaryOperator.Multiply } => "product",
@@ -693,12 +690,6 @@ namespace Fluxion.Generator.Differentiation
             Unary => "negated",
             _ => "value",
         };
-
-        private static string LastSegment(string qualifiedName)
-        {
-            string withoutTypeArguments = qualifiedName.Split('<')[0];
-            return withoutTypeArguments.Substring(withoutTypeArguments.LastIndexOf('.') + 1).TrimStart('@');
-        }
 
         private static string CamelCase(string name) => name.Length == 0 ? "value" : char.ToLowerInvariant(name[0]) + name.Substring(1);
 

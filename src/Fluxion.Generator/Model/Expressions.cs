@@ -77,8 +77,9 @@ namespace Fluxion.Generator.Model
     internal sealed record DifferentiableCall(CalleeModel Callee, EquatableArray<Expr> Arguments) : Expr(ScalarType.Double);
 
     /// <summary>A call whose arguments never depend on a differentiated value, so its result is a constant for differentiation.</summary>
+    /// <param name="Name">The method's own name, to name the value it returns.</param>
     /// <param name="IsPure">True for <c>System.Math</c> functions: no side effect, so the call may move.</param>
-    internal sealed record PassiveCall(string QualifiedMethod, EquatableArray<Expr> Arguments, ScalarType ResultType, bool IsPure) : Expr(ResultType);
+    internal sealed record PassiveCall(string QualifiedMethod, string Name, EquatableArray<Expr> Arguments, ScalarType ResultType, bool IsPure) : Expr(ResultType);
 
     /// <summary>
     /// A call of a generated gradient method that returns the value and writes partial derivatives to
@@ -89,6 +90,7 @@ namespace Fluxion.Generator.Model
 
     /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
     /// <param name="QualifiedGradientName">The fully qualified name of the callee's gradient method.</param>
+    /// <param name="Name">The callee's own name, to name the values it returns.</param>
     /// <param name="Parameters">The callee's parameters in order; <see cref="ParameterModel.IsDifferentiable"/> says which get an output.</param>
-    internal sealed record CalleeModel(string QualifiedGradientName, EquatableArray<ParameterModel> Parameters);
+    internal sealed record CalleeModel(string QualifiedGradientName, string Name, EquatableArray<ParameterModel> Parameters);
 }

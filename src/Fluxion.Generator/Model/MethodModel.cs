@@ -2,7 +2,11 @@ namespace Fluxion.Generator.Model
 {
     /// <param name="Name">The parameter's name as written (without a leading <c>@</c>).</param>
     /// <param name="IsDifferentiable">True when the gradient has an output for this parameter.</param>
-    internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable);
+    internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable)
+    {
+        /// <summary>The <c>out</c> parameter of the gradient that receives this parameter's partial derivative.</summary>
+        public string OutputName => "d" + Name;
+    }
 
     /// <param name="Keyword">class, struct, record, record struct or interface.</param>
     /// <param name="Name">The type's name as written, without <c>@</c>.</param>
@@ -34,5 +38,9 @@ namespace Fluxion.Generator.Model
         EquatableArray<Statement> Body,
         UncomparedLocation Location,
         string Key,
-        EquatableArray<CallSite> Calls);
+        EquatableArray<CallSite> Calls)
+    {
+        /// <summary>What a method's name gets to name its gradient: <c>F</c> becomes <c>F_Grad</c>.</summary>
+        public const string GradientSuffix = "_Grad";
+    }
 }

@@ -71,7 +71,7 @@ namespace Fluxion.Generator.Parsing
 
             if (!returns && !HasCompilerErrors && Diagnostics.Count == 0)
             {
-                // Only a body that ends in a throw gets here; the throw itself was reported.
+                // A path without a return is a compiler error (or ends in a throw, reported already).
                 HasCompilerErrors = true;
             }
 
@@ -205,7 +205,7 @@ namespace Fluxion.Generator.Parsing
                     {
                         foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
                         {
-                            ParseDeclarator(declarator, declaration.Initializer, target);
+                            ParseDeclarator(declarator, target);
                         }
                     }
 
@@ -222,7 +222,7 @@ namespace Fluxion.Generator.Parsing
             }
         }
 
-        private void ParseDeclarator(IVariableDeclaratorOperation declarator, IVariableInitializerOperation? sharedInitializer, List<Statement> target)
+        private void ParseDeclarator(IVariableDeclaratorOperation declarator, List<Statement> target)
         {
             ILocalSymbol local = declarator.Symbol;
             if (local.IsConst)
@@ -245,7 +245,7 @@ namespace Fluxion.Generator.Parsing
                 return;
             }
 
-            IVariableInitializerOperation? initializer = declarator.Initializer ?? sharedInitializer;
+            IVariableInitializerOperation? initializer = declarator.Initializer;
             if (initializer is not null && TryParseExpression(initializer.Value) is { } value)
             {
                 target.Add(new Assignment(name, type.Value, value, Declares: true));
@@ -551,7 +551,7 @@ namespace Fluxion.Generator.Parsing
             if (returnType != ScalarType.Double || !anyActive)
             {
                 // An integer result, or a result that depends on no differentiated value, is a constant for differentiation.
-                return new PassiveCall(QualifiedMethodName(method), arguments.ToEquatableArray(), returnType, IsPure: IsMathType(method.ContainingType));
+                return new PassiveCall(QualifiedMethodName(method), method.Name, arguments.ToEquatableArray(), returnType, IsPure: IsMathType(method.ContainingType));
             }
 
             if (IsMathType(method.ContainingType) && MathRules.Has(method.Name, arguments.Count)
@@ -606,8 +606,8 @@ namespace Fluxion.Generator.Parsing
             var parameters = method.Parameters
                 .Select(p => new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type) ?? ScalarType.Double, differentiable[p.Ordinal]))
                 .ToEquatableArray();
-            string gradientName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name + SignatureChecks.GradientSuffix);
-            return new DifferentiableCall(new CalleeModel(gradientName, parameters), arguments.ToEquatableArray());
+            string gradientName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name + MethodModel.GradientSuffix);
+            return new DifferentiableCall(new CalleeModel(gradientName, method.Name, parameters), arguments.ToEquatableArray());
         }
 
         private string? CalleeProblem(IMethodSymbol callee, AttributeData attribute)
@@ -618,9 +618,9 @@ namespace Fluxion.Generator.Parsing
             }
 
             // A callee from a referenced assembly had its gradient generated there.
-            return callee.ContainingType.GetMembers(callee.Name + SignatureChecks.GradientSuffix).Any()
+            return callee.ContainingType.GetMembers(callee.Name + MethodModel.GradientSuffix).Any()
                 ? null
-                : "its assembly has no '" + callee.Name + SignatureChecks.GradientSuffix + "'";
+                : "its assembly has no '" + callee.Name + MethodModel.GradientSuffix + "'";
         }
 
         private Expr? NonDeterministic(IOperation operation, ISymbol member)
@@ -695,7 +695,7 @@ namespace Fluxion.Generator.Parsing
         private static bool IsMathType(INamedTypeSymbol type)
         {
             string name = type.ToDisplayString();
-            return name == "System.Math" || name == "double" || name == "System.Double";
+            return name == "System.Math" || name == "double";
         }
 
         private static string QualifiedMethodName(IMethodSymbol method)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Fluxion.Generator.Diagnostics;
+using Fluxion.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,14 +15,12 @@ namespace Fluxion.Generator.Parsing
     /// </summary>
     internal static class SignatureChecks
     {
-        public const string GradientSuffix = "_Grad";
-
         public static List<DiagnosticInfo> Check(IMethodSymbol method, AttributeData attribute)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var syntax = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<MethodDeclarationSyntax>().FirstOrDefault();
             Location methodLocation = syntax?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None;
-            string gradientName = method.Name + GradientSuffix;
+            string gradientName = method.Name + MethodModel.GradientSuffix;
 
             CheckContainingTypes(method, gradientName, diagnostics);
 
