@@ -93,7 +93,8 @@ namespace Fluxion.Generator.Tests
                 public static double F(double x)
                 {
                     double s = 0;
-                    {|FLX0005:for (int i = 0; i < 3; i++) { s += x; }|}
+                    {|FLX0005:foreach (int i in new[] { 1, 2 }) { s += x * i; }|}
+                    for (int i = 0; i < 3; i++) { {|FLX0005:break;|} }
                     {|FLX0005:double Square(double v) => v * v;|}
                     return s;
                 }

@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis;
 namespace Fluxion.Generator.Tests
 {
     /// <summary>
-    /// Random methods with locals, reassignments, branches, early returns and the conditional operator:
+    /// Random methods with locals, reassignments, branches, early returns, the conditional operator and loops
+    /// (counted, and with data-dependent trip counts):
     /// each is generated, compiled, and its gradient compared with central differences at random points.
     /// A point where the left and right differences disagree sits on a kink or jump and is skipped.
     /// </summary>
@@ -106,6 +107,10 @@ namespace Fluxion.Generator.Tests
                 (2, Gen.Select(Condition(variables, 1), target, Expression(variables, 2), Expression(variables, 2), rest,
                     (condition, t, whenTrue, whenFalse, tail) => $"        if ({condition})\n        {{\n            {t} = {whenTrue};\n        }}\n        else\n        {{\n            {t} += {whenFalse};\n        }}\n{tail}")),
                 (1, Gen.Select(Condition(variables, 1), Expression(variables, 2), rest, (condition, returned, tail) => $"        if ({condition})\n        {{\n            return {returned};\n        }}\n{tail}")),
+                (2, Gen.Select(Gen.Int[0, 3], target, Gen.OneOf("=", "+=", "*="), Expression(variables, 2), Expression(variables, 1), rest,
+                    (count, t, op, step, other, tail) => $"        for (int i{statements} = 0; i{statements} < {count}; i{statements}++)\n        {{\n            {t} {op} {step};\n            {t} = {t} * 0.9 + {other} * 0.1;\n        }}\n{tail}")),
+                (1, Gen.Select(target, Expression(variables, 1), Condition(variables, 1), rest,
+                    (t, step, condition, tail) => $"        int k{statements} = 0;\n        while (k{statements} < 4 && ({condition}))\n        {{\n            {t} = Math.Tanh({t}) + {step};\n            k{statements}++;\n        }}\n{tail}")),
                 (1, finalReturn));
         }
 

@@ -285,6 +285,70 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["LoopHorner"] = """
+                namespace Demo;
+                public static partial class Polynomials
+                {
+                    [Differentiable(nameof(x), nameof(scale))]
+                    public static double Evaluate(double x, double scale, int degree)
+                    {
+                        double p = 1.0;
+                        for (int k = 0; k < degree; k++)
+                        {
+                            p = p * x + scale / (k + 1);
+                        }
+
+                        return p;
+                    }
+                }
+                """,
+            ["LoopUntilConverged"] = """
+                namespace Demo;
+                public static partial class Solvers
+                {
+                    [Differentiable(nameof(a))]
+                    public static double SquareRoot(double a, double tolerance)
+                    {
+                        double r = a > 1 ? a : 1.0;
+                        int steps = 0;
+                        while (Math.Abs(r * r - a) > tolerance && steps < 50)
+                        {
+                            r = 0.5 * (r + a / r);
+                            steps++;
+                        }
+
+                        return r;
+                    }
+                }
+                """,
+            ["NestedLoopsWithBranch"] = """
+                namespace Demo;
+                public static partial class Sums
+                {
+                    [Differentiable]
+                    public static double Pairs(double x, double y)
+                    {
+                        double total = 0;
+                        int i = 0;
+                        do
+                        {
+                            for (int j = 0; j < 3; j++)
+                            {
+                                double term = Math.Sin(x * i + y * j);
+                                if (term > 0)
+                                {
+                                    total += term * term;
+                                }
+                            }
+
+                            i++;
+                        }
+                        while (i < 2);
+
+                        return total;
+                    }
+                }
+                """,
         };
 
         public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });

@@ -13,6 +13,22 @@ namespace Fluxion.Generator.Differentiation
 
         public bool IsTaken(string name) => used.Contains(name);
 
+        /// <summary>The names taken so far, to undo a walk that has to be done again.</summary>
+        public State Save() => new State(new HashSet<string>(used, StringComparer.Ordinal));
+
+        public void Restore(State state)
+        {
+            used.Clear();
+            used.UnionWith(state.Used);
+        }
+
+        public sealed class State
+        {
+            public State(HashSet<string> used) => Used = used;
+
+            public HashSet<string> Used { get; }
+        }
+
         /// <summary>Returns <paramref name="preferred"/> if it is free, else the first free <c>preferred_2</c>, <c>preferred_3</c>, …</summary>
         public string Allocate(string preferred)
         {

@@ -44,6 +44,12 @@ namespace Fluxion.Generator.Differentiation
         private List<CodeStatement> backward = new List<CodeStatement>();
         private string? returned;
 
+        /// <summary>Variables a loop keeps overwriting: their version before the loop, reused as the loop's variable.</summary>
+        private readonly HashSet<string> loopVariables = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>One tape per type of value that loops keep for the backward sweep.</summary>
+        private readonly Dictionary<ScalarType, string> tapes = new Dictionary<ScalarType, string>();
+
         private ReverseModeDifferentiator(MethodModel method)
         {
             this.method = method;
@@ -73,6 +79,13 @@ namespace Fluxion.Generator.Differentiation
             returned = currentVersion.TryGetValue(ReturnSlot, out string? version)
                 ? version
                 : throw new InvalidOperationException("the method has no return statement");
+            if (loopVariables.Contains(returned))
+            {
+                // The backward sweep rewinds loop variables to their first values: return a copy of the last one.
+                string copy = names.Allocate("result");
+                Define(copy, ScalarType.Double, new Variable(returned, ScalarType.Double));
+                returned = copy;
+            }
 
             // The seed: the returned value's adjoint is 1. Nothing after the returned definition reaches the
             // result, so its seed needs no local; a returned parameter gets one like any other contribution.
@@ -88,9 +101,11 @@ namespace Fluxion.Generator.Differentiation
                 backward.Add(new Assign(parameter.OutputName, gradient));
             }
 
+            backward.AddRange(tapes.Values.Select(tape => (CodeStatement)new TapeRelease(tape)));
             backward.Add(new ReturnValue(new Variable(returned, ScalarType.Double)));
             var forward = new List<CodeStatement>();
-            EmitForward(body, forward, insideBranch: false);
+            EmitForward(body, forward, insideBranch: false, taping: true);
+            forward.InsertRange(0, tapes.Select(tape => (CodeStatement)new TapeDeclaration(tape.Value, tape.Key)));
             return new GradientMethod(method, forward.ToEquatableArray(), backward.ToEquatableArray());
         }
 
@@ -106,6 +121,9 @@ namespace Fluxion.Generator.Differentiation
                     case If branch:
                         ReserveDeclaredNames(branch.Then);
                         ReserveDeclaredNames(branch.Else);
+                        break;
+                    case Loop loop:
+                        ReserveDeclaredNames(loop.Body);
                         break;
                 }
             }
@@ -144,6 +162,9 @@ namespace Fluxion.Generator.Differentiation
                         Expr condition = Lower(Rename(branch.Condition), isRoot: true, valueNeeded: false);
                         AddBranch(condition, () => Walk(branch.Then), () => Walk(branch.Else));
                         break;
+                    case Loop loop:
+                        AddLoop(loop);
+                        break;
                 }
             }
         }
@@ -180,6 +201,7 @@ namespace Fluxion.Generator.Differentiation
             // guarantees that of every variable read later, including one declared before without a value).
             var merges = new List<Merge>();
             var renamedOnTrue = new Dictionary<string, string>(StringComparer.Ordinal);
+            var mergeTargets = new HashSet<string>(StringComparer.Ordinal);
             var renamedOnFalse = new Dictionary<string, string>(StringComparer.Ordinal);
             currentVersion.Clear();
             foreach (string key in afterTrue.Keys.Concat(afterFalse.Keys).Distinct().ToList())
@@ -213,11 +235,13 @@ namespace Fluxion.Generator.Differentiation
                 }
 
                 bool active = activeNames.Contains(fromTrue!) || activeNames.Contains(fromFalse!);
-                string merged = CanAssignDirectly(trueSteps, fromTrue!) ? fromTrue!
-                    : CanAssignDirectly(falseSteps, fromFalse!) ? fromFalse!
-                    : names.Allocate(key == ReturnSlot ? "result" : key);
-                string directTrue = AssignDirectly(trueSteps, fromTrue!, merged);
-                string directFalse = AssignDirectly(falseSteps, fromFalse!, merged);
+                // A definition becomes the merged variable of one merge at most.
+                bool trueDirect = !mergeTargets.Contains(fromTrue!) && CanAssignDirectly(trueSteps, fromTrue!);
+                bool falseDirect = !mergeTargets.Contains(fromFalse!) && CanAssignDirectly(falseSteps, fromFalse!);
+                string merged = trueDirect ? fromTrue! : falseDirect ? fromFalse! : names.Allocate(key == ReturnSlot ? "result" : key);
+                mergeTargets.Add(merged);
+                string directTrue = trueDirect ? AssignDirectly(trueSteps, fromTrue!, merged) : fromTrue!;
+                string directFalse = falseDirect ? AssignDirectly(falseSteps, fromFalse!, merged) : fromFalse!;
                 renamedOnTrue[fromTrue!] = directTrue;
                 renamedOnFalse[fromFalse!] = directFalse;
                 fromTrue = directTrue;
@@ -255,6 +279,127 @@ namespace Fluxion.Generator.Differentiation
         private static bool CanAssignDirectly(List<Step> side, string incoming) =>
             side.Any(step => step is Definition { Value: not DifferentiableCall } d && d.Name == incoming) && !ReadNames(side).Contains(incoming);
 
+        /// <summary>
+        /// Adds a loop. A variable the body assigns that exists before the loop carries its value from one iteration
+        /// to the next: it becomes one mutable variable (named like its version before the loop), pushed on a tape at
+        /// the top of every iteration so the backward sweep can rewind it. Inside one iteration the body is in
+        /// single-assignment form like any straight-line code. Which carried variables are active can grow from one
+        /// iteration to the next, so the body is walked again until that is stable.
+        /// </summary>
+        private void AddLoop(Loop loop)
+        {
+            var carried = AssignedSources(loop.Body).Where(currentVersion.ContainsKey).Distinct().ToList();
+            var variables = carried.ToDictionary(source => source, source => currentVersion[source], StringComparer.Ordinal);
+            loopVariables.UnionWith(variables.Values);
+            List<Step> outer = steps;
+            var before = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
+            NameAllocator.State namesBefore = names.Save();
+            var ownNamesBefore = new HashSet<string>(ownNameFree, StringComparer.Ordinal);
+            while (true)
+            {
+                steps = new List<Step>();
+                Expr condition = Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false);
+                Walk(loop.Body);
+                List<Step> body = steps;
+                var exits = carried.ToDictionary(source => source, source => currentVersion[source], StringComparer.Ordinal);
+                currentVersion.Clear();
+                foreach (var pair in before)
+                {
+                    currentVersion[pair.Key] = pair.Value;
+                }
+
+                var newlyActive = carried.Where(source => activeNames.Contains(exits[source]) && !activeNames.Contains(variables[source])).ToList();
+                if (newlyActive.Count > 0)
+                {
+                    activeNames.UnionWith(newlyActive.Select(source => variables[source]));
+                    names.Restore(namesBefore);
+                    ownNameFree.Clear();
+                    ownNameFree.UnionWith(ownNamesBefore);
+                    continue;
+                }
+
+                steps = outer;
+                var carriedValues = carried
+                    .Select(source => new Carried(variables[source], sourceTypes[source], exits[source], activeNames.Contains(variables[source])))
+                    .ToList();
+                foreach (Carried value in carriedValues)
+                {
+                    TapeFor(value.Type);
+                }
+
+                steps.Add(new LoopStep(condition, loop.TestsFirst, body, carriedValues, names.Allocate("iterations"), names.Allocate("iteration")));
+                return;
+            }
+        }
+
+        private string TapeFor(ScalarType type)
+        {
+            if (!tapes.TryGetValue(type, out string? tape))
+            {
+                tape = names.Allocate(type == ScalarType.Double ? "tape" : type.Keyword() + "Tape");
+                tapes[type] = tape;
+            }
+
+            return tape;
+        }
+
+        /// <summary>The source variables a block assigns, at any depth.</summary>
+        private static IEnumerable<string> AssignedSources(EquatableArray<Statement> block) => block.SelectMany(statement => statement switch
+        {
+            Assignment assignment => new[] { assignment.Target },
+            If branch => AssignedSources(branch.Then).Concat(AssignedSources(branch.Else)),
+            Loop loop => AssignedSources(loop.Body),
+            _ => Enumerable.Empty<string>(),
+        });
+
+        /// <summary>
+        /// The backward sweep of a loop: as many iterations as the forward sweep ran, last first. Each pops the values
+        /// its iteration started from, recomputes the iteration, and pushes the adjoints through it; the adjoint of a
+        /// carried variable at the end of the iteration is what its adjoint was, and becomes the adjoint at its start.
+        /// </summary>
+        private void ReverseLoop(LoopStep loop)
+        {
+            DeclareOutsideAdjoints(DefinedNames(loop.Body), ReadNames(loop.Body).Concat(loop.Carried.Where(c => c.IsActive).Select(c => c.Variable)));
+            List<CodeStatement> outer = backward;
+            backward = new List<CodeStatement>();
+            foreach (Carried value in Enumerable.Reverse(loop.Carried))
+            {
+                backward.Add(new Assign(value.Variable, new TapePop(TapeFor(value.Type), value.Type)));
+            }
+
+            EmitForward(loop.Body, backward, insideBranch: false, taping: true);
+            foreach (Carried value in loop.Carried.Where(c => c.IsActive && c.Exit != c.Variable))
+            {
+                // The adjoint so far belongs to the value at the end of the iteration; the start's is summed anew.
+                string carriedAdjoint = adjoints[value.Variable];
+                if (activeNames.Contains(value.Exit))
+                {
+                    string exitAdjoint = names.Allocate(value.Exit + "_adj");
+                    backward.Add(new Declare(exitAdjoint, ScalarType.Double, new Variable(carriedAdjoint, ScalarType.Double)));
+                    adjoints[value.Exit] = exitAdjoint;
+                }
+
+                backward.Add(new Assign(carriedAdjoint, Constant.Zero));
+            }
+
+            Reverse(loop.Body);
+            var replay = new ReplayStatement(loop.Counter, loop.Iteration, backward.ToEquatableArray());
+            backward = outer;
+            backward.Add(replay);
+        }
+
+        /// <summary>Declares, as zero, the adjoints of values from outside a block that the block will add to.</summary>
+        private void DeclareOutsideAdjoints(IEnumerable<string> definedInside, IEnumerable<string> read)
+        {
+            var inside = new HashSet<string>(definedInside, StringComparer.Ordinal);
+            foreach (string name in read.Where(name => activeNames.Contains(name) && !inside.Contains(name) && !adjoints.ContainsKey(name) && !IsSeed(name)).Distinct().ToList())
+            {
+                string adjoint = names.Allocate(name + "_adj");
+                adjoints[name] = adjoint;
+                backward.Add(new Declare(adjoint, ScalarType.Double, Constant.Zero));
+            }
+        }
+
         /// <summary>The backward sweep of a block: its steps in reverse, each pushing its adjoint into what it read.</summary>
         private void Reverse(List<Step> block)
         {
@@ -268,6 +413,9 @@ namespace Fluxion.Generator.Differentiation
                     case Branch branch:
                         ReverseBranch(branch);
                         break;
+                    case LoopStep loop:
+                        ReverseLoop(loop);
+                        break;
                 }
             }
         }
@@ -275,18 +423,9 @@ namespace Fluxion.Generator.Differentiation
         private void ReverseBranch(Branch branch)
         {
             // Adjoints of values from before the branch collect contributions on either side: declare them outside.
-            var inside = new HashSet<string>(DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)), StringComparer.Ordinal);
-            var outside = ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse))
-                .Concat(branch.Merges.Where(m => m.IsActive).SelectMany(m => new[] { m.FromTrue, m.FromFalse }))
-                .Where(name => activeNames.Contains(name) && !inside.Contains(name) && !adjoints.ContainsKey(name) && !IsSeed(name))
-                .Distinct()
-                .ToList();
-            foreach (string name in outside)
-            {
-                string adjoint = names.Allocate(name + "_adj");
-                adjoints[name] = adjoint;
-                backward.Add(new Declare(adjoint, ScalarType.Double, Constant.Zero));
-            }
+            DeclareOutsideAdjoints(
+                DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)),
+                ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.Where(m => m.IsActive).SelectMany(m => new[] { m.FromTrue, m.FromFalse })));
 
             List<CodeStatement> outer = backward;
             EquatableArray<CodeStatement> ReverseSide(List<Step> side, Func<Merge, string> incoming)
@@ -322,7 +461,9 @@ namespace Fluxion.Generator.Differentiation
         /// Writes the forward sweep. Values computed inside a branch are declared before the outermost branch
         /// (initialised, so the compiler sees them assigned) because the backward sweep reads them outside it.
         /// </summary>
-        private void EmitForward(List<Step> block, List<CodeStatement> output, bool insideBranch)
+        /// <param name="taping">True when the backward sweep replays this block's loops from the tape (false in a loop body, whose
+        /// iterations the backward sweep recomputes one at a time, so its inner loops are taped by that recomputation).</param>
+        private void EmitForward(List<Step> block, List<CodeStatement> output, bool insideBranch, bool taping)
         {
             foreach (Step step in block)
             {
@@ -337,19 +478,37 @@ namespace Fluxion.Generator.Differentiation
                     case Branch branch:
                         if (!insideBranch)
                         {
-                            foreach ((string name, ScalarType type) in HoistedNames(branch).Distinct())
+                            foreach ((string name, ScalarType type) in HoistedNames(branch).Distinct().ToList())
                             {
                                 output.Add(new Declare(name, type, ZeroOf(type)));
                             }
                         }
 
                         var whenTrue = new List<CodeStatement>();
-                        EmitForward(branch.WhenTrue, whenTrue, insideBranch: true);
+                        EmitForward(branch.WhenTrue, whenTrue, insideBranch: true, taping);
                         whenTrue.AddRange(branch.Merges.Where(m => m.FromTrue != m.Name).Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromTrue, m.Type))));
                         var whenFalse = new List<CodeStatement>();
-                        EmitForward(branch.WhenFalse, whenFalse, insideBranch: true);
+                        EmitForward(branch.WhenFalse, whenFalse, insideBranch: true, taping);
                         whenFalse.AddRange(branch.Merges.Where(m => m.FromFalse != m.Name).Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromFalse, m.Type))));
                         output.Add(new IfStatement(new Variable(branch.Taken, ScalarType.Boolean), whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
+                        break;
+                    case LoopStep loop:
+                        var iteration = new List<CodeStatement>();
+                        if (taping)
+                        {
+                            iteration.AddRange(loop.Carried.Select(c => (CodeStatement)new PushStatement(TapeFor(c.Type), new Variable(c.Variable, c.Type))));
+                            var zero = new IntegerConstant(0, ScalarType.Int32);
+                            output.Add(insideBranch ? new Assign(loop.Counter, zero) : new Declare(loop.Counter, ScalarType.Int32, zero));
+                        }
+
+                        EmitForward(loop.Body, iteration, insideBranch: false, taping: false);
+                        iteration.AddRange(loop.Carried.Where(c => c.Exit != c.Variable).Select(c => (CodeStatement)new Assign(c.Variable, new Variable(c.Exit, c.Type))));
+                        if (taping)
+                        {
+                            iteration.Add(new Assign(loop.Counter, new Binary(BinaryOperator.Add, new Variable(loop.Counter, ScalarType.Int32), new IntegerConstant(1, ScalarType.Int32), ScalarType.Int32)));
+                        }
+
+                        output.Add(new LoopStatement(loop.Condition, iteration.ToEquatableArray(), loop.TestsFirst));
                         break;
                 }
             }
@@ -380,6 +539,10 @@ namespace Fluxion.Generator.Differentiation
                         }
 
                         break;
+                    case LoopStep loop:
+                        // Its body's values live in the body; its count is read by the replay outside the branch.
+                        yield return (loop.Counter, ScalarType.Int32);
+                        break;
                 }
             }
 
@@ -400,6 +563,7 @@ namespace Fluxion.Generator.Differentiation
         {
             Definition definition => new[] { definition.Name },
             Branch branch => DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)).Concat(branch.Merges.Select(m => m.Name)),
+            LoopStep loop => DefinedNames(loop.Body),
             _ => Enumerable.Empty<string>(),
         });
 
@@ -407,6 +571,7 @@ namespace Fluxion.Generator.Differentiation
         {
             Definition definition => VariablesOf(definition.Value),
             Branch branch => ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.SelectMany(m => new[] { m.FromTrue, m.FromFalse })),
+            LoopStep loop => VariablesOf(loop.Condition).Concat(ReadNames(loop.Body)).Concat(loop.Carried.SelectMany(c => new[] { c.Variable, c.Exit })),
             _ => Enumerable.Empty<string>(),
         });
 
@@ -450,7 +615,7 @@ namespace Fluxion.Generator.Differentiation
                 return expression;
             }
 
-            if (expression is Conditional choice && IsActive(choice))
+            if (expression is Conditional choice && IsActive(choice) && mayHoist)
             {
                 return LowerChoice(choice);
             }
@@ -626,7 +791,7 @@ namespace Fluxion.Generator.Differentiation
         /// The returned definition's adjoint is the constant 1: whatever reads it later never reaches the
         /// result, so every other contribution to it is zero and is not written.
         /// </summary>
-        private bool IsSeed(string variable) => variable == returned && !method.Parameters.Any(p => p.Name == variable);
+        private bool IsSeed(string variable) => variable == returned && !method.Parameters.Any(p => p.Name == variable) && !loopVariables.Contains(variable);
 
         private void Contribute(string variable, Expr contribution)
         {
@@ -713,6 +878,12 @@ namespace Fluxion.Generator.Differentiation
 
         /// <param name="Taken">The bool that records which way the branch went.</param>
         private sealed record Branch(string Taken, List<Step> WhenTrue, List<Step> WhenFalse, List<Merge> Merges) : Step;
+
+        /// <param name="Counter">Counts the iterations the forward sweep ran; <paramref name="Iteration"/> counts them down in the backward sweep.</param>
+        private sealed record LoopStep(Expr Condition, bool TestsFirst, List<Step> Body, List<Carried> Carried, string Counter, string Iteration) : Step;
+
+        /// <summary>A variable a loop carries from one iteration to the next, and its version at the end of the body.</summary>
+        private sealed record Carried(string Variable, ScalarType Type, string Exit, bool IsActive);
 
         /// <summary>A version chosen by a branch: <paramref name="FromTrue"/> if it went one way, <paramref name="FromFalse"/> if the other.</summary>
         private sealed record Merge(string Name, ScalarType Type, string FromTrue, string FromFalse, bool IsActive);

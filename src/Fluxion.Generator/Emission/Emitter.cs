@@ -96,6 +96,25 @@ namespace Fluxion.Generator.Emission
                         writer.Line();
                         writer.Line(Statement(statement));
                         break;
+                    case LoopStatement { TestsFirst: true } loop:
+                        writer.Line("while (" + Expression(loop.Condition) + ")");
+                        writer.Open();
+                        WriteStatements(writer, loop.Body);
+                        writer.Close();
+                        break;
+                    case LoopStatement loop:
+                        writer.Line("do");
+                        writer.Open();
+                        WriteStatements(writer, loop.Body);
+                        writer.Close();
+                        writer.Line("while (" + Expression(loop.Condition) + ");");
+                        break;
+                    case ReplayStatement replay:
+                        writer.Line("for (int " + Identifier(replay.Iteration) + " = " + Identifier(replay.Counter) + "; " + Identifier(replay.Iteration) + " > 0; " + Identifier(replay.Iteration) + "--)");
+                        writer.Open();
+                        WriteStatements(writer, replay.Body);
+                        writer.Close();
+                        break;
                     default:
                         writer.Line(Statement(statement));
                         break;
@@ -110,6 +129,9 @@ namespace Fluxion.Generator.Emission
             AddAssign { Value: Unary { Operator: UnaryOperator.Negate } negated } subtract => Identifier(subtract.Name) + " -= " + Expression(negated.Operand) + ";",
             AddAssign add => Identifier(add.Name) + " += " + Expression(add.Value) + ";",
             ReturnValue ret => "return " + Expression(ret.Value) + ";",
+            TapeDeclaration tape => "var " + Identifier(tape.Tape) + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
+            PushStatement push => Identifier(push.Tape) + ".Push(" + Expression(push.Value) + ");",
+            TapeRelease release => Identifier(release.Tape) + ".Dispose();",
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),
         };
 
@@ -131,6 +153,7 @@ namespace Fluxion.Generator.Emission
                 Conditional conditional => Expression(conditional.Condition, Precedence(conditional) + 1) + " ? " + Expression(conditional.WhenTrue, precedence) + " : " + Expression(conditional.WhenFalse, precedence),
                 MathCall call => "global::System.Math." + call.Function + Arguments(call.Arguments, string.Empty),
                 PassiveCall call => call.QualifiedMethod + Arguments(call.Arguments, string.Empty),
+                TapePop pop => Identifier(pop.Tape) + ".Pop()",
                 GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select(o => ", " + (o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
                 _ => throw new InvalidOperationException("cannot print " + expression.GetType().Name),
             };

@@ -88,6 +88,9 @@ namespace Fluxion.Generator.Model
     /// <param name="DeclaresOutputs">True to declare the outputs at the call (<c>out double d</c>); false when they are declared earlier.</param>
     internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs, bool DeclaresOutputs) : Expr(ScalarType.Double);
 
+    /// <summary><c>Tape.Pop()</c>: the value a loop iteration kept, taken back by the backward sweep.</summary>
+    internal sealed record TapePop(string Tape, ScalarType PopType) : Expr(PopType);
+
     /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
     /// <param name="QualifiedGradientName">The fully qualified name of the callee's gradient method.</param>
     /// <param name="Name">The callee's own name, to name the values it returns.</param>

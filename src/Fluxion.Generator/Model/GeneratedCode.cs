@@ -14,6 +14,21 @@ namespace Fluxion.Generator.Model
 
     internal sealed record ReturnValue(Expr Value) : CodeStatement;
 
+    /// <summary><c>while (Condition) { Body }</c>, or <c>do { Body } while (Condition);</c>: a loop of the forward sweep.</summary>
+    internal sealed record LoopStatement(Expr Condition, EquatableArray<CodeStatement> Body, bool TestsFirst) : CodeStatement;
+
+    /// <summary><c>for (int Iteration = Counter; Iteration &gt; 0; Iteration--) { Body }</c>: a loop replayed backwards.</summary>
+    internal sealed record ReplayStatement(string Counter, string Iteration, EquatableArray<CodeStatement> Body) : CodeStatement;
+
+    /// <summary><c>var Tape = new Tape&lt;Type&gt;();</c>: storage for the values loops overwrite.</summary>
+    internal sealed record TapeDeclaration(string Tape, ScalarType Type) : CodeStatement;
+
+    /// <summary><c>Tape.Push(Value);</c></summary>
+    internal sealed record PushStatement(string Tape, Expr Value) : CodeStatement;
+
+    /// <summary><c>Tape.Dispose();</c></summary>
+    internal sealed record TapeRelease(string Tape) : CodeStatement;
+
     /// <summary><c>if (Condition) { Then } else { Else }</c>: a branch of the forward sweep, or its replay in the backward sweep.</summary>
     internal sealed record IfStatement(Expr Condition, EquatableArray<CodeStatement> Then, EquatableArray<CodeStatement> Else) : CodeStatement;
 

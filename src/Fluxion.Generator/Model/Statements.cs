@@ -13,6 +13,13 @@ namespace Fluxion.Generator.Model
     /// </summary>
     internal sealed record Return(Expr Value) : Statement;
 
+    /// <summary>
+    /// A loop: <c>while (Condition) { Body }</c>, or <c>do { Body } while (Condition)</c> when
+    /// <paramref name="TestsFirst"/> is false. A <c>for</c> loop arrives as its initialisers followed by
+    /// a loop whose body ends with the increment.
+    /// </summary>
+    internal sealed record Loop(Expr Condition, EquatableArray<Statement> Body, bool TestsFirst) : Statement;
+
     /// <summary><c>if (Condition) { Then } else { Else }</c>; <paramref name="Else"/> may be empty.</summary>
     internal sealed record If(Expr Condition, EquatableArray<Statement> Then, EquatableArray<Statement> Else) : Statement;
 }

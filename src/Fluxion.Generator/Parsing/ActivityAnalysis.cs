@@ -41,6 +41,28 @@ namespace Fluxion.Generator.Parsing
             }
         }
 
+        /// <summary>
+        /// Marks active every local or parameter that one of <paramref name="operations"/> assigns an active value
+        /// (never the reverse): one round of the fixed point that finds what is active at the top of a loop.
+        /// </summary>
+        public void AssignAll(IEnumerable<IOperation> operations)
+        {
+            foreach (IOperation operation in operations)
+            {
+                (ISymbol? target, IOperation? value) = operation switch
+                {
+                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator => ((ISymbol?)declarator.Symbol, initializer.Value),
+                    IAssignmentOperation { Target: ILocalReferenceOperation local } assignment => (local.Local, assignment.Value),
+                    IAssignmentOperation { Target: IParameterReferenceOperation parameter } assignment => (parameter.Parameter, assignment.Value),
+                    _ => (null, null),
+                };
+                if (target is not null && value is not null && IsActive(value))
+                {
+                    active.Add(target);
+                }
+            }
+        }
+
         /// <summary>Saves which variables are active, to parse both branches of an if from the same state.</summary>
         public State Save() => new State(new HashSet<ISymbol>(active, SymbolEqualityComparer.Default));
 

@@ -24,6 +24,7 @@ namespace Fluxion.Generator.Parsing
         private readonly CancellationToken cancellationToken;
         private readonly Dictionary<ISymbol, string> names = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> usedNames = new HashSet<string>(StringComparer.Ordinal);
+        private int loopDepth;
 
         /// <summary>How deep an expression may nest; deeper ones get FLX0006 (and would exhaust the stack of later stages).</summary>
         public const int MaximumDepth = 200;
@@ -95,6 +96,9 @@ namespace Fluxion.Generator.Parsing
 
                 switch (operations[i])
                 {
+                    case IReturnOperation when loopDepth > 0:
+                        Unsupported(operations[i], DiagnosticDescriptors.UnsupportedStatement, "return inside a loop", "not supported yet; keep the value in a local and return it after the loop");
+                        return true;
                     case IReturnOperation { ReturnedValue: { } value }:
                         if (TryParseExpression(value) is { } returned)
                         {
@@ -111,6 +115,17 @@ namespace Fluxion.Generator.Parsing
                     case IConditionalOperation { Type: null } branch:
                         ParseIf(branch, target, after: null);
                         break;
+                    case IForLoopOperation { Condition: { } condition } forLoop:
+                        foreach (IOperation initializer in forLoop.Before)
+                        {
+                            ParseStatement(initializer, target);
+                        }
+
+                        ParseLoop(condition, Flatten(forLoop.Body).Concat(forLoop.AtLoopBottom).ToList(), testsFirst: true, forLoop, target);
+                        break;
+                    case IWhileLoopOperation { Condition: { } condition, ConditionIsUntil: false } whileLoop:
+                        ParseLoop(condition, Flatten(whileLoop.Body), whileLoop.ConditionIsTop, whileLoop, target);
+                        break;
                     default:
                         ParseStatement(operations[i], target);
                         break;
@@ -118,6 +133,39 @@ namespace Fluxion.Generator.Parsing
             }
 
             return after is not null && ParseSequence(after.Operations, after.Start, target, after.Next);
+        }
+
+        /// <summary>
+        /// Parses a loop. The body is parsed once, from the activity that holds at the top of every iteration:
+        /// what is active on entry plus whatever the body makes active, found by iterating to a fixed point.
+        /// </summary>
+        private void ParseLoop(IOperation condition, IReadOnlyList<IOperation> body, bool testsFirst, ILoopOperation loop, List<Statement> target)
+        {
+            ActivityAnalysis.State top = activity.Save();
+            while (true)
+            {
+                activity.Restore(top);
+                activity.AssignAll(loop.Descendants());
+                ActivityAnalysis.State next = ActivityAnalysis.State.Union(top, activity.Save());
+                if (next.Active.SetEquals(top.Active))
+                {
+                    break;
+                }
+
+                top = next;
+            }
+
+            activity.Restore(top);
+            Expr? loopCondition = TryParseExpression(condition);
+            var statements = new List<Statement>();
+            loopDepth++;
+            ParseSequence(body, 0, statements);
+            loopDepth--;
+            activity.Restore(ActivityAnalysis.State.Union(top, activity.Save()));
+            if (loopCondition is not null)
+            {
+                target.Add(new Loop(loopCondition, statements.ToEquatableArray(), testsFirst));
+            }
         }
 
         /// <summary>Parses an if statement; both sides continue with <paramref name="after"/> when they fall through.</summary>
@@ -177,7 +225,7 @@ namespace Fluxion.Generator.Parsing
             void Add(IOperation operation)
             {
                 // Braces of a method, an if, an else or a nested block; unsafe and checked blocks are reported instead.
-                if (operation is IBlockOperation plain && (operation.Syntax is not BlockSyntax block || block.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or MethodDeclarationSyntax))
+                if (operation is IBlockOperation plain && (operation.Syntax is not BlockSyntax block || block.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or MethodDeclarationSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
                 {
                     foreach (IOperation inner in plain.Operations)
                     {
@@ -763,7 +811,9 @@ namespace Fluxion.Generator.Parsing
         private static string StatementAdvice(IOperation statement) => (statement.Syntax is BlockSyntax block ? block.Parent : statement.Syntax) switch
         {
             SwitchStatementSyntax => "switch statements are not supported yet; write the cases as if/else",
-            ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax => "loops are not supported yet",
+            ForEachStatementSyntax => "foreach loops are not supported yet; write a for loop over the indices",
+            ForStatementSyntax or WhileStatementSyntax => "a loop needs a condition",
+            BreakStatementSyntax or ContinueStatementSyntax => "break and continue are not supported yet; fold the exit into the loop condition",
             LocalFunctionStatementSyntax => "move it into a static method of its own and mark that [Differentiable]",
             ThrowStatementSyntax => "a differentiable method must return a value",
             _ => "a differentiable method may contain only declarations, assignments, if statements and returns",

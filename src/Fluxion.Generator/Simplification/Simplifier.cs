@@ -8,9 +8,8 @@ namespace Fluxion.Generator.Simplification
 {
     /// <summary>
     /// The third stage: folds constants and drops <c>* 1</c>, <c>+ 0</c> and <c>0 * x</c> terms, then
-    /// removes the adjoint locals that only pass a value along. The forward sweep gets only the rewrites
-    /// that keep every IEEE result bit for bit (it is the user's computation); the backward sweep gets
-    /// all of them.
+    /// removes the adjoint locals that only pass a value along. The forward sweep is the user's own
+    /// computation: there only constants are folded (bit for bit what the compiler folds too).
     /// </summary>
     internal static class Simplifier
     {
@@ -19,6 +18,7 @@ namespace Fluxion.Generator.Simplification
             var forward = method.Forward.Select(s => SimplifyStatement(s, exactOnly: true)).ToList();
             var backward = method.Backward.Select(s => SimplifyStatement(s, exactOnly: false)).ToList();
             PropagateCopies(backward);
+            RemoveUnreadLocals(backward);
             RemoveUnreadDefinitions(forward, backward);
             return method with { Forward = forward.ToEquatableArray(), Backward = backward.ToEquatableArray() };
         }
@@ -45,9 +45,7 @@ namespace Fluxion.Generator.Simplification
                 // A value computed in a branch is declared before it and assigned inside: both go.
                 List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block
                     .Where(s => !(s is Declare d && unread.Contains(d.Name)) && !(s is Assign a && unread.Contains(a.Name)))
-                    .Select(s => s is IfStatement branch
-                        ? branch with { Then = Without(branch.Then).ToEquatableArray(), Else = Without(branch.Else).ToEquatableArray() }
-                        : s)
+                    .Select(s => WithBlocks(s, Blocks(s).Select(block => Without(block).ToEquatableArray()).ToList()))
                     .Where(s => s is not IfStatement { Then.Count: 0, Else.Count: 0 })
                     .ToList();
                 List<CodeStatement> kept = Without(forward);
@@ -56,17 +54,47 @@ namespace Fluxion.Generator.Simplification
             }
         }
 
+        /// <summary>
+        /// Removes backward-sweep locals nothing reads (the adjoint of a value that a loop resets each iteration but
+        /// no derivative uses), with every assignment to them: C# warns about such stores.
+        /// </summary>
+        private static void RemoveUnreadLocals(List<CodeStatement> backward)
+        {
+            while (true)
+            {
+                var read = new HashSet<string>(backward.SelectMany(ReadVariables), StringComparer.Ordinal);
+                var unread = new HashSet<string>(
+                    DeclaredNames(backward).Where(name => !read.Contains(name)).Except(AssignedValues(backward).Where(a => ContainsCall(a.Value)).Select(a => a.Name)),
+                    StringComparer.Ordinal);
+                if (unread.Count == 0)
+                {
+                    return;
+                }
+
+                List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block
+                    .Where(s => !(s is Declare d && unread.Contains(d.Name)) && !(s is Assign a && unread.Contains(a.Name)) && !(s is AddAssign add && unread.Contains(add.Name)))
+                    .Select(s => WithBlocks(s, Blocks(s).Select(inner => Without(inner).ToEquatableArray()).ToList()))
+                    .ToList();
+                List<CodeStatement> kept = Without(backward);
+                backward.Clear();
+                backward.AddRange(kept);
+            }
+        }
+
+        private static IEnumerable<string> DeclaredNames(IEnumerable<CodeStatement> block) => block.SelectMany(s => s is Declare declare
+            ? new[] { declare.Name }
+            : Blocks(s).SelectMany(inner => DeclaredNames(inner)));
+
         /// <summary>Every declaration and assignment with its value, nested blocks included.</summary>
         private static IEnumerable<(string Name, Expr Value)> AssignedValues(IEnumerable<CodeStatement> block) => block.SelectMany(s => s switch
         {
             Declare declare => new[] { (declare.Name, declare.Value) },
             Assign assign => new[] { (assign.Name, assign.Value) },
-            IfStatement branch => AssignedValues(branch.Then).Concat(AssignedValues(branch.Else)),
-            _ => Enumerable.Empty<(string, Expr)>(),
+            _ => Blocks(s).SelectMany(block => AssignedValues(block)),
         });
 
         private static bool ContainsCall(Expr expression) =>
-            expression is PassiveCall or GradientInvocation || Operands(expression).Any(ContainsCall);
+            expression is PassiveCall or GradientInvocation or TapePop || Operands(expression).Any(ContainsCall);
 
         private static CodeStatement SimplifyStatement(CodeStatement statement, bool exactOnly) =>
             MapExpressions(statement, e => SimplifyExpression(e, exactOnly));
@@ -84,6 +112,27 @@ namespace Fluxion.Generator.Simplification
                 Then = branch.Then.Select(s => MapExpressions(s, map)).ToEquatableArray(),
                 Else = branch.Else.Select(s => MapExpressions(s, map)).ToEquatableArray(),
             },
+            LoopStatement loop => loop with { Condition = map(loop.Condition), Body = loop.Body.Select(s => MapExpressions(s, map)).ToEquatableArray() },
+            ReplayStatement replay => replay with { Body = replay.Body.Select(s => MapExpressions(s, map)).ToEquatableArray() },
+            PushStatement push => push with { Value = map(push.Value) },
+            _ => statement,
+        };
+
+        /// <summary>The blocks nested in a statement (the sides of an if, the body of a loop).</summary>
+        private static IEnumerable<EquatableArray<CodeStatement>> Blocks(CodeStatement statement) => statement switch
+        {
+            IfStatement branch => new[] { branch.Then, branch.Else },
+            LoopStatement loop => new[] { loop.Body },
+            ReplayStatement replay => new[] { replay.Body },
+            _ => Enumerable.Empty<EquatableArray<CodeStatement>>(),
+        };
+
+        /// <summary>The same statement with its nested blocks replaced, in the order <see cref="Blocks"/> gives them.</summary>
+        private static CodeStatement WithBlocks(CodeStatement statement, IReadOnlyList<EquatableArray<CodeStatement>> blocks) => statement switch
+        {
+            IfStatement branch => branch with { Then = blocks[0], Else = blocks[1] },
+            LoopStatement loop => loop with { Body = blocks[0] },
+            ReplayStatement replay => replay with { Body = blocks[0] },
             _ => statement,
         };
 
@@ -95,6 +144,9 @@ namespace Fluxion.Generator.Simplification
             AddAssign add => VariablesOf(add.Value),
             ReturnValue ret => VariablesOf(ret.Value),
             IfStatement branch => VariablesOf(branch.Condition).Concat(branch.Then.Concat(branch.Else).SelectMany(ReadVariables)),
+            LoopStatement loop => VariablesOf(loop.Condition).Concat(loop.Body.SelectMany(ReadVariables)),
+            ReplayStatement replay => new[] { replay.Counter }.Concat(replay.Body.SelectMany(ReadVariables)),
+            PushStatement push => VariablesOf(push.Value),
             _ => Enumerable.Empty<string>(),
         };
 
@@ -103,8 +155,7 @@ namespace Fluxion.Generator.Simplification
         {
             Assign assign => new[] { assign.Name },
             AddAssign add => new[] { add.Name },
-            IfStatement branch => branch.Then.Concat(branch.Else).SelectMany(WrittenVariables),
-            _ => Enumerable.Empty<string>(),
+            _ => Blocks(statement).SelectMany(block => block).SelectMany(WrittenVariables),
         };
 
         public static Expr SimplifyExpression(Expr expression, bool exactOnly) => Rewrite(expression, e => SimplifyNode(e, exactOnly));
@@ -151,16 +202,21 @@ namespace Fluxion.Generator.Simplification
                 return Fold(node.Operator, l.Value, r.Value) is double folded ? new Constant(folded) : null;
             }
 
+            if (exactOnly)
+            {
+                // The user's own expression: only constants are folded, so it reads (and warns) as they wrote it.
+                return null;
+            }
+
             switch (node.Operator)
             {
                 case BinaryOperator.Add:
-                    // -0.0 + 0.0 is +0.0, so dropping "+ 0" is not exact for the forward sweep.
-                    if (IsConstant(right, 0.0) && !exactOnly)
+                    if (IsConstant(right, 0.0))
                     {
                         return left;
                     }
 
-                    if (IsConstant(left, 0.0) && !exactOnly)
+                    if (IsConstant(left, 0.0))
                     {
                         return right;
                     }
@@ -182,12 +238,12 @@ namespace Fluxion.Generator.Simplification
 
                     break;
                 case BinaryOperator.Subtract:
-                    if (IsConstant(right, 0.0) && (!exactOnly || !IsNegativeZero(right)))
+                    if (IsConstant(right, 0.0))
                     {
                         return left;
                     }
 
-                    if (IsConstant(left, 0.0) && !exactOnly)
+                    if (IsConstant(left, 0.0))
                     {
                         return Negate(right);
                     }
@@ -219,17 +275,17 @@ namespace Fluxion.Generator.Simplification
                         return Negate(left);
                     }
 
-                    if (!exactOnly && (IsConstant(left, 0.0) || IsConstant(right, 0.0)))
+                    if (IsConstant(left, 0.0) || IsConstant(right, 0.0))
                     {
                         return Constant.Zero;
                     }
 
-                    if (!exactOnly && left is Binary { Operator: BinaryOperator.Divide, Left: Constant { Value: 1.0 } } reciprocalLeft)
+                    if (left is Binary { Operator: BinaryOperator.Divide, Left: Constant { Value: 1.0 } } reciprocalLeft)
                     {
                         return node with { Operator = BinaryOperator.Divide, Left = right, Right = reciprocalLeft.Right };
                     }
 
-                    if (!exactOnly && right is Binary { Operator: BinaryOperator.Divide, Left: Constant { Value: 1.0 } } reciprocalRight)
+                    if (right is Binary { Operator: BinaryOperator.Divide, Left: Constant { Value: 1.0 } } reciprocalRight)
                     {
                         return node with { Operator = BinaryOperator.Divide, Right = reciprocalRight.Right };
                     }
@@ -246,7 +302,7 @@ namespace Fluxion.Generator.Simplification
                         return Negate(left);
                     }
 
-                    if (!exactOnly && IsConstant(left, 0.0))
+                    if (IsConstant(left, 0.0))
                     {
                         return Constant.Zero;
                     }
@@ -311,8 +367,6 @@ namespace Fluxion.Generator.Simplification
 
         private static bool IsConstant(Expr expression, double value) => expression is Constant c && c.Value.Equals(value);
 
-        private static bool IsNegativeZero(Expr expression) => expression is Constant c && BitConverter.DoubleToInt64Bits(c.Value) == BitConverter.DoubleToInt64Bits(-0.0);
-
         private static Expr Negate(Expr operand) =>
             operand switch
             {
@@ -340,12 +394,15 @@ namespace Fluxion.Generator.Simplification
             bool changed = PropagateCopiesInBlock(statements);
             for (int i = 0; i < statements.Count; i++)
             {
-                if (statements[i] is IfStatement branch)
+                var blocks = Blocks(statements[i]).Select(block => block.ToList()).ToList();
+                if (blocks.Count > 0)
                 {
-                    var whenTrue = branch.Then.ToList();
-                    var whenFalse = branch.Else.ToList();
-                    changed |= PropagateCopiesOnce(whenTrue) | PropagateCopiesOnce(whenFalse);
-                    statements[i] = branch with { Then = whenTrue.ToEquatableArray(), Else = whenFalse.ToEquatableArray() };
+                    foreach (List<CodeStatement> block in blocks)
+                    {
+                        changed |= PropagateCopiesOnce(block);
+                    }
+
+                    statements[i] = WithBlocks(statements[i], blocks.Select(block => block.ToEquatableArray()).ToList());
                 }
             }
 
@@ -375,7 +432,7 @@ namespace Fluxion.Generator.Simplification
                         continue;
                     case Declare declare when !uses.IsWrittenAfter(declare.Name, i):
                         bool isStableCopy = declare.Value is Constant || (declare.Value is Variable source && !uses.IsWrittenAfter(source.Name, i));
-                        if (isStableCopy || uses.Readers(declare.Name).Count == 0)
+                        if (isStableCopy || (uses.Readers(declare.Name).Count == 0 && !ContainsCall(declare.Value)))
                         {
                             substitutions[declare.Name] = declare.Value;
                             changed = true;

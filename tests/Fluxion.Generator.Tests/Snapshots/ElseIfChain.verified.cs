@@ -20,7 +20,7 @@ namespace Demo
             double y_2 = 0.0;
             if (branch)
             {
-                y = -(x * x);
+                y = -x * x;
             }
             else
             {

@@ -1,0 +1,68 @@
+using System;
+
+namespace Fluxion.Runtime
+{
+    /// <summary>
+    /// The stack on which a generated gradient keeps, for each loop iteration, the values the backward sweep
+    /// reads back in reverse order. Storage is reused from call to call on the same thread, so a warmed-up
+    /// gradient allocates nothing.
+    /// </summary>
+    /// <typeparam name="T">The type of the values kept.</typeparam>
+    /// <remarks>Generated code uses it as a local: <c>var tape = new Tape&lt;double&gt;();</c> … <c>tape.Dispose();</c>.</remarks>
+    public struct Tape<T> : IDisposable
+        where T : struct
+    {
+        [ThreadStatic]
+        private static T[]? spare;
+
+        private T[]? items;
+        private int count;
+
+        /// <summary>Keeps <paramref name="value"/> on top of the tape.</summary>
+        /// <param name="value">The value to keep.</param>
+        public void Push(T value)
+        {
+            T[] buffer = items is not null && count < items.Length ? items : Grow();
+            buffer[count++] = value;
+        }
+
+        /// <summary>Takes back the value kept last.</summary>
+        /// <returns>The value on top of the tape.</returns>
+        public T Pop() => items![--count];
+
+        /// <summary>Hands the storage back for the next gradient on this thread.</summary>
+        public void Dispose()
+        {
+            if (items is not null && (spare is null || spare.Length < items.Length))
+            {
+                spare = items;
+            }
+
+            items = null;
+            count = 0;
+        }
+
+        private T[] Grow()
+        {
+            int needed = items is null ? 64 : items.Length * 2;
+            T[] larger;
+            if (spare is not null && spare.Length >= needed)
+            {
+                larger = spare;
+                spare = null;
+            }
+            else
+            {
+                larger = new T[needed];
+            }
+
+            if (items is not null)
+            {
+                Array.Copy(items, larger, count);
+            }
+
+            items = larger;
+            return larger;
+        }
+    }
+}
