@@ -35,6 +35,9 @@ namespace Fluxion.Generator.Differentiation
         private readonly MethodModel method;
         private readonly NameAllocator names = new NameAllocator();
         private readonly HashSet<string> activeNames = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Array and span parameters that get a gradient: element name → the span that receives it.</summary>
+        private readonly Dictionary<string, string> activeSequences = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> currentVersion = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, ScalarType> sourceTypes = new Dictionary<string, ScalarType>(StringComparer.Ordinal);
         private readonly Dictionary<string, EquatableArray<string>> callOutputs = new Dictionary<string, EquatableArray<string>>(StringComparer.Ordinal);
@@ -67,7 +70,14 @@ namespace Fluxion.Generator.Differentiation
                 if (parameter.IsDifferentiable)
                 {
                     names.TryReserve(parameter.OutputName);
-                    activeNames.Add(parameter.Name);
+                    if (parameter.Sequence is null)
+                    {
+                        activeNames.Add(parameter.Name);
+                    }
+                    else
+                    {
+                        activeSequences[parameter.Name] = parameter.OutputName;
+                    }
                 }
             }
 
@@ -95,7 +105,8 @@ namespace Fluxion.Generator.Differentiation
             }
 
             Reverse(body);
-            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable))
+            // A sequence's gradient was written element by element into its span.
+            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable && p.Sequence is null))
             {
                 Expr gradient = adjoints.TryGetValue(parameter.Name, out string? adjoint) ? new Variable(adjoint, ScalarType.Double) : Constant.Zero;
                 backward.Add(new Assign(parameter.OutputName, gradient));
@@ -714,6 +725,9 @@ namespace Fluxion.Generator.Differentiation
                 case Variable variable:
                     Contribute(variable.Name, adjoint);
                     break;
+                case ElementRead element:
+                    backward.Add(new ElementAddAssign(activeSequences[element.Array], element.Index, adjoint));
+                    break;
                 case Unary { Operator: UnaryOperator.Negate } negate:
                     Propagate(negate.Operand, Negate(adjoint), definition);
                     break;
@@ -828,13 +842,15 @@ namespace Fluxion.Generator.Differentiation
         {
             _ when expression.Type != ScalarType.Double => false,
             Variable variable => activeNames.Contains(variable.Name),
+            ElementRead element => activeSequences.ContainsKey(element.Array),
             Constant or ExternalValue or PassiveCall or NumericConversion => false,
             _ => Operands(expression).Any(IsActive),
         };
 
         private static bool IsLeaf(Expr expression) => expression switch
         {
-            Constant or IntegerConstant or BooleanConstant or Variable => true,
+            Constant or IntegerConstant or BooleanConstant or Variable or SequenceLength => true,
+            ElementRead element => IsLeaf(element.Index),
             ExternalValue external => external.IsReadOnly,
             NumericConversion conversion => IsLeaf(conversion.Operand),
             Unary { Operator: UnaryOperator.Negate, Operand: Constant or Variable } => true,

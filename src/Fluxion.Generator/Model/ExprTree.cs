@@ -11,6 +11,7 @@ namespace Fluxion.Generator.Model
         public static IReadOnlyList<Expr> Operands(Expr expression) => expression switch
         {
             Unary unary => new[] { unary.Operand },
+            ElementRead element => new[] { element.Index },
             Binary binary => new[] { binary.Left, binary.Right },
             NumericConversion conversion => new[] { conversion.Operand },
             Conditional conditional => new[] { conditional.Condition, conditional.WhenTrue, conditional.WhenFalse },
@@ -25,6 +26,7 @@ namespace Fluxion.Generator.Model
         public static Expr WithOperands(Expr expression, IReadOnlyList<Expr> operands) => expression switch
         {
             Unary unary => unary with { Operand = operands[0] },
+            ElementRead element => element with { Index = operands[0] },
             Binary binary => binary with { Left = operands[0], Right = operands[1] },
             NumericConversion conversion => conversion with { Operand = operands[0] },
             Conditional conditional => conditional with { Condition = operands[0], WhenTrue = operands[1], WhenFalse = operands[2] },

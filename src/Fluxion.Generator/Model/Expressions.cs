@@ -88,6 +88,12 @@ namespace Fluxion.Generator.Model
     /// <param name="DeclaresOutputs">True to declare the outputs at the call (<c>out double d</c>); false when they are declared earlier.</param>
     internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs, bool DeclaresOutputs) : Expr(ScalarType.Double);
 
+    /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes).</summary>
+    internal sealed record ElementRead(string Array, Expr Index, ScalarType ElementType) : Expr(ElementType);
+
+    /// <summary><c>Array.Length</c>.</summary>
+    internal sealed record SequenceLength(string Array) : Expr(ScalarType.Int32);
+
     /// <summary><c>Tape.Pop()</c>: the value a loop iteration kept, taken back by the backward sweep.</summary>
     internal sealed record TapePop(string Tape, ScalarType PopType) : Expr(PopType);
 

@@ -9,6 +9,9 @@ namespace Fluxion.Generator.Model
     /// <summary><c>Name = Value;</c> (used for the gradient outputs).</summary>
     internal sealed record Assign(string Name, Expr Value) : CodeStatement;
 
+    /// <summary><c>Span[Index] += Value;</c>: a contribution to one element of an array parameter's gradient.</summary>
+    internal sealed record ElementAddAssign(string Span, Expr Index, Expr Value) : CodeStatement;
+
     /// <summary><c>Name += Value;</c>: one more contribution to an adjoint.</summary>
     internal sealed record AddAssign(string Name, Expr Value) : CodeStatement;
 

@@ -1,8 +1,17 @@
 namespace Fluxion.Generator.Model
 {
+    /// <summary>How an array-like parameter is passed. Its gradient output is always a <c>Span&lt;double&gt;</c>.</summary>
+    internal enum SequenceKind
+    {
+        Array,
+        ReadOnlySpan,
+        Span,
+    }
+
     /// <param name="Name">The parameter's name as written (without a leading <c>@</c>).</param>
     /// <param name="IsDifferentiable">True when the gradient has an output for this parameter.</param>
-    internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable)
+    /// <param name="Sequence">Set for a one-dimensional array or span parameter; <paramref name="Type"/> is then its element type.</param>
+    internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable, SequenceKind? Sequence = null)
     {
         /// <summary>The <c>out</c> parameter of the gradient that receives this parameter's partial derivative.</summary>
         public string OutputName => "d" + Name;

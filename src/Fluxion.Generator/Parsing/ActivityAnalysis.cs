@@ -79,7 +79,8 @@ namespace Fluxion.Generator.Parsing
                 case IConditionalOperation conditional:
                     // The condition only picks a value; the value carries the derivative.
                     return ReferencesActive(conditional.WhenTrue) || (conditional.WhenFalse is { } whenFalse && ReferencesActive(whenFalse));
-                case { Type.SpecialType: SpecialType.System_Boolean }:
+                case { Type: { } type } when type.SpecialType != SpecialType.System_Double && operation is not (ILocalReferenceOperation or IParameterReferenceOperation):
+                    // Only doubles carry derivatives: a bool, an integer index or a length does not.
                     return false;
                 case ILocalReferenceOperation local:
                     return active.Contains(local.Local);

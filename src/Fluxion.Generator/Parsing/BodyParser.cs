@@ -451,6 +451,12 @@ namespace Fluxion.Generator.Parsing
                     return new Variable(localName, localType);
                 case IParameterReferenceOperation parameter when names.TryGetValue(parameter.Parameter, out string? parameterName) && KnownSymbols.ToScalarType(parameter.Type) is { } parameterType:
                     return new Variable(parameterName, parameterType);
+                case IArrayElementReferenceOperation { ArrayReference: IParameterReferenceOperation array, Indices.Length: 1 } element:
+                    return ParseElementRead(array, element.Indices[0]);
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IParameterReferenceOperation span, Arguments.Length: 1 } indexer:
+                    return ParseElementRead(span, indexer.Arguments[0].Value);
+                case IPropertyReferenceOperation { Property.Name: "Length", Instance: IParameterReferenceOperation sequence } when KnownSymbols.ToSequence(sequence.Type) is not null:
+                    return new SequenceLength(names[sequence.Parameter]);
                 case IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToScalarType(field.Type) is { } fieldType && !KnownSymbols.IsInFileLocalType(field.Field):
                     return new ExternalValue(field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(field.Field.Name), fieldType, field.Field.IsReadOnly);
                 case IUnaryOperation unary when unary.OperatorMethod is null:
@@ -473,6 +479,17 @@ namespace Fluxion.Generator.Parsing
                 default:
                     return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(operation), ExpressionAdvice(operation));
             }
+        }
+
+        private Expr? ParseElementRead(IParameterReferenceOperation sequence, IOperation index)
+        {
+            if (KnownSymbols.ToSequence(sequence.Type) is not var (_, element))
+            {
+                return Unsupported(sequence, DiagnosticDescriptors.UnsupportedExpression, "element of '" + sequence.Parameter.Name + "'", "only arrays and spans of double and of integers are supported");
+            }
+
+            Expr? position = TryParseExpression(index);
+            return position is null ? null : new ElementRead(names[sequence.Parameter], position, element);
         }
 
         private Expr? ParseUnary(IUnaryOperation unary)
@@ -829,6 +846,7 @@ namespace Fluxion.Generator.Parsing
             IPropertyReferenceOperation property => "property '" + property.Property.Name + "'",
             IFieldReferenceOperation field => "field '" + field.Field.Name + "'",
             IArrayElementReferenceOperation => "array element",
+            IArrayCreationOperation => "new array",
             IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicIndexerAccessOperation or IDynamicObjectCreationOperation => "dynamic operation",
             IAssignmentOperation or IIncrementOrDecrementOperation => "assignment inside an expression",
             IInterpolatedStringOperation or ILiteralOperation { Type.SpecialType: SpecialType.System_String } => "string",

@@ -41,6 +41,26 @@ namespace Fluxion.Generator.Parsing
             return false;
         }
 
+        /// <summary>For <c>double[]</c>, <c>ReadOnlySpan&lt;double&gt;</c>, <c>Span&lt;double&gt;</c> (and of integers): how it is passed and its element type.</summary>
+        public static (SequenceKind Kind, ScalarType Element)? ToSequence(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol { Rank: 1 } array when ToScalarType(array.ElementType) is { } element && element != ScalarType.Boolean:
+                    return (SequenceKind.Array, element);
+                case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } span
+                    when span.ContainingNamespace?.ToDisplayString() == "System" && (span.Name == "Span" || span.Name == "ReadOnlySpan")
+                    && ToScalarType(span.TypeArguments[0]) is { } spanElement && spanElement != ScalarType.Boolean:
+                    return (span.Name == "Span" ? SequenceKind.Span : SequenceKind.ReadOnlySpan, spanElement);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>True for a double, or a double array or span: the parameters that can get a gradient.</summary>
+        public static bool CanBeDifferentiated(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_Double || ToSequence(type) is (_, ScalarType.Double);
+
         public static AttributeData? FindDifferentiableAttribute(ISymbol symbol) =>
             symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName);
 
@@ -90,7 +110,7 @@ namespace Fluxion.Generator.Parsing
         {
             string[] listed = ListedParameterNames(attribute);
             return method.Parameters
-                .Select(p => p.Type.SpecialType == SpecialType.System_Double && (listed.Length == 0 || listed.Contains(p.Name)))
+                .Select(p => CanBeDifferentiated(p.Type) && (listed.Length == 0 || listed.Contains(p.Name)))
                 .ToArray();
         }
     }

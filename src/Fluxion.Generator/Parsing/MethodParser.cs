@@ -79,7 +79,9 @@ namespace Fluxion.Generator.Parsing
             }
 
             var parameters = method.Parameters
-                .Select(p => new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type)!.Value, differentiable[p.Ordinal]))
+                .Select(p => KnownSymbols.ToSequence(p.Type) is var (kind, element)
+                    ? new ParameterModel(p.Name, element, differentiable[p.Ordinal], kind)
+                    : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type)!.Value, differentiable[p.Ordinal]))
                 .ToEquatableArray();
             var model = new MethodModel(
                 Namespace: method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString(),

@@ -90,14 +90,16 @@ namespace Fluxion.Generator.Parsing
                 return "params parameters are not supported";
             }
 
-            if (KnownSymbols.ToScalarType(parameter.Type) is not null)
+            if (KnownSymbols.ToScalarType(parameter.Type) is not null || KnownSymbols.ToSequence(parameter.Type) is not null)
             {
                 return null;
             }
 
             ITypeSymbol type = parameter.Type;
             return type.SpecialType == SpecialType.System_Single ? "only double is differentiable in this version; use double"
-                : type is IArrayTypeSymbol || type.Name == "Span" || type.Name == "ReadOnlySpan" ? "arrays and spans are not supported yet"
+                : type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol } ? "jagged arrays are not supported; pass a flat array and index it as a[i * columns + j]"
+                : type is IArrayTypeSymbol { Rank: > 1 } ? "multi-dimensional arrays are not supported; pass a flat array and index it as a[i * columns + j]"
+                : type is IArrayTypeSymbol || type.Name == "Span" || type.Name == "ReadOnlySpan" ? "only arrays and spans of double and of integers are supported"
                 : type is ITypeParameterSymbol ? "generic parameters are not supported"
                 : "only double, integer and bool parameters are supported";
         }
@@ -109,7 +111,7 @@ namespace Fluxion.Generator.Parsing
             for (int i = 0; i < listed.Length; i++)
             {
                 string name = listed[i];
-                if (method.Parameters.Any(p => p.Name == name && p.Type.SpecialType == SpecialType.System_Double))
+                if (method.Parameters.Any(p => p.Name == name && KnownSymbols.CanBeDifferentiated(p.Type)))
                 {
                     continue;
                 }

@@ -115,6 +115,7 @@ namespace Fluxion.Generator.Simplification
             LoopStatement loop => loop with { Condition = map(loop.Condition), Body = loop.Body.Select(s => MapExpressions(s, map)).ToEquatableArray() },
             ReplayStatement replay => replay with { Body = replay.Body.Select(s => MapExpressions(s, map)).ToEquatableArray() },
             PushStatement push => push with { Value = map(push.Value) },
+            ElementAddAssign element => element with { Index = map(element.Index), Value = map(element.Value) },
             _ => statement,
         };
 
@@ -147,6 +148,7 @@ namespace Fluxion.Generator.Simplification
             LoopStatement loop => VariablesOf(loop.Condition).Concat(loop.Body.SelectMany(ReadVariables)),
             ReplayStatement replay => new[] { replay.Counter }.Concat(replay.Body.SelectMany(ReadVariables)),
             PushStatement push => VariablesOf(push.Value),
+            ElementAddAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),
             _ => Enumerable.Empty<string>(),
         };
 
@@ -428,6 +430,7 @@ namespace Fluxion.Generator.Simplification
                         statement = new Declare(add.Name, ScalarType.Double, add.Value);
                         break;
                     case AddAssign { Value: Constant { Value: 0.0 } }:
+                    case ElementAddAssign { Value: Constant { Value: 0.0 } }:
                         changed = true;
                         continue;
                     case Declare declare when !uses.IsWrittenAfter(declare.Name, i):
