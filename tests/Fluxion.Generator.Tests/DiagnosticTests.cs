@@ -46,7 +46,7 @@ namespace Fluxion.Generator.Tests
             public static partial class Model
             {
                 [Differentiable]
-                public static double F({|FLX0003:ref double x|}, {|FLX0003:float y|}, {|FLX0003:string name|}, {|FLX0003:double[] values|}) => x;
+                public static double F({|FLX0003:ref double x|}, {|FLX0003:float y|}, {|FLX0003:string name|}, {|FLX0003:double[,] values|}, {|FLX0003:double[][] rows|}) => x;
             }
             """);
 

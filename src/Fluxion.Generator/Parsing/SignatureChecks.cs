@@ -101,7 +101,7 @@ namespace Fluxion.Generator.Parsing
                 : type is IArrayTypeSymbol { Rank: > 1 } ? "multi-dimensional arrays are not supported; pass a flat array and index it as a[i * columns + j]"
                 : type is IArrayTypeSymbol || type.Name == "Span" || type.Name == "ReadOnlySpan" ? "only arrays and spans of double and of integers are supported"
                 : type is ITypeParameterSymbol ? "generic parameters are not supported"
-                : "only double, integer and bool parameters are supported";
+                : "only double, integer and bool parameters, and arrays and spans of double or integers, are supported";
         }
 
         private static void CheckAttributeNames(IMethodSymbol method, AttributeData attribute, List<DiagnosticInfo> diagnostics)
