@@ -39,33 +39,8 @@ namespace Fluxion.Generator.Tests
                 double[] dp = new double[4];
                 double value = gradient(p, x, dp, out double dx);
                 Assert.Equal(function(p, x), value);
-                for (int i = 0; i <= p.Length; i++)
-                {
-                    const double h = 1e-6;
-                    double Shifted(double delta)
-                    {
-                        double[] q = (double[])p.Clone();
-                        if (i < p.Length)
-                        {
-                            q[i] += delta;
-                            return function(q, x);
-                        }
-
-                        return function(q, x + delta);
-                    }
-
-                    double right = (Shifted(h) - value) / h;
-                    double left = (value - Shifted(-h)) / h;
-                    double central = (Shifted(h) - Shifted(-h)) / (2 * h);
-                    if (Math.Abs(right - left) > 1e-3 * (1 + Math.Abs(central)))
-                    {
-                        continue;
-                    }
-
-                    double exact = i < p.Length ? dp[i] : dx;
-                    Assert.True(Math.Abs(exact - central) <= 1e-5 * (1 + Math.Abs(central)), $"{name} d{(i < p.Length ? "p[" + i + "]" : "x")}: generated {exact}, central difference {central}");
-                    compared++;
-                }
+                double[] point = p.Append(x).ToArray();
+                compared += CentralDifferences.Check(q => function(q.Take(4).ToArray(), q[4]), point, value, dp.Append(dx).ToArray(), name);
             }
 
             Assert.True(compared >= 100, $"only {compared} comparisons");
