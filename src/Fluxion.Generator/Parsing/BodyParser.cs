@@ -24,6 +24,7 @@ namespace Fluxion.Generator.Parsing
         private readonly CancellationToken cancellationToken;
         private readonly Dictionary<ISymbol, string> names = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> usedNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<IMethodSymbol, string?> calleeProblems = new Dictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
         private int loopDepth;
 
         /// <summary>How deep an expression may nest; deeper ones get FLX0006 (and would exhaust the stack of later stages).</summary>
@@ -616,10 +617,10 @@ namespace Fluxion.Generator.Parsing
             if (returnType != ScalarType.Double || !anyActive)
             {
                 // An integer result, or a result that depends on no differentiated value, is a constant for differentiation.
-                return new PassiveCall(QualifiedMethodName(method), method.Name, arguments.ToEquatableArray(), returnType, IsPure: IsMathType(method.ContainingType));
+                return new PassiveCall(QualifiedMethodName(method), method.Name, arguments.ToEquatableArray(), returnType, IsPure: KnownSymbols.IsMathType(method.ContainingType));
             }
 
-            if (IsMathType(method.ContainingType) && MathRules.Has(method.Name, arguments.Count)
+            if (KnownSymbols.IsMathType(method.ContainingType) && MathRules.Has(method.Name, arguments.Count)
                 && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double || (method.Name == "Round" && p.Ordinal == 1 && p.Type.SpecialType == SpecialType.System_Int32)))
             {
                 return new MathCall(method.Name, arguments.ToEquatableArray());
@@ -630,7 +631,7 @@ namespace Fluxion.Generator.Parsing
                 return ParseDifferentiableCall(invocation, method, attribute, argumentOperations, arguments);
             }
 
-            string advice = IsMathType(method.ContainingType)
+            string advice = KnownSymbols.IsMathType(method.ContainingType)
                 ? "Fluxion has no derivative rule for it"
                 : "mark '" + method.Name + "' [Differentiable] (in a partial type) so that Fluxion generates its gradient";
             Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoKnownDerivative, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name, advice));
@@ -676,6 +677,18 @@ namespace Fluxion.Generator.Parsing
         }
 
         private string? CalleeProblem(IMethodSymbol callee, AttributeData attribute)
+        {
+            // A method called many times is checked once per parse.
+            if (!calleeProblems.TryGetValue(callee, out string? problem))
+            {
+                problem = FindCalleeProblem(callee, attribute);
+                calleeProblems[callee] = problem;
+            }
+
+            return problem;
+        }
+
+        private string? FindCalleeProblem(IMethodSymbol callee, AttributeData attribute)
         {
             if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly))
             {
@@ -755,12 +768,6 @@ namespace Fluxion.Generator.Parsing
                 default:
                     return null;
             }
-        }
-
-        private static bool IsMathType(INamedTypeSymbol type)
-        {
-            string name = type.ToDisplayString();
-            return name == "System.Math" || name == "double";
         }
 
         private static string QualifiedMethodName(IMethodSymbol method)

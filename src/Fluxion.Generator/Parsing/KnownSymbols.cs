@@ -49,7 +49,7 @@ namespace Fluxion.Generator.Parsing
                 case IArrayTypeSymbol { Rank: 1 } array when ToScalarType(array.ElementType) is { } element && element != ScalarType.Boolean:
                     return (SequenceKind.Array, element);
                 case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } span
-                    when span.ContainingNamespace?.ToDisplayString() == "System" && (span.Name == "Span" || span.Name == "ReadOnlySpan")
+                    when IsInSystem(span) && (span.Name == "Span" || span.Name == "ReadOnlySpan")
                     && ToScalarType(span.TypeArguments[0]) is { } spanElement && spanElement != ScalarType.Boolean:
                     return (span.Name == "Span" ? SequenceKind.Span : SequenceKind.ReadOnlySpan, spanElement);
                 default:
@@ -62,24 +62,41 @@ namespace Fluxion.Generator.Parsing
             type.SpecialType == SpecialType.System_Double || ToSequence(type) is (_, ScalarType.Double);
 
         public static AttributeData? FindDifferentiableAttribute(ISymbol symbol) =>
-            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DifferentiableAttributeName);
+            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "DifferentiableAttribute", ContainingNamespace: { Name: "Fluxion", ContainingNamespace.IsGlobalNamespace: true } });
+
+        /// <summary>True for a type of the System namespace (compared without building its name: this runs on every keystroke).</summary>
+        public static bool IsInSystem(ITypeSymbol type) =>
+            type.ContainingType is null && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+
+        /// <summary>System.Math, or double's own static math (double.Sin).</summary>
+        public static bool IsMathType(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_Double || (type.Name == "Math" && IsInSystem(type));
 
         /// <summary>True for members whose value changes from call to call (random numbers, clocks, new identifiers).</summary>
         public static bool IsNonDeterministic(ISymbol member)
         {
-            string type = (member as ITypeSymbol ?? member.ContainingType)?.ToDisplayString() ?? string.Empty;
-            switch (type)
+            if ((member as ITypeSymbol ?? member.ContainingType) is not { } type)
             {
-                case "System.Random":
-                case "System.Security.Cryptography.RandomNumberGenerator":
-                case "System.Diagnostics.Stopwatch":
+                return false;
+            }
+
+            if (!IsInSystem(type))
+            {
+                // Stopwatch and RandomNumberGenerator live deeper; only then is the name worth building.
+                string name = type.ToDisplayString();
+                return name == "System.Diagnostics.Stopwatch" || name == "System.Security.Cryptography.RandomNumberGenerator";
+            }
+
+            switch (type.Name)
+            {
+                case "Random":
                     return true;
-                case "System.Guid":
+                case "Guid":
                     return member.Name == "NewGuid" || member.Name == "CreateVersion7";
-                case "System.DateTime":
-                case "System.DateTimeOffset":
+                case "DateTime":
+                case "DateTimeOffset":
                     return member.Name == "Now" || member.Name == "UtcNow" || member.Name == "Today";
-                case "System.Environment":
+                case "Environment":
                     return member.Name == "TickCount" || member.Name == "TickCount64";
                 default:
                     return false;
