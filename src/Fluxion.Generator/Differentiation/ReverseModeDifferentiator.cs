@@ -481,15 +481,15 @@ namespace Fluxion.Generator.Differentiation
                 switch (step)
                 {
                     case Definition definition when insideBranch:
-                        output.Add(new Assign(definition.Name, ForwardValue(definition, declaresOutputs: false)));
+                        output.Add(new Assign(definition.Name, ForwardValue(definition, declaresOutputs: false, primalOnly: !taping)));
                         break;
                     case Definition definition:
-                        output.Add(new Declare(definition.Name, definition.Type, ForwardValue(definition, declaresOutputs: true)));
+                        output.Add(new Declare(definition.Name, definition.Type, ForwardValue(definition, declaresOutputs: true, primalOnly: !taping)));
                         break;
                     case Branch branch:
                         if (!insideBranch)
                         {
-                            foreach ((string name, ScalarType type) in HoistedNames(branch).Distinct().ToList())
+                            foreach ((string name, ScalarType type) in HoistedNames(branch, withCallOutputs: taping).Distinct().ToList())
                             {
                                 output.Add(new Declare(name, type, ZeroOf(type)));
                             }
@@ -526,7 +526,7 @@ namespace Fluxion.Generator.Differentiation
         }
 
         /// <summary>Everything a branch defines, at any depth, with the outputs of gradient calls made in it.</summary>
-        private IEnumerable<(string Name, ScalarType Type)> HoistedNames(Branch branch)
+        private IEnumerable<(string Name, ScalarType Type)> HoistedNames(Branch branch, bool withCallOutputs)
         {
             foreach (Step step in branch.WhenTrue.Concat(branch.WhenFalse))
             {
@@ -534,7 +534,7 @@ namespace Fluxion.Generator.Differentiation
                 {
                     case Definition definition:
                         yield return (definition.Name, definition.Type);
-                        if (callOutputs.TryGetValue(definition.Name, out EquatableArray<string> outputs))
+                        if (withCallOutputs && callOutputs.TryGetValue(definition.Name, out EquatableArray<string> outputs))
                         {
                             foreach (string output in outputs.Where(o => o.Length > 0))
                             {
@@ -544,7 +544,7 @@ namespace Fluxion.Generator.Differentiation
 
                         break;
                     case Branch inner:
-                        foreach (var hoisted in HoistedNames(inner))
+                        foreach (var hoisted in HoistedNames(inner, withCallOutputs))
                         {
                             yield return hoisted;
                         }
@@ -825,11 +825,18 @@ namespace Fluxion.Generator.Differentiation
             backward.Add(new Declare(adjoint, ScalarType.Double, contribution));
         }
 
-        private Expr ForwardValue(Definition definition, bool declaresOutputs)
+        /// <param name="primalOnly">True in the first pass over a loop body: the backward sweep recomputes each iteration,
+        /// so a call there needs only its value, not its gradient.</param>
+        private Expr ForwardValue(Definition definition, bool declaresOutputs, bool primalOnly)
         {
             if (definition.Value is not DifferentiableCall call)
             {
                 return definition.Value;
+            }
+
+            if (primalOnly)
+            {
+                return new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true);
             }
 
             EquatableArray<string> outputs = callOutputs.TryGetValue(definition.Name, out var named)

@@ -99,7 +99,8 @@ namespace Fluxion.Generator.Model
 
     /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
     /// <param name="QualifiedGradientName">The fully qualified name of the callee's gradient method.</param>
+    /// <param name="QualifiedName">The fully qualified name of the callee itself, for a call that needs only its value.</param>
     /// <param name="Name">The callee's own name, to name the values it returns.</param>
     /// <param name="Parameters">The callee's parameters in order; <see cref="ParameterModel.IsDifferentiable"/> says which get an output.</param>
-    internal sealed record CalleeModel(string QualifiedGradientName, string Name, EquatableArray<ParameterModel> Parameters);
+    internal sealed record CalleeModel(string QualifiedGradientName, string QualifiedName, string Name, EquatableArray<ParameterModel> Parameters);
 }

@@ -673,7 +673,8 @@ namespace Fluxion.Generator.Parsing
                 .Select(p => new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type) ?? ScalarType.Double, differentiable[p.Ordinal]))
                 .ToEquatableArray();
             string gradientName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name + MethodModel.GradientSuffix);
-            return new DifferentiableCall(new CalleeModel(gradientName, method.Name, parameters), arguments.ToEquatableArray());
+            string qualifiedName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name);
+            return new DifferentiableCall(new CalleeModel(gradientName, qualifiedName, method.Name, parameters), arguments.ToEquatableArray());
         }
 
         private string? CalleeProblem(IMethodSymbol callee, AttributeData attribute)
