@@ -18,6 +18,7 @@ namespace Fluxion.Generator.Simplification
             var forward = method.Forward.Select(s => SimplifyStatement(s, exactOnly: true)).ToList();
             var backward = method.Backward.Select(s => SimplifyStatement(s, exactOnly: false)).ToList();
             PropagateCopies(backward);
+            RemoveUnneededTapeEntries(forward, backward);
             RemoveUnreadLocals(backward);
             RemoveUnreadDefinitions(forward, backward);
             return method with { Forward = forward.ToEquatableArray(), Backward = backward.ToEquatableArray() };
@@ -53,6 +54,62 @@ namespace Fluxion.Generator.Simplification
                 forward.AddRange(kept);
             }
         }
+
+        /// <summary>
+        /// Saves only what is needed: a loop variable whose rewound value the backward sweep never reads (an
+        /// accumulator that only feeds linear terms, a counter used by nothing but the loop condition) is neither
+        /// pushed by its loop nor popped by the loop's replay; a tape nothing is pushed on is not created.
+        /// </summary>
+        private static void RemoveUnneededTapeEntries(List<CodeStatement> forward, List<CodeStatement> backward)
+        {
+            var read = new HashSet<string>(backward.SelectMany(ReadVariables), StringComparer.Ordinal);
+            var unneeded = new HashSet<(string Counter, string Variable)>(
+                Replays(backward).SelectMany(replay => replay.Body
+                    .OfType<Assign>()
+                    .Where(assign => assign.Value is TapePop && !read.Contains(assign.Name))
+                    .Select(assign => (replay.Counter, assign.Name))));
+            if (unneeded.Count == 0)
+            {
+                return;
+            }
+
+            List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block.Select(statement =>
+            {
+                statement = WithBlocks(statement, Blocks(statement).Select(inner => Without(inner).ToEquatableArray()).ToList());
+                return statement switch
+                {
+                    ReplayStatement replay => replay with
+                    {
+                        Body = replay.Body.Where(s => !(s is Assign { Value: TapePop } pop && unneeded.Contains((replay.Counter, pop.Name)))).ToEquatableArray(),
+                    },
+                    LoopStatement loop when CounterOf(loop) is { } counter => loop with
+                    {
+                        Body = loop.Body.Where(s => !(s is PushStatement { Value: Variable pushed } && unneeded.Contains((counter, pushed.Name)))).ToEquatableArray(),
+                    },
+                    _ => statement,
+                };
+            }).ToList();
+
+            List<CodeStatement> newForward = Without(forward);
+            List<CodeStatement> newBackward = Without(backward);
+            var usedTapes = new HashSet<string>(Pushes(newForward).Concat(Pushes(newBackward)).Select(push => push.Tape), StringComparer.Ordinal);
+            forward.Clear();
+            forward.AddRange(newForward.Where(s => s is not TapeDeclaration tape || usedTapes.Contains(tape.Tape)));
+            backward.Clear();
+            backward.AddRange(newBackward.Where(s => s is not TapeRelease tape || usedTapes.Contains(tape.Tape)));
+        }
+
+        /// <summary>The counter a taped loop increments at the end of each iteration, which its replay counts down.</summary>
+        private static string? CounterOf(LoopStatement loop) =>
+            loop.Body.OfType<Assign>().LastOrDefault() is { Value: Binary { Operator: BinaryOperator.Add, Left: Variable counted } } increment && counted.Name == increment.Name
+                ? increment.Name
+                : null;
+
+        private static IEnumerable<ReplayStatement> Replays(IEnumerable<CodeStatement> block) =>
+            block.SelectMany(s => (s is ReplayStatement replay ? new[] { replay } : Enumerable.Empty<ReplayStatement>()).Concat(Blocks(s).SelectMany(inner => Replays(inner))));
+
+        private static IEnumerable<PushStatement> Pushes(IEnumerable<CodeStatement> block) =>
+            block.SelectMany(s => (s is PushStatement push ? new[] { push } : Enumerable.Empty<PushStatement>()).Concat(Blocks(s).SelectMany(inner => Pushes(inner))));
 
         /// <summary>
         /// Removes backward-sweep locals nothing reads (the adjoint of a value that a loop resets each iteration but

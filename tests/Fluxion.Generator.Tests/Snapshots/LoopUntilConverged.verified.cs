@@ -15,7 +15,6 @@ namespace Demo
         {
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var tape = new global::Fluxion.Runtime.Tape<double>();
-            var intTape = new global::Fluxion.Runtime.Tape<int>();
             bool branch = a > 1.0;
             double choice_side = 0.0;
             double choice = 0.0;
@@ -34,7 +33,6 @@ namespace Demo
             while (global::System.Math.Abs(r * r - a) > tolerance && steps < 50)
             {
                 tape.Push(r);
-                intTape.Push(steps);
                 double quotient = a / r;
                 double r_2 = 0.5 * (r + quotient);
                 int steps_2 = steps + 1;
@@ -49,7 +47,6 @@ namespace Demo
             double a_adj = 0.0;
             for (int iteration = iterations; iteration > 0; iteration--)
             {
-                steps = intTape.Pop();
                 r = tape.Pop();
                 double quotient = a / r;
                 double r_2_adj = r_adj;
@@ -65,7 +62,6 @@ namespace Demo
             }
             da = a_adj;
             tape.Dispose();
-            intTape.Dispose();
 
             return result;
         }
