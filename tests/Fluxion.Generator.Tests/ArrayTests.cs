@@ -18,6 +18,7 @@ namespace Fluxion.Generator.Tests
             ["FlatMatrix"] = "static double F(double[] p, double x) { int n = 2; double s = 0; for (int r = 0; r < 2; r++) { double row = 0; for (int c = 0; c < n; c++) { row += p[r * n + c] * (c + x); } s += row * row; } return s; }",
             ["Horner"] = "static double F(double[] p, double x) { double v = 0; for (int k = p.Length - 1; k >= 0; k--) { v = v * x + p[k]; } return v; }",
             ["MaxElement"] = "static double F(double[] p, double x) { double m = p[0]; for (int i = 1; i < p.Length; i++) { if (p[i] > m) { m = p[i]; } } return m * x; }",
+            ["ForEach"] = "static double F(double[] p, double x) { double s = 0; foreach (double v in p) { s += v * v * x; if (s > 100) break; } return s; }",
             ["ReadTwice"] = "static double F(double[] p, double x) { return p[0] * p[0] + p[1] * p[0] * x + Math.Exp(p[3]); }",
         };
 

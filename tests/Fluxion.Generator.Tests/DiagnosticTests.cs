@@ -94,7 +94,7 @@ namespace Fluxion.Generator.Tests
                 {
                     double s = 0;
                     {|FLX0005:foreach (int i in new[] { 1, 2 }) { s += x * i; }|}
-                    for (int i = 0; i < 3; i++) { {|FLX0005:break;|} }
+                    {|FLX0005:for (;;) { s += x; }|}
                     {|FLX0005:double Square(double v) => v * v;|}
                     return s;
                 }

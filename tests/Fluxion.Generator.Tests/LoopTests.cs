@@ -23,6 +23,12 @@ namespace Fluxion.Generator.Tests
             ["ParameterCarried"] = "static double F(double x, double y) { for (int i = 0; i < 3; i++) { x = x * y + 1; } return x; }",
             ["UnusedCarried"] = "static double F(double x, double y) { double w = x; for (int i = 0; i < 3; i++) { w = -2.0; } return y * y + w; }",
             ["ZeroTrips"] = "static double F(double x, double y) { double s = x; for (int i = 0; i < 0; i++) { s = s * y; } return s * y; }",
+            ["Break"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 10; i++) { s += x * i; if (s > y * 5 + 3) { break; } } return s; }",
+            ["Continue"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 6; i++) { if (i % 2 == 0) { continue; } s += Math.Sin(x * i) * y; } return s; }",
+            ["ReturnInLoop"] = "static double F(double x, double y) { double s = x; for (int i = 0; i < 8; i++) { s = s * 0.9 + y; if (s > 2) { return s * x; } } return -s; }",
+            ["WhileTrueBreak"] = "static double F(double x, double y) { double r = x; int n = 0; while (true) { r = r * 0.5 + y; n++; if (n >= 5) break; } return r * r; }",
+            ["BreakInnerLoop"] = "static double F(double x, double y) { double t = 0; for (int i = 0; i < 3; i++) { for (int j = 0; j < 5; j++) { if (j > i) break; t += x * j + y * i; } t *= 0.9; } return t; }",
+            ["ReturnFromInnerLoop"] = "static double F(double x, double y) { double t = y; for (int i = 0; i < 4; i++) { for (int j = 0; j < 3; j++) { t = t * x + 0.1 * j; if (t > 5) return t + i; } } return t * 2; }",
             ["AccumulatorAfterLoop"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 4; i++) { s += x * i; } double t = s * s; for (int i = 0; i < 2; i++) { t = t * y; } return t + s; }",
         };
 

@@ -92,6 +92,8 @@ namespace Fluxion.Generator.Tests
                 (1, Gen.Select(Condition(variables, 1), Expression(variables, 2), rest, (condition, returned, tail) => $"        if ({condition})\n        {{\n            return {returned};\n        }}\n{tail}")),
                 (2, Gen.Select(Gen.Int[0, 3], target, Gen.OneOf("=", "+=", "*="), Expression(variables, 2), Expression(variables, 1), rest,
                     (count, t, op, step, other, tail) => $"        for (int i{statements} = 0; i{statements} < {count}; i{statements}++)\n        {{\n            {t} {op} {step};\n            {t} = {t} * 0.9 + {other} * 0.1;\n        }}\n{tail}")),
+                (1, Gen.Select(Gen.Int[1, 5], target, Expression(variables, 2), Condition(variables, 1), Gen.OneOf("break", "continue"), rest,
+                    (count, t, step, condition, jump, tail) => $"        for (int j{statements} = 0; j{statements} < {count}; j{statements}++)\n        {{\n            if ({condition})\n            {{\n                {jump};\n            }}\n\n            {t} = {t} * 0.8 + {step};\n        }}\n{tail}")),
                 (1, Gen.Select(target, Expression(variables, 1), Condition(variables, 1), rest,
                     (t, step, condition, tail) => $"        int k{statements} = 0;\n        while (k{statements} < 4 && ({condition}))\n        {{\n            {t} = Math.Tanh({t}) + {step};\n            k{statements}++;\n        }}\n{tail}")),
                 (1, finalReturn));

@@ -28,6 +28,9 @@ namespace Fluxion.Generator.Parsing
             && !operation.ConstantValue.HasValue
             && ReferencesActive(operation);
 
+        /// <summary>True when <paramref name="sequence"/> is an array or span parameter that gets a gradient.</summary>
+        public bool IsActiveSequence(IParameterSymbol sequence) => active.Contains(sequence);
+
         /// <summary>Records an assignment; a compound assignment also keeps what the target held.</summary>
         public void Assign(ISymbol target, bool valueIsActive, bool combinesWithOldValue)
         {

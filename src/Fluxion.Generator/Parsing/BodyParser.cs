@@ -25,7 +25,9 @@ namespace Fluxion.Generator.Parsing
         private readonly Dictionary<ISymbol, string> names = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> usedNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<IMethodSymbol, string?> calleeProblems = new Dictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
-        private int loopDepth;
+        private readonly Stack<LoopContext> loops = new Stack<LoopContext>();
+        private string? returnValue;
+        private string? returned;
 
         /// <summary>How deep an expression may nest; deeper ones get FLX0006 (and would exhaust the stack of later stages).</summary>
         public const int MaximumDepth = 200;
@@ -63,6 +65,13 @@ namespace Fluxion.Generator.Parsing
         {
             var statements = new List<Statement>();
             bool returns = ParseSequence(Flatten(body), 0, statements);
+            if (returned is not null)
+            {
+                // A return inside a loop keeps its value here; both start out unset.
+                statements.Insert(0, new Assignment(returned, ScalarType.Boolean, new BooleanConstant(false), Declares: true));
+                statements.Insert(0, new Assignment(ReturnValue(), ScalarType.Double, Constant.Zero, Declares: true));
+            }
+
             if (Diagnostics.Count > 1)
             {
                 // Statements copied after early returns are parsed more than once; report each problem once.
@@ -97,8 +106,29 @@ namespace Fluxion.Generator.Parsing
 
                 switch (operations[i])
                 {
-                    case IReturnOperation when loopDepth > 0:
-                        Unsupported(operations[i], DiagnosticDescriptors.UnsupportedStatement, "return inside a loop", "not supported yet; keep the value in a local and return it after the loop");
+                    case IReturnOperation { ReturnedValue: { } inLoop } when loops.Count > 0:
+                        // A return inside a loop keeps the value, stops every enclosing loop, and returns after them.
+                        if (TryParseExpression(inLoop) is { } kept)
+                        {
+                            target.Add(new Assignment(ReturnValue(), ScalarType.Double, kept, Declares: false));
+                            target.Add(new Assignment(Returned(), ScalarType.Boolean, new BooleanConstant(true), Declares: false));
+                            target.AddRange(loops.Select(l => new Assignment(l.Running!, ScalarType.Boolean, new BooleanConstant(false), Declares: false)));
+                        }
+
+                        return true;
+                    case IBranchOperation { BranchKind: BranchKind.Break } exit when loops.Count > 0 && IsExitOf(exit, loops.Peek()):
+                        target.Add(new Assignment(loops.Peek().Running!, ScalarType.Boolean, new BooleanConstant(false), Declares: false));
+                        return true;
+                    case IBranchOperation { BranchKind: BranchKind.Continue } next when loops.Count > 0 && IsExitOf(next, loops.Peek()):
+                        // The rest of the body is skipped; the loop's own increment still runs.
+                        for (Continuation? frame = after; frame is not null; frame = frame.Next)
+                        {
+                            if (frame.IsLoopBottom)
+                            {
+                                return Enter(frame, target);
+                            }
+                        }
+
                         return true;
                     case IReturnOperation { ReturnedValue: { } value }:
                         if (TryParseExpression(value) is { } returned)
@@ -108,9 +138,9 @@ namespace Fluxion.Generator.Parsing
 
                         ReportUnreachable(operations, i + 1);
                         return true;
-                    case IConditionalOperation { Type: null } branch when branch.DescendantsAndSelf().Any(o => o is IReturnOperation):
-                        // A return somewhere inside: what follows the if runs only on the paths that fall through,
-                        // so each of those paths gets its own copy of it and every path ends in a return.
+                    case IConditionalOperation { Type: null } branch when ContainsExit(branch):
+                        // A return (or a break or continue of this loop) somewhere inside: what follows the if runs only
+                        // on the paths that fall through, so each of those paths gets its own copy of it.
                         ParseIf(branch, target, new Continuation(operations, i + 1, after));
                         return true;
                     case IConditionalOperation { Type: null } branch:
@@ -122,10 +152,26 @@ namespace Fluxion.Generator.Parsing
                             ParseStatement(initializer, target);
                         }
 
-                        ParseLoop(condition, Flatten(forLoop.Body).Concat(forLoop.AtLoopBottom).ToList(), testsFirst: true, forLoop, target);
+                        if (ParseLoop(forLoop, TryParseExpression, condition, Array.Empty<Statement>(), Flatten(forLoop.Body), Array.Empty<Statement>(), forLoop.AtLoopBottom, testsFirst: true, target))
+                        {
+                            return ReturnAfterLoop(operations, i + 1, target, after);
+                        }
+
                         break;
                     case IWhileLoopOperation { Condition: { } condition, ConditionIsUntil: false } whileLoop:
-                        ParseLoop(condition, Flatten(whileLoop.Body), whileLoop.ConditionIsTop, whileLoop, target);
+                        if (ParseLoop(whileLoop, TryParseExpression, condition, Array.Empty<Statement>(), Flatten(whileLoop.Body), Array.Empty<Statement>(), Array.Empty<IOperation>(), whileLoop.ConditionIsTop, target))
+                        {
+                            return ReturnAfterLoop(operations, i + 1, target, after);
+                        }
+
+                        break;
+                    case IForEachLoopOperation { Collection: var collection, LoopControlVariable: IVariableDeclaratorOperation { Symbol: { } element } } forEach
+                        when Unwrap(collection) is IParameterReferenceOperation sequence && KnownSymbols.ToSequence(sequence.Type) is var (_, elementType) && names.ContainsKey(sequence.Parameter):
+                        if (ParseForEach(forEach, sequence, element, elementType, target))
+                        {
+                            return ReturnAfterLoop(operations, i + 1, target, after);
+                        }
+
                         break;
                     default:
                         ParseStatement(operations[i], target);
@@ -133,14 +179,26 @@ namespace Fluxion.Generator.Parsing
                 }
             }
 
-            return after is not null && ParseSequence(after.Operations, after.Start, target, after.Next);
+            return after is not null && Enter(after, target);
+        }
+
+        /// <summary>Falls through into a continuation: its first statements, its operations, then what follows it.</summary>
+        private bool Enter(Continuation frame, List<Statement> target)
+        {
+            target.AddRange(frame.Prologue);
+            return ParseSequence(frame.Operations, frame.Start, target, frame.Next);
         }
 
         /// <summary>
         /// Parses a loop. The body is parsed once, from the activity that holds at the top of every iteration:
         /// what is active on entry plus whatever the body makes active, found by iterating to a fixed point.
+        /// A break (or a return) clears a flag the loop condition tests first; a continue skips to the loop's
+        /// own increment. Returns true when a return inside the loop may have ended the method.
         /// </summary>
-        private void ParseLoop(IOperation condition, IReadOnlyList<IOperation> body, bool testsFirst, ILoopOperation loop, List<Statement> target)
+        /// <param name="bottom">The increment of a for loop, which runs after the body and after a continue.</param>
+        /// <param name="first">Statements the body starts with (the element of a foreach).</param>
+        /// <param name="advance">Statements that end each iteration, before <paramref name="bottom"/> (the index of a foreach).</param>
+        private bool ParseLoop(ILoopOperation loop, Func<IOperation, Expr?> parseCondition, IOperation condition, IReadOnlyList<Statement> first, IReadOnlyList<IOperation> body, IReadOnlyList<Statement> advance, IReadOnlyList<IOperation> bottom, bool testsFirst, List<Statement> target)
         {
             ActivityAnalysis.State top = activity.Save();
             while (true)
@@ -157,17 +215,88 @@ namespace Fluxion.Generator.Parsing
             }
 
             activity.Restore(top);
-            Expr? loopCondition = TryParseExpression(condition);
-            var statements = new List<Statement>();
-            loopDepth++;
-            ParseSequence(body, 0, statements);
-            loopDepth--;
+            bool returns = loop.Body.DescendantsAndSelf().Any(o => o is IReturnOperation);
+            bool stops = returns || loop.Body.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.Break } exit && SymbolEqualityComparer.Default.Equals(exit.Target, loop.ExitLabel));
+            var context = new LoopContext(loop, stops ? Fresh("running") : null);
+            if (context.Running is not null)
+            {
+                target.Add(new Assignment(context.Running, ScalarType.Boolean, new BooleanConstant(true), Declares: true));
+            }
+
+            Expr? loopCondition = parseCondition(condition);
+            var statements = new List<Statement>(first);
+            loops.Push(context);
+            ParseSequence(body, 0, statements, new Continuation(bottom, 0, null, isLoopBottom: true, advance));
+            loops.Pop();
             activity.Restore(ActivityAnalysis.State.Union(top, activity.Save()));
             if (loopCondition is not null)
             {
-                target.Add(new Loop(loopCondition, statements.ToEquatableArray(), testsFirst));
+                Expr test = context.Running is null ? loopCondition : new Binary(BinaryOperator.And, new Variable(context.Running, ScalarType.Boolean), loopCondition, ScalarType.Boolean);
+                target.Add(new Loop(test, statements.ToEquatableArray(), testsFirst));
             }
+
+            return returns;
         }
+
+        /// <summary><c>foreach (var v in p)</c> over an array or span parameter: a loop over its indices.</summary>
+        private bool ParseForEach(IForEachLoopOperation forEach, IParameterReferenceOperation sequence, ILocalSymbol element, ScalarType elementType, List<Statement> target)
+        {
+            string index = Fresh("index");
+            string array = names[sequence.Parameter];
+            var position = new Variable(index, ScalarType.Int32);
+            target.Add(new Assignment(index, ScalarType.Int32, new IntegerConstant(0, ScalarType.Int32), Declares: true));
+            if (activity.IsActiveSequence(sequence.Parameter))
+            {
+                activity.Assign(element, valueIsActive: true, combinesWithOldValue: false);
+            }
+
+            var read = new Assignment(Declare(element), elementType, new ElementRead(array, position, elementType), Declares: true);
+            var advance = new Assignment(index, ScalarType.Int32, new Binary(BinaryOperator.Add, position, new IntegerConstant(1, ScalarType.Int32), ScalarType.Int32), Declares: false);
+            var condition = new Binary(BinaryOperator.Less, position, new SequenceLength(array), ScalarType.Boolean);
+            return ParseLoop(forEach, _ => condition, forEach.Collection, new[] { read }, Flatten(forEach.Body), new[] { advance }, Array.Empty<IOperation>(), testsFirst: true, target);
+        }
+
+        /// <summary>After a loop that may have returned: return the kept value, or go on with what follows.</summary>
+        private bool ReturnAfterLoop(IReadOnlyList<IOperation> operations, int rest, List<Statement> target, Continuation? after)
+        {
+            var otherwise = new List<Statement>();
+            bool returns = ParseSequence(operations, rest, otherwise, after);
+            var returning = loops.Count == 0
+                ? new List<Statement> { new Return(new Variable(ReturnValue(), ScalarType.Double)) }
+                : new List<Statement>();
+            target.Add(new If(new Variable(Returned(), ScalarType.Boolean), returning.ToEquatableArray(), otherwise.ToEquatableArray()));
+            return loops.Count == 0 || returns;
+        }
+
+        /// <summary>True for a return, or a break or continue of the innermost loop, anywhere inside <paramref name="operation"/>.</summary>
+        private bool ContainsExit(IOperation operation) =>
+            operation.DescendantsAndSelf().Any(o => o is IReturnOperation || (loops.Count > 0 && o is IBranchOperation branch && IsExitOf(branch, loops.Peek())));
+
+        private static bool IsExitOf(IBranchOperation branch, LoopContext loop) =>
+            SymbolEqualityComparer.Default.Equals(branch.Target, loop.Loop.ExitLabel) || SymbolEqualityComparer.Default.Equals(branch.Target, loop.Loop.ContinueLabel);
+
+        private static IOperation Unwrap(IOperation operation) => operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
+
+        /// <summary>The local that keeps a value returned inside a loop (declared at the start of the method).</summary>
+        private string ReturnValue() => returnValue ??= Fresh("returnValue");
+
+        /// <summary>The flag set when a return inside a loop ran.</summary>
+        private string Returned() => returned ??= Fresh("returned");
+
+        /// <summary>A name for a local the parser adds, unique in the method.</summary>
+        private string Fresh(string preferred)
+        {
+            string name = preferred;
+            for (int suffix = 2; !usedNames.Add(name); suffix++)
+            {
+                name = preferred + "_" + suffix;
+            }
+
+            return name;
+        }
+
+        /// <summary>A loop being parsed, and the flag its breaks clear (null when it has none).</summary>
+        private sealed record LoopContext(ILoopOperation Loop, string? Running);
 
         /// <summary>Parses an if statement; both sides continue with <paramref name="after"/> when they fall through.</summary>
         private void ParseIf(IConditionalOperation branch, List<Statement> target, Continuation? after)
@@ -196,11 +325,13 @@ namespace Fluxion.Generator.Parsing
         /// <summary>The statements that run after a block falls through: the rest of each enclosing block.</summary>
         private sealed class Continuation
         {
-            public Continuation(IReadOnlyList<IOperation> operations, int start, Continuation? next)
+            public Continuation(IReadOnlyList<IOperation> operations, int start, Continuation? next, bool isLoopBottom = false, IReadOnlyList<Statement>? prologue = null)
             {
                 Operations = operations;
                 Start = start;
                 Next = next;
+                IsLoopBottom = isLoopBottom;
+                Prologue = prologue ?? Array.Empty<Statement>();
             }
 
             public IReadOnlyList<IOperation> Operations { get; }
@@ -208,6 +339,12 @@ namespace Fluxion.Generator.Parsing
             public int Start { get; }
 
             public Continuation? Next { get; }
+
+            /// <summary>True for the end of a loop body (a for loop's increment), where a continue goes.</summary>
+            public bool IsLoopBottom { get; }
+
+            /// <summary>Statements that come before the operations (a foreach's index increment).</summary>
+            public IReadOnlyList<Statement> Prologue { get; }
         }
 
         private void ReportUnreachable(IReadOnlyList<IOperation> operations, int start)
@@ -226,7 +363,7 @@ namespace Fluxion.Generator.Parsing
             void Add(IOperation operation)
             {
                 // Braces of a method, an if, an else or a nested block; unsafe and checked blocks are reported instead.
-                if (operation is IBlockOperation plain && (operation.Syntax is not BlockSyntax block || block.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or MethodDeclarationSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
+                if (operation is IBlockOperation plain && (operation.Syntax is not BlockSyntax block || block.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or MethodDeclarationSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
                 {
                     foreach (IOperation inner in plain.Operations)
                     {
@@ -836,7 +973,7 @@ namespace Fluxion.Generator.Parsing
         private static string StatementAdvice(IOperation statement) => (statement.Syntax is BlockSyntax block ? block.Parent : statement.Syntax) switch
         {
             SwitchStatementSyntax => "switch statements are not supported yet; write the cases as if/else",
-            ForEachStatementSyntax => "foreach loops are not supported yet; write a for loop over the indices",
+            ForEachStatementSyntax => "foreach runs only over array and span parameters; write a for loop over the indices",
             ForStatementSyntax or WhileStatementSyntax => "a loop needs a condition",
             BreakStatementSyntax or ContinueStatementSyntax => "break and continue are not supported yet; fold the exit into the loop condition",
             LocalFunctionStatementSyntax => "move it into a static method of its own and mark that [Differentiable]",
