@@ -24,7 +24,7 @@ namespace Fluxion.Generator.Differentiation
     /// branch too when its value carries a derivative.
     /// </para>
     /// </summary>
-    internal sealed class ReverseModeDifferentiator
+    internal sealed partial class ReverseModeDifferentiator
     {
         private static readonly string[] Placeholders = { "$0", "$1", "$2" };
         private const string ResultPlaceholder = "$result";
@@ -180,225 +180,6 @@ namespace Fluxion.Generator.Differentiation
             }
         }
 
-        /// <summary>
-        /// Adds a branch whose two sides <paramref name="whenTrue"/> and <paramref name="whenFalse"/> add their
-        /// own steps; every variable whose version differs between the sides gets a merged version after it.
-        /// </summary>
-        private void AddBranch(Expr condition, Action whenTrue, Action whenFalse)
-        {
-            string taken = names.Allocate("branch");
-            steps.Add(new Definition(taken, ScalarType.Boolean, condition, IsActive: false));
-            var before = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
-            List<Step> outer = steps;
-
-            steps = new List<Step>();
-            whenTrue();
-            List<Step> trueSteps = steps;
-            var afterTrue = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
-
-            currentVersion.Clear();
-            foreach (var pair in before)
-            {
-                currentVersion[pair.Key] = pair.Value;
-            }
-
-            steps = new List<Step>();
-            whenFalse();
-            List<Step> falseSteps = steps;
-            var afterFalse = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
-            steps = outer;
-
-            // A variable has a value after the branch when both sides leave it one (C# definite assignment
-            // guarantees that of every variable read later, including one declared before without a value).
-            var merges = new List<Merge>();
-            var renamedOnTrue = new Dictionary<string, string>(StringComparer.Ordinal);
-            var mergeTargets = new HashSet<string>(StringComparer.Ordinal);
-            var renamedOnFalse = new Dictionary<string, string>(StringComparer.Ordinal);
-            currentVersion.Clear();
-            foreach (string key in afterTrue.Keys.Concat(afterFalse.Keys).Distinct().ToList())
-            {
-                bool onTrue = afterTrue.TryGetValue(key, out string? fromTrue);
-                bool onFalse = afterFalse.TryGetValue(key, out string? fromFalse);
-                // Another variable's merge may have renamed the definition this one comes from (r and the return value).
-                fromTrue = fromTrue is not null && renamedOnTrue.TryGetValue(fromTrue, out string? trueName) ? trueName : fromTrue;
-                fromFalse = fromFalse is not null && renamedOnFalse.TryGetValue(fromFalse, out string? falseName) ? falseName : fromFalse;
-                if (!onTrue || !onFalse)
-                {
-                    if (key == ReturnSlot)
-                    {
-                        throw new InvalidOperationException("only one side of a branch returns");
-                    }
-
-                    continue;
-                }
-
-                if (fromTrue == fromFalse)
-                {
-                    currentVersion[key] = fromTrue!;
-                    continue;
-                }
-
-                // Two variables that hold the same values on both sides (a and the return value) share one merge.
-                if (merges.FirstOrDefault(m => m.FromTrue == fromTrue && m.FromFalse == fromFalse) is { } shared)
-                {
-                    currentVersion[key] = shared.Name;
-                    continue;
-                }
-
-                bool active = activeNames.Contains(fromTrue!) || activeNames.Contains(fromFalse!);
-                // A definition becomes the merged variable of one merge at most.
-                bool trueDirect = !mergeTargets.Contains(fromTrue!) && CanAssignDirectly(trueSteps, fromTrue!);
-                bool falseDirect = !mergeTargets.Contains(fromFalse!) && CanAssignDirectly(falseSteps, fromFalse!);
-                string merged = trueDirect ? fromTrue! : falseDirect ? fromFalse! : names.Allocate(key == ReturnSlot ? "result" : key);
-                mergeTargets.Add(merged);
-                string directTrue = trueDirect ? AssignDirectly(trueSteps, fromTrue!, merged) : fromTrue!;
-                string directFalse = falseDirect ? AssignDirectly(falseSteps, fromFalse!, merged) : fromFalse!;
-                renamedOnTrue[fromTrue!] = directTrue;
-                renamedOnFalse[fromFalse!] = directFalse;
-                fromTrue = directTrue;
-                fromFalse = directFalse;
-                merges.Add(new Merge(merged, sourceTypes[key], fromTrue, fromFalse, active));
-                if (active)
-                {
-                    activeNames.Add(merged);
-                }
-
-                currentVersion[key] = merged;
-            }
-
-            steps.Add(new Branch(taken, trueSteps, falseSteps, merges));
-        }
-
-        /// <summary>
-        /// A value defined on one side of a branch only to be merged afterwards is defined as the merged variable
-        /// itself (<c>result = …</c> in each branch instead of <c>result_2 = …; result = result_2;</c>).
-        /// Returns the name the merge takes from that side.
-        /// </summary>
-        private static string AssignDirectly(List<Step> side, string incoming, string merged)
-        {
-            if (!CanAssignDirectly(side, incoming))
-            {
-                return incoming;
-            }
-
-            int index = side.FindIndex(step => step is Definition d && d.Name == incoming);
-            side[index] = ((Definition)side[index]) with { Name = merged };
-            return merged;
-        }
-
-        /// <summary>True when <paramref name="incoming"/> is defined on this side (not by a gradient call) and read by nothing there.</summary>
-        private static bool CanAssignDirectly(List<Step> side, string incoming) =>
-            side.Any(step => step is Definition { Value: not DifferentiableCall } d && d.Name == incoming) && !ReadNames(side).Contains(incoming);
-
-        /// <summary>
-        /// Adds a loop. A variable the body assigns that exists before the loop carries its value from one iteration
-        /// to the next: it becomes one mutable variable (named like its version before the loop), pushed on a tape at
-        /// the top of every iteration so the backward sweep can rewind it. Inside one iteration the body is in
-        /// single-assignment form like any straight-line code. Which carried variables are active can grow from one
-        /// iteration to the next, so the body is walked again until that is stable.
-        /// </summary>
-        private void AddLoop(Loop loop)
-        {
-            var carried = AssignedSources(loop.Body).Where(currentVersion.ContainsKey).Distinct().ToList();
-            var variables = carried.ToDictionary(source => source, source => currentVersion[source], StringComparer.Ordinal);
-            loopVariables.UnionWith(variables.Values);
-            List<Step> outer = steps;
-            var before = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
-            NameAllocator.State namesBefore = names.Save();
-            var ownNamesBefore = new HashSet<string>(ownNameFree, StringComparer.Ordinal);
-            while (true)
-            {
-                steps = new List<Step>();
-                Expr condition = Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false);
-                Walk(loop.Body);
-                List<Step> body = steps;
-                var exits = carried.ToDictionary(source => source, source => currentVersion[source], StringComparer.Ordinal);
-                currentVersion.Clear();
-                foreach (var pair in before)
-                {
-                    currentVersion[pair.Key] = pair.Value;
-                }
-
-                var newlyActive = carried.Where(source => activeNames.Contains(exits[source]) && !activeNames.Contains(variables[source])).ToList();
-                if (newlyActive.Count > 0)
-                {
-                    activeNames.UnionWith(newlyActive.Select(source => variables[source]));
-                    names.Restore(namesBefore);
-                    ownNameFree.Clear();
-                    ownNameFree.UnionWith(ownNamesBefore);
-                    continue;
-                }
-
-                steps = outer;
-                var carriedValues = carried
-                    .Select(source => new Carried(variables[source], sourceTypes[source], exits[source], activeNames.Contains(variables[source])))
-                    .ToList();
-                foreach (Carried value in carriedValues)
-                {
-                    TapeFor(value.Type);
-                }
-
-                steps.Add(new LoopStep(condition, loop.TestsFirst, body, carriedValues, names.Allocate("iterations"), names.Allocate("iteration")));
-                return;
-            }
-        }
-
-        private string TapeFor(ScalarType type)
-        {
-            if (!tapes.TryGetValue(type, out string? tape))
-            {
-                tape = names.Allocate(type == ScalarType.Double ? "tape" : type.Keyword() + "Tape");
-                tapes[type] = tape;
-            }
-
-            return tape;
-        }
-
-        /// <summary>The source variables a block assigns, at any depth.</summary>
-        private static IEnumerable<string> AssignedSources(EquatableArray<Statement> block) => block.SelectMany(statement => statement switch
-        {
-            Assignment assignment => new[] { assignment.Target },
-            If branch => AssignedSources(branch.Then).Concat(AssignedSources(branch.Else)),
-            Loop loop => AssignedSources(loop.Body),
-            _ => Enumerable.Empty<string>(),
-        });
-
-        /// <summary>
-        /// The backward sweep of a loop: as many iterations as the forward sweep ran, last first. Each pops the values
-        /// its iteration started from, recomputes the iteration, and pushes the adjoints through it; the adjoint of a
-        /// carried variable at the end of the iteration is what its adjoint was, and becomes the adjoint at its start.
-        /// </summary>
-        private void ReverseLoop(LoopStep loop)
-        {
-            DeclareOutsideAdjoints(DefinedNames(loop.Body), ReadNames(loop.Body).Concat(loop.Carried.Where(c => c.IsActive).Select(c => c.Variable)));
-            List<CodeStatement> outer = backward;
-            backward = new List<CodeStatement>();
-            foreach (Carried value in Enumerable.Reverse(loop.Carried))
-            {
-                backward.Add(new Assign(value.Variable, new TapePop(TapeFor(value.Type), value.Type)));
-            }
-
-            EmitForward(loop.Body, backward, insideBranch: false, taping: true);
-            foreach (Carried value in loop.Carried.Where(c => c.IsActive && c.Exit != c.Variable))
-            {
-                // The adjoint so far belongs to the value at the end of the iteration; the start's is summed anew.
-                string carriedAdjoint = adjoints[value.Variable];
-                if (activeNames.Contains(value.Exit))
-                {
-                    string exitAdjoint = names.Allocate(value.Exit + "_adj");
-                    backward.Add(new Declare(exitAdjoint, ScalarType.Double, new Variable(carriedAdjoint, ScalarType.Double)));
-                    adjoints[value.Exit] = exitAdjoint;
-                }
-
-                backward.Add(new Assign(carriedAdjoint, Constant.Zero));
-            }
-
-            Reverse(loop.Body);
-            var replay = new ReplayStatement(loop.Counter, loop.Iteration, backward.ToEquatableArray());
-            backward = outer;
-            backward.Add(replay);
-        }
-
         /// <summary>Declares, as zero, the adjoints of values from outside a block that the block will add to.</summary>
         private void DeclareOutsideAdjoints(IEnumerable<string> definedInside, IEnumerable<string> read)
         {
@@ -428,38 +209,6 @@ namespace Fluxion.Generator.Differentiation
                         ReverseLoop(loop);
                         break;
                 }
-            }
-        }
-
-        private void ReverseBranch(Branch branch)
-        {
-            // Adjoints of values from before the branch collect contributions on either side: declare them outside.
-            DeclareOutsideAdjoints(
-                DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)),
-                ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.Where(m => m.IsActive).SelectMany(m => new[] { m.FromTrue, m.FromFalse })));
-
-            List<CodeStatement> outer = backward;
-            EquatableArray<CodeStatement> ReverseSide(List<Step> side, Func<Merge, string> incoming)
-            {
-                backward = new List<CodeStatement>();
-                foreach (Merge merge in branch.Merges)
-                {
-                    if (merge.IsActive && incoming(merge) != merge.Name && AdjointOf(merge.Name) is { } adjoint && activeNames.Contains(incoming(merge)))
-                    {
-                        Contribute(incoming(merge), adjoint);
-                    }
-                }
-
-                Reverse(side);
-                return backward.ToEquatableArray();
-            }
-
-            EquatableArray<CodeStatement> whenTrue = ReverseSide(branch.WhenTrue, m => m.FromTrue);
-            EquatableArray<CodeStatement> whenFalse = ReverseSide(branch.WhenFalse, m => m.FromFalse);
-            backward = outer;
-            if (whenTrue.Count > 0 || whenFalse.Count > 0)
-            {
-                backward.Add(new IfStatement(new Variable(branch.Taken, ScalarType.Boolean), whenTrue, whenFalse));
             }
         }
 
@@ -522,44 +271,6 @@ namespace Fluxion.Generator.Differentiation
                         output.Add(new LoopStatement(loop.Condition, iteration.ToEquatableArray(), loop.TestsFirst));
                         break;
                 }
-            }
-        }
-
-        /// <summary>Everything a branch defines, at any depth, with the outputs of gradient calls made in it.</summary>
-        private IEnumerable<(string Name, ScalarType Type)> HoistedNames(Branch branch, bool withCallOutputs)
-        {
-            foreach (Step step in branch.WhenTrue.Concat(branch.WhenFalse))
-            {
-                switch (step)
-                {
-                    case Definition definition:
-                        yield return (definition.Name, definition.Type);
-                        if (withCallOutputs && callOutputs.TryGetValue(definition.Name, out EquatableArray<string> outputs))
-                        {
-                            foreach (string output in outputs.Where(o => o.Length > 0))
-                            {
-                                yield return (output, ScalarType.Double);
-                            }
-                        }
-
-                        break;
-                    case Branch inner:
-                        foreach (var hoisted in HoistedNames(inner, withCallOutputs))
-                        {
-                            yield return hoisted;
-                        }
-
-                        break;
-                    case LoopStep loop:
-                        // Its body's values live in the body; its count is read by the replay outside the branch.
-                        yield return (loop.Counter, ScalarType.Int32);
-                        break;
-                }
-            }
-
-            foreach (Merge merge in branch.Merges)
-            {
-                yield return (merge.Name, merge.Type);
             }
         }
 
@@ -649,32 +360,6 @@ namespace Fluxion.Generator.Differentiation
             }
 
             return rebuilt;
-        }
-
-        /// <summary><c>c ? a : b</c> whose value carries a derivative: a branch that computes the side it takes.</summary>
-        private Expr LowerChoice(Conditional choice)
-        {
-            Expr condition = Lower(choice.Condition, isRoot: true, valueNeeded: false);
-            string merged = names.Allocate("choice");
-            string? fromTrue = null;
-            string? fromFalse = null;
-            string Side(Expr value)
-            {
-                if (value is Variable variable)
-                {
-                    return variable.Name;
-                }
-
-                string side = names.Allocate(merged + "_side");
-                Define(side, ScalarType.Double, value);
-                return side;
-            }
-
-            AddBranch(condition, () => fromTrue = Side(choice.WhenTrue), () => fromFalse = Side(choice.WhenFalse));
-            var branch = (Branch)steps[steps.Count - 1];
-            branch.Merges.Add(new Merge(merged, ScalarType.Double, fromTrue!, fromFalse!, IsActive: true));
-            activeNames.Add(merged);
-            return new Variable(merged, ScalarType.Double);
         }
 
         /// <summary>Which operands, and whether its own result, the partial derivatives of a node read.</summary>
@@ -899,16 +584,5 @@ namespace Fluxion.Generator.Differentiation
 
         private sealed record Definition(string Name, ScalarType Type, Expr Value, bool IsActive) : Step;
 
-        /// <param name="Taken">The bool that records which way the branch went.</param>
-        private sealed record Branch(string Taken, List<Step> WhenTrue, List<Step> WhenFalse, List<Merge> Merges) : Step;
-
-        /// <param name="Counter">Counts the iterations the forward sweep ran; <paramref name="Iteration"/> counts them down in the backward sweep.</param>
-        private sealed record LoopStep(Expr Condition, bool TestsFirst, List<Step> Body, List<Carried> Carried, string Counter, string Iteration) : Step;
-
-        /// <summary>A variable a loop carries from one iteration to the next, and its version at the end of the body.</summary>
-        private sealed record Carried(string Variable, ScalarType Type, string Exit, bool IsActive);
-
-        /// <summary>A version chosen by a branch: <paramref name="FromTrue"/> if it went one way, <paramref name="FromFalse"/> if the other.</summary>
-        private sealed record Merge(string Name, ScalarType Type, string FromTrue, string FromFalse, bool IsActive);
     }
 }
