@@ -16,7 +16,87 @@ namespace Fluxion.Numerics.Tests
             "DeepCompositions.LogisticMap",
             "Finance.BlackScholesCall",
             "LogisticNetwork.Loss3",
+            "Loops.NestedRectangle",
+            "Iterations.NewtonSqrtCoarse",
+            "Iterations.KeplerNewton",
+            "LoopModels.PowerIteration",
         };
+
+        public static TheoryData<string> ArrayProbes => new()
+        {
+            "Arrays.ExtendedRosenbrock",
+            "Arrays.GatherWeighted",
+            "Arrays.TableInterpolation",
+            "ArrayModels.LogisticRegressionLoss",
+            "ArrayModels.NeuralNetworkLoss",
+            "ArrayModels.WeightedLeastSquares",
+        };
+
+        /// <summary>One entry of one differentiated array (or a scalar) off by one part in 10⁴ is caught, for each differentiated parameter.</summary>
+        [Theory]
+        [MemberData(nameof(ArrayProbes))]
+        public void ArrayFiniteDifferencesRejectOneSlightlyWrongEntry(string name)
+        {
+            ArrayCase c = ArrayCatalog.Get(name);
+            for (int wrong = 0; wrong < c.Active.Length; wrong++)
+            {
+                int k = wrong;
+                var failures = ArrayChecks.AgreesWithFiniteDifferences(c, (p, g) =>
+                {
+                    double v = c.ValueAndGradient(p, g);
+                    if (g[k].Length > 0)
+                    {
+                        g[k][^1] = g[k][^1] * (1 + 1e-4) + 1e-4;
+                    }
+
+                    return v;
+                });
+                Assert.True(failures.Count > 0, $"a wrong d{c.ActiveName(k)} passed");
+            }
+        }
+
+        /// <summary>Gradients of two arrays swapped entry for entry (where the lengths allow) are caught.</summary>
+        [Fact]
+        public void ArrayFiniteDifferencesRejectSwappedGradients()
+        {
+            ArrayCase c = ArrayCatalog.Get("Arrays.Dot");
+            var failures = ArrayChecks.AgreesWithFiniteDifferences(c, (p, g) =>
+            {
+                double v = c.ValueAndGradient(p, g);
+                (g[0], g[1]) = (g[1], g[0]);
+                return v;
+            });
+            Assert.True(failures.Count > 0);
+            Assert.Empty(ArrayChecks.AgreesWithFiniteDifferences(c));
+        }
+
+        /// <summary>The exact-gradient check of arrays rejects a gradient off by 1e-9 relative in one entry.</summary>
+        [Fact]
+        public void ArrayExactCheckIsTight()
+        {
+            ArrayCase c = ArrayCatalog.Get("Arrays.ExtendedRosenbrock");
+            var shifted = new ArrayCase(typeof(Arrays), nameof(Arrays.ExtendedRosenbrock), rng => c.Points(1).First(), p =>
+            {
+                double[] g = (double[])((double[])c.Exact!(p)[0]).Clone();
+                g[3] *= 1 + 1e-9;
+                g[3] += 1e-9;
+                return [g];
+            }, GradientChecks.ExactTolerance);
+            Assert.NotEmpty(ArrayChecks.AgreesWithExactGradient(shifted));
+            Assert.Empty(ArrayChecks.AgreesWithExactGradient(c));
+        }
+
+        /// <summary>The array points are reproducible and their lengths vary.</summary>
+        [Fact]
+        public void ArrayPointsAreReproducibleAndVaryInLength()
+        {
+            ArrayCase c = ArrayCatalog.Get("Arrays.ExtendedRosenbrock");
+            double[][] first = c.Points(GradientChecks.PointsPerFunction).Select(p => (double[])p[0]).ToArray();
+            double[][] second = c.Points(GradientChecks.PointsPerFunction).Select(p => (double[])p[0]).ToArray();
+            Assert.Equal(first, second);
+            Assert.All(first, x => Assert.True(x.Length % 2 == 0 && x.Length >= 10 && x.Length <= 50, $"length {x.Length}"));
+            Assert.True(first.Select(x => x.Length).Distinct().Count() > 10, "the lengths hardly vary");
+        }
 
         /// <summary>A gradient off by one part in 10⁴ in one component is caught by the finite differences.</summary>
         [Theory]

@@ -40,6 +40,10 @@ namespace Fluxion.Numerics.Tests.Harness
                 BranchCases.All(),
                 BranchyModelCases.All(),
                 BranchEdgeCases.All(),
+                LoopCases.All(),
+                IterationCases.All(),
+                LoopModelCases.All(),
+                LoopCarriedValueCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
