@@ -28,7 +28,10 @@ namespace Fluxion.Generator.Differentiation
             while (true)
             {
                 steps = new List<Step>();
-                Expr condition = Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false);
+                // The condition needs no derivative: a [Differentiable] call in it is called for its value.
+                Expr condition = Rewrite(
+                    Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false),
+                    e => e is DifferentiableCall call ? new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true) : null);
                 Walk(loop.Body);
                 List<Step> body = steps;
                 var exits = carried.ToDictionary(source => source, source => currentVersion[source], StringComparer.Ordinal);

@@ -148,8 +148,9 @@ namespace Fluxion.Generator.Differentiation
                 switch (statement)
                 {
                     case Assignment assignment:
-                        string version = assignment.Declares && ownNameFree.Remove(assignment.Target)
-                            ? assignment.Target
+                        // A local's first real value takes its own name (the zero of `double y;` leaves it free).
+                        string version = assignment.IsPlaceholder ? names.Allocate(assignment.Target + "_unset")
+                            : ownNameFree.Remove(assignment.Target) ? assignment.Target
                             : names.Allocate(assignment.Target);
                         Define(version, assignment.TargetType, Rename(assignment.Value));
                         currentVersion[assignment.Target] = version;
@@ -238,7 +239,7 @@ namespace Fluxion.Generator.Differentiation
                     case Branch branch:
                         if (!insideBranch)
                         {
-                            foreach ((string name, ScalarType type) in HoistedNames(branch, withCallOutputs: taping).Distinct().ToList())
+                            foreach ((string name, ScalarType type) in HoistedNames(branch, taping).Distinct().ToList())
                             {
                                 output.Add(new Declare(name, type, ZeroOf(type)));
                             }

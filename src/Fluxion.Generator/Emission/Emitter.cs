@@ -51,23 +51,7 @@ namespace Fluxion.Generator.Emission
                 .Concat(differentiable.Select(p => (p.Sequence is null ? "out double " : "global::System.Span<double> ") + Identifier(p.OutputName))));
             writer.Line(method.Accessibility + " static double " + method.Name + MethodModel.GradientSuffix + "(" + parameters + ")");
             writer.Open();
-            foreach (ParameterModel sequence in differentiable.Where(p => p.Sequence is not null))
-            {
-                // The gradient of a sequence overwrites its span, which must match it and must not share its memory.
-                string input = Identifier(sequence.Name);
-                string output = Identifier(sequence.OutputName);
-                writer.Line("if (" + output + ".Length != " + input + ".Length)");
-                writer.Open();
-                writer.Line("throw new global::System.ArgumentException(\"The gradient span must have the length of '" + sequence.Name + "' (\" + " + input + ".Length + \"), not \" + " + output + ".Length + \".\", nameof(" + output + "));");
-                writer.Close();
-                writer.Line("if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)" + input + ", (global::System.ReadOnlySpan<double>)" + output + "))");
-                writer.Open();
-                writer.Line("throw new global::System.ArgumentException(\"The gradient span must not share memory with '" + sequence.Name + "'.\", nameof(" + output + "));");
-                writer.Close();
-                writer.Line(output + ".Clear();");
-                writer.Line();
-            }
-
+            WriteArgumentChecks(writer, method);
             writer.Line("// Forward sweep: the original computation, keeping each value the derivatives need.");
             WriteStatements(writer, gradient.Forward);
             writer.Line();
@@ -81,6 +65,51 @@ namespace Fluxion.Generator.Emission
             }
 
             return writer.ToString();
+        }
+
+        /// <summary>
+        /// Before any work: each gradient span has its input's length, shares no memory with any input or other gradient
+        /// span (else the clearing below, or one gradient, would overwrite another value); then they are cleared.
+        /// </summary>
+        private static void WriteArgumentChecks(CodeWriter writer, MethodModel method)
+        {
+            var outputs = method.Parameters.Where(p => p.IsDifferentiable && p.Sequence is not null).ToList();
+            if (outputs.Count == 0)
+            {
+                return;
+            }
+
+            var inputs = method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double).ToList();
+            foreach (ParameterModel sequence in outputs)
+            {
+                string input = Identifier(sequence.Name);
+                string output = Identifier(sequence.OutputName);
+                writer.Line("if (" + output + ".Length != " + input + ".Length)");
+                writer.Open();
+                writer.Line("throw new global::System.ArgumentException(\"The gradient span must have the length of '" + sequence.Name + "' (\" + " + input + ".Length + \"), not \" + " + output + ".Length + \".\", nameof(" + output + "));");
+                writer.Close();
+            }
+
+            for (int i = 0; i < outputs.Count; i++)
+            {
+                string output = Identifier(outputs[i].OutputName);
+                var others = inputs.Select(p => (Name: p.Name, Text: Identifier(p.Name)))
+                    .Concat(outputs.Take(i).Select(p => (Name: p.OutputName, Text: Identifier(p.OutputName))));
+                foreach (var other in others)
+                {
+                    writer.Line("if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)" + other.Text + ", (global::System.ReadOnlySpan<double>)" + output + "))");
+                    writer.Open();
+                    writer.Line("throw new global::System.ArgumentException(\"The gradient span must not share memory with '" + other.Name + "'.\", nameof(" + output + "));");
+                    writer.Close();
+                }
+            }
+
+            foreach (ParameterModel sequence in outputs)
+            {
+                writer.Line(Identifier(sequence.OutputName) + ".Clear();");
+            }
+
+            writer.Line();
         }
 
         private static string TypeOf(ParameterModel parameter) => parameter.Sequence switch

@@ -5,7 +5,8 @@ namespace Fluxion.Generator.Model
 
     /// <summary><c>Target = Value</c>; compound assignments arrive here already expanded.</summary>
     /// <param name="Declares">True when the statement declares <paramref name="Target"/>.</param>
-    internal sealed record Assignment(string Target, ScalarType TargetType, Expr Value, bool Declares) : Statement;
+    /// <param name="IsPlaceholder">True for the zero a local declared without a value starts from (C# never reads it).</param>
+    internal sealed record Assignment(string Target, ScalarType TargetType, Expr Value, bool Declares, bool IsPlaceholder = false) : Statement;
 
     /// <summary>
     /// A return. After parsing, a return is the last statement of its block, and a block that returns

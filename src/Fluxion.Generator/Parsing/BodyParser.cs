@@ -432,7 +432,14 @@ namespace Fluxion.Generator.Parsing
             }
 
             IVariableInitializerOperation? initializer = declarator.Initializer;
-            if (initializer is not null && TryParseExpression(initializer.Value) is { } value)
+            if (initializer is null)
+            {
+                // C# reads no local before it is assigned, so starting at zero is unobservable; it gives the local a
+                // version before any loop or branch that assigns it.
+                Expr zero = type.Value == ScalarType.Double ? Constant.Zero : type.Value == ScalarType.Boolean ? new BooleanConstant(false) : new IntegerConstant(0, type.Value);
+                target.Add(new Assignment(name, type.Value, zero, Declares: true, IsPlaceholder: true));
+            }
+            else if (TryParseExpression(initializer.Value) is { } value)
             {
                 target.Add(new Assignment(name, type.Value, value, Declares: true));
                 activity.Assign(local, activity.IsActive(initializer.Value), combinesWithOldValue: false);

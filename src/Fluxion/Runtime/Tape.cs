@@ -12,8 +12,9 @@ namespace Fluxion.Runtime
     public struct Tape<T> : IDisposable
         where T : struct
     {
+        /// <summary>Storage handed back on this thread; a few, for gradients that call gradients while their own tape is in use.</summary>
         [ThreadStatic]
-        private static T[]? spare;
+        private static T[]?[]? spares;
 
         private T[]? items;
         private int count;
@@ -33,32 +34,64 @@ namespace Fluxion.Runtime
         /// <summary>Hands the storage back for the next gradient on this thread.</summary>
         public void Dispose()
         {
-            if (items is not null && (spare is null || spare.Length < items.Length))
+            if (items is not null)
             {
-                spare = items;
+                Keep(items);
             }
 
             items = null;
             count = 0;
         }
 
-        private T[] Grow()
+        private static void Keep(T[] buffer)
         {
-            int needed = items is null ? 64 : items.Length * 2;
-            T[] larger;
-            if (spare is not null && spare.Length >= needed)
+            T[]?[] kept = spares ??= new T[]?[4];
+            int smallest = 0;
+            for (int i = 0; i < kept.Length; i++)
             {
-                larger = spare;
-                spare = null;
-            }
-            else
-            {
-                larger = new T[needed];
+                if (kept[i] is null)
+                {
+                    kept[i] = buffer;
+                    return;
+                }
+
+                if (kept[i]!.Length < kept[smallest]!.Length)
+                {
+                    smallest = i;
+                }
             }
 
+            if (kept[smallest]!.Length < buffer.Length)
+            {
+                kept[smallest] = buffer;
+            }
+        }
+
+        private static T[] Take(int needed)
+        {
+            T[]?[]? kept = spares;
+            if (kept is not null)
+            {
+                for (int i = 0; i < kept.Length; i++)
+                {
+                    if (kept[i] is { } buffer && buffer.Length >= needed)
+                    {
+                        kept[i] = null;
+                        return buffer;
+                    }
+                }
+            }
+
+            return new T[needed];
+        }
+
+        private T[] Grow()
+        {
+            T[] larger = Take(items is null ? 64 : items.Length * 2);
             if (items is not null)
             {
                 Array.Copy(items, larger, count);
+                Keep(items);
             }
 
             items = larger;

@@ -23,7 +23,7 @@ namespace Demo
             double x_adj = 3.0 * global::System.Math.Pow(x, 2.0);
             x_adj += 1.0 / (3.0 * (cbrt * cbrt));
             double y_adj = pow_2 * 0.6931471805599453;
-            x_adj += y * global::System.Math.Pow(x, y - 1.0);
+            x_adj += y == 0.0 ? 0.0 : y * global::System.Math.Pow(x, y - 1.0);
             y_adj += x == 0.0 ? 0.0 : pow * global::System.Math.Log(x);
             dx = x_adj;
             dy = y_adj;

@@ -1,27 +1,4 @@
-// Pending: not compiled until Fluxion's gradient of a do loop keeps a local declared before the loop
-// without a value in scope for the loop condition and after the loop.
-// Generator bug (generated code that does not compile): a local declared before a do loop without an
-// initialiser (`double d;`) and assigned in the body is declared inside the body in the generated
-// code (`double d = ...;` in the do block), so the loop condition and the code after the loop, which
-// read it, no longer see it:
-//     error CS0103: The name 'd' does not exist in the current context
-// C# accepts the source because a do body runs before its condition. With an initialiser
-// (`double d = 0.0;`) the same code compiles and its gradient is right (Iterations.CubeRootDoWhile).
-// Smallest reproduction:
-//     [Differentiable]
-//     public static double F(double x)
-//     {
-//         double d;
-//         do
-//         {
-//             d = 0.5 * x;
-//             x -= d;
-//         }
-//         while (d > 1);
-//         return x;
-//     }
-// Expected: F_Grad compiles; at x = 10, F = 0.625 and dx = 0.5⁴ = 0.0625.
-// To enable: rename to DoLoopDeclaredLocal.cs and add PendingDoLoopDeclaredLocalCases.All() to Harness/Catalog.cs.
+// A local declared without a value before a do loop and assigned in its body, read by the condition and after the loop.
 using System;
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
@@ -66,7 +43,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
     }
 
-    public static class PendingDoLoopDeclaredLocalCases
+    public static class DoLoopDeclaredLocalCases
     {
         public static IEnumerable<GradientCase> All() => new CaseList(typeof(DoLoopDeclaredLocal))
         {

@@ -1,34 +1,4 @@
-// Pending: not compiled until Fluxion's gradient of a loop inside a branch inside a loop compiles
-// without warnings.
-// Generator bug (generated code that warns): for a loop nested in an if/else that is itself in a
-// loop, the forward sweep declares the inner loop's iteration counter and never uses it (only the
-// backward sweep's replay of the iteration counts the inner iterations):
-//     warning CS0219: The variable 'iterations' is assigned but its value is never used
-// which is an error in any project with TreatWarningsAsErrors (this one). The derivatives themselves
-// are right: with the warning suppressed, both functions below agree with central differences.
-// Smallest reproduction:
-//     [Differentiable]
-//     public static double F(double x, int n)
-//     {
-//         double s = 0.0;
-//         for (int i = 0; i < n; i++)
-//         {
-//             if (i % 2 == 0)
-//             {
-//                 for (int j = 0; j < 2; j++) s += x;
-//             }
-//         }
-//         return s;
-//     }
-// Generated forward sweep (excerpt):
-//     while (i < n)
-//     {
-//         ...
-//         int j = 0;
-//         int iterations = 0;      // CS0219: assigned, never read in the forward sweep
-//         if (branch) { j = 0; while (j < 2) { ... } }
-// Expected: F_Grad compiles without warnings; dx = the number of inner iterations run.
-// To enable: rename to LoopInBranchInLoop.cs and add PendingLoopInBranchInLoopCases.All() to Harness/Catalog.cs.
+// A loop inside an if inside a loop: the generated code compiles without warnings.
 using System;
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
@@ -87,7 +57,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
     }
 
-    public static class PendingLoopInBranchInLoopCases
+    public static class LoopInBranchInLoopCases
     {
         /// <summary>The forward derivative of ParityBranchWithInnerLoop, iteration by iteration.</summary>
         private static double ParityDerivative(double x, int n)

@@ -1,22 +1,4 @@
-// Pending: not compiled until Fluxion differentiates loops whose condition calls a [Differentiable] method.
-// Generator bug (an internal failure reported as a diagnostic): a call to a [Differentiable] method in
-// the condition of a while, for or do loop stops the generator:
-//     error FLX0015: Fluxion failed to generate the gradient of 'C.F': InvalidOperationException:
-//     cannot print DifferentiableCall. Please report this with the method's code.
-// The same call in an if condition is fine. The condition carries no derivative (like any
-// comparison); the trip count it decides is recorded, as for any other data-dependent loop.
-// Smallest reproduction:
-//     [Differentiable] public static double Sq(double z) => z * z;
-//
-//     [Differentiable]
-//     public static double F(double x)
-//     {
-//         double s = x;
-//         while (Sq(s) < 100) s = s * 1.5 + 0.1;
-//         return s;
-//     }
-// Expected: F_Grad with dx = 1.5ᵏ for the k iterations that ran.
-// To enable: rename to CallInLoopCondition.cs and add PendingCallInLoopConditionCases.All() to Harness/Catalog.cs.
+// A [Differentiable] call in a while, for or do condition: called for its value; the derivative goes through the body.
 using System;
 using System.Collections.Generic;
 using Fluxion.Numerics.Tests.Harness;
@@ -55,7 +37,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
     }
 
-    public static class PendingCallInLoopConditionCases
+    public static class CallInLoopConditionCases
     {
         private static double Growth(double x, int k)
         {

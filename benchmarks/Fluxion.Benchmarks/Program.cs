@@ -1,0 +1,7 @@
+using BenchmarkDotNet.Running;
+using Fluxion.Benchmarks;
+
+// Run on demand:  dotnet run -c Release --project benchmarks/Fluxion.Benchmarks -- --filter '*'
+// The gradients are checked first; a disagreement throws before anything is measured.
+GradientCheck.Run();
+BenchmarkSwitcher.FromAssembly(typeof(GradientCheck).Assembly).Run(args);
