@@ -542,7 +542,7 @@ namespace Fluxion.Generator.Differentiation
 
         private static bool IsLeaf(Expr expression) => expression switch
         {
-            Constant or IntegerConstant or BooleanConstant or Variable or SequenceLength => true,
+            Constant or IntegerConstant or BooleanConstant or Variable or SequenceLength or SequenceArgument => true,
             ElementRead element => IsLeaf(element.Index),
             ExternalValue external => external.IsReadOnly,
             NumericConversion conversion => IsLeaf(conversion.Operand),

@@ -212,6 +212,7 @@ namespace Fluxion.Generator.Emission
                 TapePop pop => Identifier(pop.Tape) + ".Pop()",
                 ElementRead element => Identifier(element.Array) + "[" + Expression(element.Index) + "]",
                 SequenceLength length => Identifier(length.Array) + ".Length",
+                SequenceArgument sequence => Identifier(sequence.Array),
                 GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select(o => ", " + (o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
                 _ => throw new InvalidOperationException("cannot print " + expression.GetType().Name),
             };

