@@ -29,6 +29,7 @@ namespace Fluxion.Generator.Tests
             ["WhileTrueBreak"] = "static double F(double x, double y) { double r = x; int n = 0; while (true) { r = r * 0.5 + y; n++; if (n >= 5) break; } return r * r; }",
             ["BreakInnerLoop"] = "static double F(double x, double y) { double t = 0; for (int i = 0; i < 3; i++) { for (int j = 0; j < 5; j++) { if (j > i) break; t += x * j + y * i; } t *= 0.9; } return t; }",
             ["ReturnFromInnerLoop"] = "static double F(double x, double y) { double t = y; for (int i = 0; i < 4; i++) { for (int j = 0; j < 3; j++) { t = t * x + 0.1 * j; if (t > 5) return t + i; } } return t * 2; }",
+            ["WhileTrueReturn"] = "static double F(double x, double y) { double r = x * x + 1; while (true) { r = r * 0.5 + y * 0.1; if (r < 1) { return r * x; } } }",
             ["AccumulatorAfterLoop"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 4; i++) { s += x * i; } double t = s * s; for (int i = 0; i < 2; i++) { t = t * y; } return t + s; }",
         };
 

@@ -264,6 +264,14 @@ namespace Fluxion.Generator.Parsing
             var returning = loops.Count == 0
                 ? new List<Statement> { new Return(new Variable(ReturnValue(), ScalarType.Double)) }
                 : new List<Statement>();
+            if (loops.Count == 0 && !returns)
+            {
+                // The compiler let the method end here only because the loop never exits without returning
+                // (while (true) { … return …; }): that path returns the kept value too.
+                otherwise.Add(new Return(new Variable(ReturnValue(), ScalarType.Double)));
+                returns = true;
+            }
+
             target.Add(new If(new Variable(Returned(), ScalarType.Boolean), returning.ToEquatableArray(), otherwise.ToEquatableArray()));
             return loops.Count == 0 || returns;
         }
