@@ -349,6 +349,53 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["ArrayParameters"] = """
+                namespace Demo;
+                public static partial class Regression
+                {
+                    [Differentiable(nameof(weights), nameof(bias))]
+                    public static double SquaredError(double[] weights, double bias, ReadOnlySpan<double> features, double[] targets)
+                    {
+                        int columns = weights.Length;
+                        double total = 0;
+                        for (int row = 0; row < targets.Length; row++)
+                        {
+                            double prediction = bias;
+                            for (int j = 0; j < columns; j++)
+                            {
+                                prediction += weights[j] * features[row * columns + j];
+                            }
+
+                            double error = prediction - targets[row];
+                            total += error * error;
+                        }
+
+                        return total / targets.Length;
+                    }
+                }
+                """,
+            ["ForEachWithBreak"] = """
+                namespace Demo;
+                public static partial class Sums
+                {
+                    [Differentiable]
+                    public static double CappedSquares(double[] values, double cap)
+                    {
+                        double sum = 0;
+                        foreach (double v in values)
+                        {
+                            if (sum > cap)
+                            {
+                                break;
+                            }
+
+                            sum += v * v;
+                        }
+
+                        return sum;
+                    }
+                }
+                """,
         };
 
         public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });

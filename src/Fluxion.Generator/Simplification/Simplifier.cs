@@ -18,6 +18,7 @@ namespace Fluxion.Generator.Simplification
             var forward = method.Forward.Select(s => SimplifyStatement(s, exactOnly: true)).ToList();
             var backward = method.Backward.Select(s => SimplifyStatement(s, exactOnly: false)).ToList();
             PropagateCopies(backward);
+            RemoveUnreadLocals(backward);
             RemoveUnneededTapeEntries(forward, backward);
             RemoveUnreadLocals(backward);
             RemoveUnreadDefinitions(forward, backward);
@@ -131,6 +132,7 @@ namespace Fluxion.Generator.Simplification
                 List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block
                     .Where(s => !(s is Declare d && unread.Contains(d.Name)) && !(s is Assign a && unread.Contains(a.Name)) && !(s is AddAssign add && unread.Contains(add.Name)))
                     .Select(s => WithBlocks(s, Blocks(s).Select(inner => Without(inner).ToEquatableArray()).ToList()))
+                    .Where(s => s is not IfStatement { Then.Count: 0, Else.Count: 0 })
                     .ToList();
                 List<CodeStatement> kept = Without(backward);
                 backward.Clear();
@@ -245,7 +247,7 @@ namespace Fluxion.Generator.Simplification
                     return new Constant(folded);
                 case Conditional { Condition: BooleanConstant condition } conditional:
                     return condition.Value ? conditional.WhenTrue : conditional.WhenFalse;
-                case Conditional conditional when conditional.WhenTrue.Equals(conditional.WhenFalse):
+                case Conditional conditional when !exactOnly && conditional.WhenTrue.Equals(conditional.WhenFalse):
                     return conditional.WhenTrue;
                 default:
                     return null;
