@@ -4,4 +4,5 @@ using Fluxion.Benchmarks;
 // Run on demand:  dotnet run -c Release --project benchmarks/Fluxion.Benchmarks -- --filter '*'
 // The gradients are checked first; a disagreement throws before anything is measured.
 GradientCheck.Run();
+LargeGradientCheck.Run();
 BenchmarkSwitcher.FromAssembly(typeof(GradientCheck).Assembly).Run(args);
