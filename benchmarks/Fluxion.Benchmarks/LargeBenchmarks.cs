@@ -16,15 +16,19 @@ namespace Fluxion.Benchmarks
     {
         private double[] w = Array.Empty<double>(), x = Array.Empty<double>(), y = Array.Empty<double>(), dw = Array.Empty<double>();
         private double b;
+#if WITH_TORCH
         private LargeFunctions.TorchLogistic torch = null!;
+#endif
 
         [GlobalSetup]
         public void Setup()
         {
             (w, b, x, y) = LargeInputs.Logistic();
             dw = new double[w.Length];
+#if WITH_TORCH
             global::TorchSharp.torch.set_num_threads(1);
             torch = new LargeFunctions.TorchLogistic(w, b, x, y, LargeInputs.LogisticLambda);
+#endif
         }
 
         [Benchmark(Baseline = true)]
@@ -43,8 +47,10 @@ namespace Fluxion.Benchmarks
             return db + dw[0] + dw[^1];
         }
 
+#if WITH_TORCH
         [Benchmark]
         public double TorchSharp() => torch.Gradient(dw, out double db) + db + dw[0] + dw[^1];
+#endif
     }
 
     /// <summary>The 8-32-1 sigmoid network, 500 samples, cross-entropy + L2: 321 partials.</summary>
@@ -53,7 +59,9 @@ namespace Fluxion.Benchmarks
     {
         private double[] theta1 = Array.Empty<double>(), theta2 = Array.Empty<double>(), x = Array.Empty<double>(), y = Array.Empty<double>();
         private double[] d1 = Array.Empty<double>(), d2 = Array.Empty<double>(), a2 = Array.Empty<double>();
+#if WITH_TORCH
         private LargeFunctions.TorchNetwork torch = null!;
+#endif
 
         [GlobalSetup]
         public void Setup()
@@ -62,8 +70,10 @@ namespace Fluxion.Benchmarks
             d1 = new double[theta1.Length];
             d2 = new double[theta2.Length];
             a2 = new double[Network8x32.Hidden];
+#if WITH_TORCH
             global::TorchSharp.torch.set_num_threads(1);
             torch = new LargeFunctions.TorchNetwork(theta1, theta2, x, y, LargeInputs.NetworkLambda);
+#endif
         }
 
         [Benchmark(Baseline = true)]
@@ -82,8 +92,10 @@ namespace Fluxion.Benchmarks
             return d1[0] + d2[^1];
         }
 
+#if WITH_TORCH
         [Benchmark]
         public double TorchSharp() => torch.Gradient(d1, d2) + d1[0] + d2[^1];
+#endif
     }
 
     /// <summary>Extended Rosenbrock, n = 1,000: 1,000 partials.</summary>
@@ -91,15 +103,19 @@ namespace Fluxion.Benchmarks
     public class RosenbrockBenchmarks
     {
         private double[] x = Array.Empty<double>(), dx = Array.Empty<double>();
+#if WITH_TORCH
         private LargeFunctions.TorchRosenbrock torch = null!;
+#endif
 
         [GlobalSetup]
         public void Setup()
         {
             x = LargeInputs.RosenbrockPoint();
             dx = new double[x.Length];
+#if WITH_TORCH
             global::TorchSharp.torch.set_num_threads(1);
             torch = new LargeFunctions.TorchRosenbrock(x);
+#endif
         }
 
         [Benchmark(Baseline = true)]
@@ -118,7 +134,9 @@ namespace Fluxion.Benchmarks
             return dx[0] + dx[^1];
         }
 
+#if WITH_TORCH
         [Benchmark]
         public double TorchSharp() => torch.Gradient(dx) + dx[0] + dx[^1];
+#endif
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using Fluxion.Benchmarks.Functions;
+#if WITH_TORCH
 using TorchSharp;
 using static TorchSharp.torch;
+#endif
 
 namespace Fluxion.Benchmarks
 {
@@ -71,6 +73,7 @@ namespace Fluxion.Benchmarks
             }
         }
 
+#if WITH_TORCH
         /// <summary>Copies a float64 gradient tensor into a span.</summary>
         private static void CopyGradient(Tensor leaf, Span<double> target)
         {
@@ -167,5 +170,6 @@ namespace Fluxion.Benchmarks
                 return f.item<double>();
             }
         }
+#endif
     }
 }
