@@ -45,14 +45,7 @@ namespace Fluxion.Generator.Simplification
                 }
 
                 // A value computed in a branch is declared before it and assigned inside: both go.
-                List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block
-                    .Where(s => !(s is Declare d && unread.Contains(d.Name)) && !(s is Assign a && unread.Contains(a.Name)))
-                    .Select(s => WithBlocks(s, Blocks(s).Select(block => Without(block).ToEquatableArray()).ToList()))
-                    .Where(s => s is not IfStatement { Then.Count: 0, Else.Count: 0 })
-                    .ToList();
-                List<CodeStatement> kept = Without(forward);
-                forward.Clear();
-                forward.AddRange(kept);
+                RemoveStores(forward, unread);
             }
         }
 
@@ -129,15 +122,21 @@ namespace Fluxion.Generator.Simplification
                     return;
                 }
 
-                List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block
-                    .Where(s => !(s is Declare d && unread.Contains(d.Name)) && !(s is Assign a && unread.Contains(a.Name)) && !(s is AddAssign add && unread.Contains(add.Name)))
-                    .Select(s => WithBlocks(s, Blocks(s).Select(inner => Without(inner).ToEquatableArray()).ToList()))
-                    .Where(s => s is not IfStatement { Then.Count: 0, Else.Count: 0 })
-                    .ToList();
-                List<CodeStatement> kept = Without(backward);
-                backward.Clear();
-                backward.AddRange(kept);
+                RemoveStores(backward, unread);
             }
+        }
+
+        /// <summary>Removes every declaration of and assignment to <paramref name="names"/>, at any depth, and the branches that leaves empty.</summary>
+        private static void RemoveStores(List<CodeStatement> block, HashSet<string> names)
+        {
+            List<CodeStatement> Without(IEnumerable<CodeStatement> statements) => statements
+                .Where(s => !(s is Declare d && names.Contains(d.Name)) && !(s is Assign a && names.Contains(a.Name)) && !(s is AddAssign add && names.Contains(add.Name)))
+                .Select(s => WithBlocks(s, Blocks(s).Select(inner => Without(inner).ToEquatableArray()).ToList()))
+                .Where(s => s is not IfStatement { Then.Count: 0, Else.Count: 0 })
+                .ToList();
+            List<CodeStatement> kept = Without(block);
+            block.Clear();
+            block.AddRange(kept);
         }
 
         private static IEnumerable<string> DeclaredNames(IEnumerable<CodeStatement> block) => block.SelectMany(s => s is Declare declare
