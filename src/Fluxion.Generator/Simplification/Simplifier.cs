@@ -56,12 +56,8 @@ namespace Fluxion.Generator.Simplification
         /// </summary>
         private static void RemoveUnneededTapeEntries(List<CodeStatement> forward, List<CodeStatement> backward)
         {
-            var read = new HashSet<string>(backward.SelectMany(ReadVariables), StringComparer.Ordinal);
-            var unneeded = new HashSet<(string Counter, string Variable)>(
-                Replays(backward).SelectMany(replay => replay.Body
-                    .OfType<Assign>()
-                    .Where(assign => assign.Value is TapePop && !read.Contains(assign.Name))
-                    .Select(assign => (replay.Counter, assign.Name))));
+            var unneeded = new HashSet<(string Counter, string Variable)>();
+            FindUnneededPops(backward.ToEquatableArray(), new List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)>(), unneeded);
             if (unneeded.Count == 0)
             {
                 return;
@@ -91,6 +87,69 @@ namespace Fluxion.Generator.Simplification
             forward.AddRange(newForward.Where(s => s is not TapeDeclaration tape || usedTapes.Contains(tape.Tape)));
             backward.Clear();
             backward.AddRange(newBackward.Where(s => s is not TapeRelease tape || usedTapes.Contains(tape.Tape)));
+        }
+
+        /// <summary>
+        /// Finds the pops whose value nothing reads: not the rest of the replayed iteration, and not what runs after the
+        /// replay (the statements after it in each enclosing block, and the whole body of an enclosing loop, whose next
+        /// iteration comes after it, unless that body declares the variable afresh).
+        /// </summary>
+        private static void FindUnneededPops(
+            EquatableArray<CodeStatement> block,
+            List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)> enclosing,
+            HashSet<(string Counter, string Variable)> unneeded)
+        {
+            for (int i = 0; i < block.Count; i++)
+            {
+                CodeStatement statement = block[i];
+                if (statement is ReplayStatement replay)
+                {
+                    var readInReplay = new HashSet<string>(replay.Body.SelectMany(ReadVariables), StringComparer.Ordinal);
+                    foreach (Assign pop in replay.Body.OfType<Assign>().Where(a => a.Value is TapePop))
+                    {
+                        var path = new List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)>(enclosing) { (block, i, null) };
+                        if (!readInReplay.Contains(pop.Name) && !IsReadAfter(path, pop.Name))
+                        {
+                            unneeded.Add((replay.Counter, pop.Name));
+                        }
+                    }
+                }
+
+                foreach (EquatableArray<CodeStatement> inner in Blocks(statement))
+                {
+                    var path = new List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)>(enclosing) { (block, i, null) };
+                    path[path.Count - 1] = (block, i, statement);
+                    FindUnneededPops(inner, path, unneeded);
+                }
+            }
+        }
+
+        /// <summary>Whether <paramref name="name"/> is read after the statement at the end of <paramref name="path"/> runs.</summary>
+        private static bool IsReadAfter(List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)> path, string name)
+        {
+            for (int level = path.Count - 1; level >= 0; level--)
+            {
+                (EquatableArray<CodeStatement> block, int index, _) = path[level];
+                if (block.Skip(index + 1).SelectMany(ReadVariables).Contains(name))
+                {
+                    return true;
+                }
+
+                // The variable's scope ends with the block that declares it.
+                if (block.Take(index).Any(s => s is Declare declare && declare.Name == name))
+                {
+                    return false;
+                }
+
+                // In a loop body, the statements before come again in the next iteration.
+                CodeStatement? owner = level > 0 ? path[level - 1].Owner : null;
+                if (owner is LoopStatement or ReplayStatement && block.Take(index).SelectMany(ReadVariables).Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The counter a taped loop increments at the end of each iteration, which its replay counts down.</summary>

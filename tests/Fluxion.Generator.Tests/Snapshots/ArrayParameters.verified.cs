@@ -32,7 +32,6 @@ namespace Demo
             dweights.Clear();
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
             var intTape = new global::Fluxion.Runtime.Tape<int>();
             int columns = weights.Length;
             double total = 0.0;
@@ -71,7 +70,6 @@ namespace Demo
                 int iterations = 0;
                 while (j < columns)
                 {
-                    tape.Push(prediction);
                     intTape.Push(j);
                     double value = features[row * columns + j];
                     double prediction_2 = prediction + weights[j] * value;
@@ -89,7 +87,6 @@ namespace Demo
                 for (int iteration = iterations; iteration > 0; iteration--)
                 {
                     j = intTape.Pop();
-                    prediction = tape.Pop();
                     double value = features[row * columns + j];
                     double prediction_2_adj = prediction_adj;
                     prediction_adj = 0.0;
@@ -99,7 +96,6 @@ namespace Demo
                 bias_adj += prediction_adj;
             }
             dbias = bias_adj;
-            tape.Dispose();
             intTape.Dispose();
 
             return result;
