@@ -4,7 +4,8 @@ namespace Fluxion.Generator.Tests
 {
     /// <summary>
     /// Checks a generated gradient against central differences. Where the left and right differences disagree,
-    /// a kink or jump (a branch or a trip count that changes) lies within the step: that coordinate is skipped.
+    /// a kink or jump (a branch or a trip count that changes) lies within the step: that coordinate is skipped, as is
+    /// one where the function's rounding swamps the step.
     /// </summary>
     internal static class CentralDifferences
     {
@@ -32,6 +33,14 @@ namespace Fluxion.Generator.Tests
                 double left = (value - minus) / Step;
                 double central = (plus - minus) / (2 * Step);
                 if (Math.Abs(right - left) > 1e-3 * (1 + Math.Abs(central)))
+                {
+                    continue;
+                }
+
+                // Where f is so large that a step of the argument is lost in its rounding (ε·|f|/Step), the
+                // difference cannot resolve the derivative at all: that coordinate is skipped too.
+                double rounding = 2.2e-16 * Math.Max(Math.Abs(value), Math.Max(Math.Abs(plus), Math.Abs(minus))) / Step;
+                if (rounding > 1e-5 * (1 + Math.Abs(gradient[i])))
                 {
                     continue;
                 }

@@ -30,6 +30,10 @@ namespace Fluxion.Generator.Tests
             ["BreakInnerLoop"] = "static double F(double x, double y) { double t = 0; for (int i = 0; i < 3; i++) { for (int j = 0; j < 5; j++) { if (j > i) break; t += x * j + y * i; } t *= 0.9; } return t; }",
             ["ReturnFromInnerLoop"] = "static double F(double x, double y) { double t = y; for (int i = 0; i < 4; i++) { for (int j = 0; j < 3; j++) { t = t * x + 0.1 * j; if (t > 5) return t + i; } } return t * 2; }",
             ["WhileTrueReturn"] = "static double F(double x, double y) { double r = x * x + 1; while (true) { r = r * 0.5 + y * 0.1; if (r < 1) { return r * x; } } }",
+            // The inner loop makes the outer loop's variable active halfway through the outer body, after a value read from it.
+            ["ActivatedByInnerLoop"] = "static double F(double x, double y) { double v = 0.8; for (int i = 0; i < 3; i++) { double s = v * 0.5; for (int j = i; j < 2; j++) { if (v < 2) { v += x * 0.3 + 0.1 * j; } else { s = s * 0.6 + Math.Max(v, y); } } v = v * 0.7 + Math.Sin(s); } return v; }",
+            ["CounterStepsByTwo"] = "static double F(double x, double y) { double s = 0; for (int k = 7; k > 0; k -= 2) { s = s * x + k * y; } return s; }",
+            ["InnerLoopStartsAtOuterCounter"] = "static double F(double x, double y) { double t = 0; for (int i = 0; i < 4; i++) { double row = 0; for (int j = i; j < 4; j++) { row += Math.Sin(x * j) * y; } t += row * row; } return t; }",
             ["AccumulatorAfterLoop"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 4; i++) { s += x * i; } double t = s * s; for (int i = 0; i < 2; i++) { t = t * y; } return t + s; }",
         };
 

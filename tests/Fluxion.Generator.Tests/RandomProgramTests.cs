@@ -14,7 +14,7 @@ namespace Fluxion.Generator.Tests
     /// </summary>
     public class RandomProgramTests
     {
-        private const int Programs = 100;
+        private static readonly int Programs = int.Parse(Environment.GetEnvironmentVariable("FLUXION_RANDOM_PROGRAMS") ?? "100");
         private const int PointsPerProgram = 12;
         private static readonly string[] Parameters = { "a", "b", "c" };
 
@@ -23,9 +23,10 @@ namespace Fluxion.Generator.Tests
         {
             int compared = 0;
             int skipped = 0;
-            // Generated from one fixed seed, so every run checks the same programs.
+            // Generated from one fixed seed, so every run checks the same programs; FLUXION_RANDOM_SEED and
+            // FLUXION_RANDOM_PROGRAMS run others locally.
             Gen<string> programs = Body(Parameters, statements: 3);
-            var random = new PCG(11, 20261125);
+            var random = new PCG(11, ulong.Parse(Environment.GetEnvironmentVariable("FLUXION_RANDOM_SEED") ?? "20261125"));
             for (int program = 0; program < Programs; program++)
             {
                 string body = programs.Generate(random, null!, out _);
@@ -102,6 +103,21 @@ namespace Fluxion.Generator.Tests
                     (count, t, step, condition, jump, tail) => $"        for (int j{statements} = 0; j{statements} < {count}; j{statements}++)\n        {{\n            if ({condition})\n            {{\n                {jump};\n            }}\n\n            {t} = {t} * 0.8 + {step};\n        }}\n{tail}")),
                 (1, Gen.Select(target, Expression(variables, 1), Condition(variables, 1), rest,
                     (t, step, condition, tail) => $"        int k{statements} = 0;\n        while (k{statements} < 4 && ({condition}))\n        {{\n            {t} = Math.Tanh({t}) + {step};\n            k{statements}++;\n        }}\n{tail}")),
+                // Nested loops: the inner one starts where the outer one is, writes both a variable the outer loop carries
+                // and a local of the outer body, and the outer body reads that local after it.
+                (1, Gen.Select(Gen.Int[0, 3], Gen.Int[1, 4], target, Condition(variables, 1), Expression(variables, 1), Expression(variables, 1), rest,
+                    (count, innerCount, t, condition, step, other, tail) =>
+                        $"        for (int p{statements} = 0; p{statements} < {count}; p{statements}++)\n        {{\n            double s{statements} = {t} * 0.5;\n"
+                        + $"            for (int q{statements} = p{statements}; q{statements} < {innerCount}; q{statements}++)\n            {{\n"
+                        + $"                if ({condition})\n                {{\n                    {t} += {step} * 0.3 + 0.1 * q{statements};\n                }}\n"
+                        + $"                else\n                {{\n                    s{statements} = s{statements} * 0.6 + {other};\n                }}\n            }}\n\n"
+                        + $"            {t} = {t} * 0.7 + Math.Sin(s{statements});\n        }}\n{tail}")),
+                // A loop inside a branch inside a loop.
+                (1, Gen.Select(Gen.Int[0, 3], target, Condition(variables, 1), Expression(variables, 1), Expression(variables, 1), rest,
+                    (count, t, condition, step, other, tail) =>
+                        $"        for (int p{statements} = 0; p{statements} < {count}; p{statements}++)\n        {{\n            if ({condition})\n            {{\n"
+                        + $"                int q{statements} = 0;\n                while (q{statements} <= p{statements})\n                {{\n                    {t} = {t} * 0.9 + {step};\n                    q{statements}++;\n                }}\n            }}\n\n"
+                        + $"            {t} -= {other} * 0.1;\n        }}\n{tail}")),
                 (1, finalReturn));
         }
 

@@ -151,8 +151,8 @@ namespace Fluxion.Generator.Differentiation
             }
         }
 
-        /// <summary>Everything a branch defines, at any depth; when <paramref name="taping"/>, with the outputs of gradient calls and the counters of loops in it.</summary>
-        private IEnumerable<(string Name, ScalarType Type)> HoistedNames(Branch branch, bool taping)
+        /// <summary>Everything a branch defines, at any depth, with the outputs of gradient calls and the counters of loops in it.</summary>
+        private IEnumerable<(string Name, ScalarType Type)> HoistedNames(Branch branch)
         {
             foreach (Step step in branch.WhenTrue.Concat(branch.WhenFalse))
             {
@@ -160,7 +160,7 @@ namespace Fluxion.Generator.Differentiation
                 {
                     case Definition definition:
                         yield return (definition.Name, definition.Type);
-                        if (taping && callOutputs.TryGetValue(definition.Name, out EquatableArray<string> outputs))
+                        if (callOutputs.TryGetValue(definition.Name, out EquatableArray<string> outputs))
                         {
                             foreach (string output in outputs.Where(o => o.Length > 0))
                             {
@@ -170,14 +170,14 @@ namespace Fluxion.Generator.Differentiation
 
                         break;
                     case Branch inner:
-                        foreach (var hoisted in HoistedNames(inner, taping))
+                        foreach (var hoisted in HoistedNames(inner))
                         {
                             yield return hoisted;
                         }
 
                         break;
-                    case LoopStep loop when taping:
-                        // Its body's values live in the body; its count, kept when the loop is taped, is read by the replay outside the branch.
+                    case LoopStep loop:
+                        // Its body's values live in the body; its count is read by the replay outside the branch.
                         yield return (loop.Counter, ScalarType.Int32);
                         break;
                 }

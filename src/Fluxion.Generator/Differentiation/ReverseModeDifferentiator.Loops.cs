@@ -11,8 +11,8 @@ namespace Fluxion.Generator.Differentiation
     {
         /// <summary>
         /// Adds a loop. A variable the body assigns that exists before the loop carries its value from one iteration
-        /// to the next: it becomes one mutable variable (named like its version before the loop), pushed on a tape at
-        /// the top of every iteration so the backward sweep can rewind it. Inside one iteration the body is in
+        /// to the next: it becomes one mutable variable (named like its version before the loop), which the backward
+        /// sweep rewinds iteration by iteration. Inside one iteration the body is in
         /// single-assignment form like any straight-line code. Which carried variables are active can grow from one
         /// iteration to the next, so the body is walked again until that is stable.
         /// </summary>
@@ -25,6 +25,7 @@ namespace Fluxion.Generator.Differentiation
             var before = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
             NameAllocator.State namesBefore = names.Save();
             var ownNamesBefore = new HashSet<string>(ownNameFree, StringComparer.Ordinal);
+            var activeAtStart = new HashSet<string>(carried.Where(source => activeNames.Contains(variables[source])), StringComparer.Ordinal);
             while (true)
             {
                 steps = new List<Step>();
@@ -41,10 +42,14 @@ namespace Fluxion.Generator.Differentiation
                     currentVersion[pair.Key] = pair.Value;
                 }
 
-                var newlyActive = carried.Where(source => activeNames.Contains(exits[source]) && !activeNames.Contains(variables[source])).ToList();
+                // An inner loop that carries the same variable may have made it active halfway through this walk.
+                var newlyActive = carried
+                    .Where(source => (activeNames.Contains(exits[source]) || activeNames.Contains(variables[source])) && !activeAtStart.Contains(source))
+                    .ToList();
                 if (newlyActive.Count > 0)
                 {
                     activeNames.UnionWith(newlyActive.Select(source => variables[source]));
+                    activeAtStart.UnionWith(newlyActive);
                     names.Restore(namesBefore);
                     ownNameFree.Clear();
                     ownNameFree.UnionWith(ownNamesBefore);
@@ -55,11 +60,6 @@ namespace Fluxion.Generator.Differentiation
                 var carriedValues = carried
                     .Select(source => new Carried(variables[source], sourceTypes[source], exits[source], activeNames.Contains(variables[source])))
                     .ToList();
-                foreach (Carried value in carriedValues)
-                {
-                    TapeFor(value.Type);
-                }
-
                 steps.Add(new LoopStep(condition, loop.TestsFirst, body, carriedValues, names.Allocate("iterations"), names.Allocate("iteration")));
                 return;
             }
@@ -86,21 +86,16 @@ namespace Fluxion.Generator.Differentiation
         });
 
         /// <summary>
-        /// The backward sweep of a loop: as many iterations as the forward sweep ran, last first. Each pops the values
-        /// its iteration started from, recomputes the iteration, and pushes the adjoints through it; the adjoint of a
-        /// carried variable at the end of the iteration is what its adjoint was, and becomes the adjoint at its start.
+        /// The backward sweep of a loop: as many iterations as the forward sweep ran, last first. Each takes back what
+        /// its iteration saved (or rebuilds it, where that is cheaper than keeping it) and pushes the adjoints through
+        /// the body; the adjoint of a carried variable at the end of the iteration is what its adjoint was, and becomes
+        /// the adjoint at its start.
         /// </summary>
         private void ReverseLoop(LoopStep loop)
         {
             DeclareOutsideAdjoints(DefinedNames(loop.Body), ReadNames(loop.Body).Concat(loop.Carried.Where(c => c.IsActive).Select(c => c.Variable)));
             List<CodeStatement> outer = backward;
             backward = new List<CodeStatement>();
-            foreach (Carried value in Enumerable.Reverse(loop.Carried))
-            {
-                backward.Add(new Assign(value.Variable, new TapePop(TapeFor(value.Type), value.Type)));
-            }
-
-            EmitForward(loop.Body, backward, insideBranch: false, taping: true);
             foreach (Carried value in loop.Carried.Where(c => c.IsActive && c.Exit != c.Variable))
             {
                 // The adjoint so far belongs to the value at the end of the iteration; the start's is summed anew.
@@ -116,13 +111,161 @@ namespace Fluxion.Generator.Differentiation
             }
 
             Reverse(loop.Body);
-            var replay = new ReplayStatement(loop.Counter, loop.Iteration, backward.ToEquatableArray());
+            List<CodeStatement> adjointCode = backward;
             backward = outer;
-            backward.Add(replay);
+            List<CodeStatement> replay = RestoreIteration(loop, adjointCode);
+            replay.AddRange(adjointCode);
+            backward.Add(new ReplayStatement(loop.Counter, loop.Iteration, replay.ToEquatableArray()));
         }
 
+        /// <summary>
+        /// Decides how the replay of an iteration gets back the values its adjoint code reads, and records on the loop
+        /// what the forward sweep must save. A counter stepped by a constant is stepped back; a value that is a few
+        /// arithmetic operations on values at hand is computed again; everything else (calls, Math functions, values
+        /// from inside branches, what inner loops leave behind, the loop's own variables) is pushed at the end of
+        /// each iteration and popped at the start of its replay, so an iteration never runs twice.
+        /// </summary>
+        /// <returns>The statements that start each replayed iteration.</returns>
+        private List<CodeStatement> RestoreIteration(LoopStep loop, List<CodeStatement> adjointCode)
+        {
+            var needed = new HashSet<string>(adjointCode.SelectMany(CodeTree.ReadVariables), StringComparer.Ordinal);
+            var innerLoopVariables = new HashSet<string>(InnerLoopVariables(loop.Body), StringComparer.Ordinal);
+            var recomputed = new List<Definition>();
+            var saved = new List<(string Name, ScalarType Type)>();
+            List<(string Name, ScalarType Type, Definition? TopLevel)> values = IterationValues(loop.Body).ToList();
+            for (int i = values.Count - 1; i >= 0; i--)
+            {
+                (string name, ScalarType type, Definition? definition) = values[i];
+                if (!needed.Contains(name))
+                {
+                    continue;
+                }
+
+                if (definition is not null && CanRecompute(definition, innerLoopVariables))
+                {
+                    recomputed.Insert(0, definition);
+                    needed.UnionWith(VariablesOf(definition.Value));
+                }
+                else
+                {
+                    saved.Insert(0, (name, type));
+                }
+            }
+
+            // A loop variable is saved even when this iteration does not read it: what runs before the loop may.
+            // The simplification stage drops the pushes and pops of values nothing reads.
+            var steppedBack = new List<CodeStatement>();
+            foreach (Carried value in loop.Carried)
+            {
+                if (StepOf(loop, value, innerLoopVariables) is { } step)
+                {
+                    steppedBack.Add(new Assign(value.Variable, step with { Operator = step.Operator == BinaryOperator.Add ? BinaryOperator.Subtract : BinaryOperator.Add }));
+                }
+                else
+                {
+                    saved.Add((value.Variable, value.Type));
+                }
+            }
+
+            loop.Saved.AddRange(saved);
+            var carriedNames = new HashSet<string>(loop.Carried.Select(c => c.Variable), StringComparer.Ordinal);
+            var restore = new List<CodeStatement>();
+            foreach ((string name, ScalarType type) in Enumerable.Reverse(saved))
+            {
+                var pop = new TapePop(TapeFor(type), type);
+                restore.Add(carriedNames.Contains(name) ? new Assign(name, pop) : new Declare(name, type, pop));
+            }
+
+            restore.AddRange(steppedBack);
+            restore.AddRange(recomputed.Select(d => (CodeStatement)new Declare(d.Name, d.Type, d.Value)));
+            return restore;
+        }
+
+        /// <summary>
+        /// The values one iteration defines that outlive their step, in the order they are defined: every definition at
+        /// the top of the body, what branches define (declared before them), the outputs of gradient calls, and the
+        /// iteration counts of inner loops. Values inside inner loops are their own loops' business.
+        /// </summary>
+        private IEnumerable<(string Name, ScalarType Type, Definition? TopLevel)> IterationValues(List<Step> body)
+        {
+            foreach (Step step in body)
+            {
+                switch (step)
+                {
+                    case Definition definition:
+                        yield return (definition.Name, definition.Type, definition);
+                        if (callOutputs.TryGetValue(definition.Name, out EquatableArray<string> outputs))
+                        {
+                            foreach (string output in outputs.Where(o => o.Length > 0))
+                            {
+                                yield return (output, ScalarType.Double, null);
+                            }
+                        }
+
+                        break;
+                    case Branch branch:
+                        foreach ((string name, ScalarType type) in HoistedNames(branch).Distinct())
+                        {
+                            yield return (name, type, null);
+                        }
+
+                        break;
+                    case LoopStep inner:
+                        yield return (inner.Counter, ScalarType.Int32, null);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when computing a definition again in the replay is cheaper than keeping it: a handful of arithmetic
+        /// operations, no call, and nothing an inner loop or another iteration could have changed since.
+        /// </summary>
+        private static bool CanRecompute(Definition definition, HashSet<string> innerLoopVariables)
+        {
+            const int MostOperations = 8;
+            return !innerLoopVariables.Contains(definition.Name)
+                && !VariablesOf(definition.Value).Any(innerLoopVariables.Contains)
+                && IsPlainArithmetic(definition.Value)
+                && Operations(definition.Value) <= MostOperations;
+        }
+
+        private static bool IsPlainArithmetic(Expr expression) => expression switch
+        {
+            Constant or IntegerConstant or BooleanConstant or Variable or SequenceLength => true,
+            ExternalValue external => external.IsReadOnly,
+            ElementRead or Unary or Binary or NumericConversion or Conditional => Operands(expression).All(IsPlainArithmetic),
+            _ => false,
+        };
+
+        private static int Operations(Expr expression) => (expression is Variable or Constant or IntegerConstant ? 0 : 1) + Operands(expression).Sum(Operations);
+
+        /// <summary>
+        /// The step of a counter the body moves by a constant (<c>i_2 = i + 1</c> at the top of the body, its value at
+        /// the end of the iteration), which the replay undoes instead of saving the counter; null for any other variable.
+        /// </summary>
+        private static Binary? StepOf(LoopStep loop, Carried value, HashSet<string> innerLoopVariables) =>
+            value.Type.IsInteger()
+            && !innerLoopVariables.Contains(value.Variable)
+            && loop.Body.OfType<Definition>().FirstOrDefault(d => d.Name == value.Exit) is { Value: Binary { Operator: BinaryOperator.Add or BinaryOperator.Subtract, Left: Variable start, Right: IntegerConstant } step }
+            && start.Name == value.Variable
+                ? step
+                : null;
+
+        /// <summary>The variables loops nested in <paramref name="body"/> keep overwriting, at any depth.</summary>
+        private static IEnumerable<string> InnerLoopVariables(List<Step> body) => body.SelectMany(step => step switch
+        {
+            LoopStep inner => inner.Carried.Select(c => c.Variable).Concat(InnerLoopVariables(inner.Body)),
+            Branch branch => InnerLoopVariables(branch.WhenTrue).Concat(InnerLoopVariables(branch.WhenFalse)),
+            _ => Enumerable.Empty<string>(),
+        });
+
         /// <param name="Counter">Counts the iterations the forward sweep ran; <paramref name="Iteration"/> counts them down in the backward sweep.</param>
-        private sealed record LoopStep(Expr Condition, bool TestsFirst, List<Step> Body, List<Carried> Carried, string Counter, string Iteration) : Step;
+        private sealed record LoopStep(Expr Condition, bool TestsFirst, List<Step> Body, List<Carried> Carried, string Counter, string Iteration) : Step
+        {
+            /// <summary>What each iteration pushes at its end (before its carried variables move on), in push order; set by the backward sweep.</summary>
+            public List<(string Name, ScalarType Type)> Saved { get; } = new List<(string Name, ScalarType Type)>();
+        }
 
         /// <summary>A variable a loop carries from one iteration to the next, and its version at the end of the body.</summary>
         private sealed record Carried(string Variable, ScalarType Type, string Exit, bool IsActive);

@@ -115,7 +115,7 @@ namespace Fluxion.Generator.Differentiation
             backward.AddRange(tapes.Values.Select(tape => (CodeStatement)new TapeRelease(tape)));
             backward.Add(new ReturnValue(new Variable(returned, ScalarType.Double)));
             var forward = new List<CodeStatement>();
-            EmitForward(body, forward, insideBranch: false, taping: true);
+            EmitForward(body, forward, insideBranch: false);
             forward.InsertRange(0, tapes.Select(tape => (CodeStatement)new TapeDeclaration(tape.Value, tape.Key)));
             return new GradientMethod(method, forward.ToEquatableArray(), backward.ToEquatableArray());
         }
@@ -221,54 +221,45 @@ namespace Fluxion.Generator.Differentiation
         /// <summary>
         /// Writes the forward sweep. Values computed inside a branch are declared before the outermost branch
         /// (initialised, so the compiler sees them assigned) because the backward sweep reads them outside it.
+        /// A loop counts its iterations and, at the end of each, pushes what its replay takes back.
         /// </summary>
-        /// <param name="taping">True when the backward sweep replays this block's loops from the tape (false in a loop body, whose
-        /// iterations the backward sweep recomputes one at a time, so its inner loops are taped by that recomputation).</param>
-        private void EmitForward(List<Step> block, List<CodeStatement> output, bool insideBranch, bool taping)
+        private void EmitForward(List<Step> block, List<CodeStatement> output, bool insideBranch)
         {
             foreach (Step step in block)
             {
                 switch (step)
                 {
                     case Definition definition when insideBranch:
-                        output.Add(new Assign(definition.Name, ForwardValue(definition, declaresOutputs: false, primalOnly: !taping)));
+                        output.Add(new Assign(definition.Name, ForwardValue(definition, declaresOutputs: false)));
                         break;
                     case Definition definition:
-                        output.Add(new Declare(definition.Name, definition.Type, ForwardValue(definition, declaresOutputs: true, primalOnly: !taping)));
+                        output.Add(new Declare(definition.Name, definition.Type, ForwardValue(definition, declaresOutputs: true)));
                         break;
                     case Branch branch:
                         if (!insideBranch)
                         {
-                            foreach ((string name, ScalarType type) in HoistedNames(branch, taping).Distinct().ToList())
+                            foreach ((string name, ScalarType type) in HoistedNames(branch).Distinct().ToList())
                             {
                                 output.Add(new Declare(name, type, ZeroOf(type)));
                             }
                         }
 
                         var whenTrue = new List<CodeStatement>();
-                        EmitForward(branch.WhenTrue, whenTrue, insideBranch: true, taping);
+                        EmitForward(branch.WhenTrue, whenTrue, insideBranch: true);
                         whenTrue.AddRange(branch.Merges.Where(m => m.FromTrue != m.Name).Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromTrue, m.Type))));
                         var whenFalse = new List<CodeStatement>();
-                        EmitForward(branch.WhenFalse, whenFalse, insideBranch: true, taping);
+                        EmitForward(branch.WhenFalse, whenFalse, insideBranch: true);
                         whenFalse.AddRange(branch.Merges.Where(m => m.FromFalse != m.Name).Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromFalse, m.Type))));
                         output.Add(new IfStatement(new Variable(branch.Taken, ScalarType.Boolean), whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
                         break;
                     case LoopStep loop:
+                        var zero = new IntegerConstant(0, ScalarType.Int32);
+                        output.Add(insideBranch ? new Assign(loop.Counter, zero) : new Declare(loop.Counter, ScalarType.Int32, zero));
                         var iteration = new List<CodeStatement>();
-                        if (taping)
-                        {
-                            iteration.AddRange(loop.Carried.Select(c => (CodeStatement)new PushStatement(TapeFor(c.Type), new Variable(c.Variable, c.Type))));
-                            var zero = new IntegerConstant(0, ScalarType.Int32);
-                            output.Add(insideBranch ? new Assign(loop.Counter, zero) : new Declare(loop.Counter, ScalarType.Int32, zero));
-                        }
-
-                        EmitForward(loop.Body, iteration, insideBranch: false, taping: false);
+                        EmitForward(loop.Body, iteration, insideBranch: false);
+                        iteration.AddRange(loop.Saved.Select(value => (CodeStatement)new PushStatement(TapeFor(value.Type), new Variable(value.Name, value.Type))));
                         iteration.AddRange(loop.Carried.Where(c => c.Exit != c.Variable).Select(c => (CodeStatement)new Assign(c.Variable, new Variable(c.Exit, c.Type))));
-                        if (taping)
-                        {
-                            iteration.Add(new Assign(loop.Counter, new Binary(BinaryOperator.Add, new Variable(loop.Counter, ScalarType.Int32), new IntegerConstant(1, ScalarType.Int32), ScalarType.Int32)));
-                        }
-
+                        iteration.Add(new Assign(loop.Counter, new Binary(BinaryOperator.Add, new Variable(loop.Counter, ScalarType.Int32), new IntegerConstant(1, ScalarType.Int32), ScalarType.Int32)));
                         output.Add(new LoopStatement(loop.Condition, iteration.ToEquatableArray(), loop.TestsFirst));
                         break;
                 }
@@ -511,18 +502,11 @@ namespace Fluxion.Generator.Differentiation
             backward.Add(new Declare(adjoint, ScalarType.Double, contribution));
         }
 
-        /// <param name="primalOnly">True in the first pass over a loop body: the backward sweep recomputes each iteration,
-        /// so a call there needs only its value, not its gradient.</param>
-        private Expr ForwardValue(Definition definition, bool declaresOutputs, bool primalOnly)
+        private Expr ForwardValue(Definition definition, bool declaresOutputs)
         {
             if (definition.Value is not DifferentiableCall call)
             {
                 return definition.Value;
-            }
-
-            if (primalOnly)
-            {
-                return new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true);
             }
 
             EquatableArray<string> outputs = callOutputs.TryGetValue(definition.Name, out var named)

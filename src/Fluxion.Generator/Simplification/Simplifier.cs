@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Fluxion.Generator.Model;
+using static Fluxion.Generator.Model.CodeTree;
 using static Fluxion.Generator.Model.ExprTree;
 
 namespace Fluxion.Generator.Simplification
@@ -50,51 +51,64 @@ namespace Fluxion.Generator.Simplification
         }
 
         /// <summary>
-        /// Saves only what is needed: a loop variable whose rewound value the backward sweep never reads (an
-        /// accumulator that only feeds linear terms, a counter used by nothing but the loop condition) is neither
-        /// pushed by its loop nor popped by the loop's replay; a tape nothing is pushed on is not created.
+        /// Saves only what is needed: a value a loop saves for its replay (a loop variable whose rewound value the
+        /// backward sweep never reads, a counter used by nothing but the loop condition, an intermediate only a dropped
+        /// term read) is neither pushed by its loop nor popped by the replay, a counter nothing reads is not stepped back,
+        /// and a tape nothing is pushed on is not created.
         /// </summary>
         private static void RemoveUnneededTapeEntries(List<CodeStatement> forward, List<CodeStatement> backward)
         {
-            var unneeded = new HashSet<(string Counter, string Variable)>();
-            FindUnneededPops(backward.ToEquatableArray(), new List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)>(), unneeded);
-            if (unneeded.Count == 0)
+            while (true)
             {
-                return;
-            }
-
-            List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block.Select(statement =>
-            {
-                statement = WithBlocks(statement, Blocks(statement).Select(inner => Without(inner).ToEquatableArray()).ToList());
-                return statement switch
+                var unneeded = new HashSet<(string Counter, string Variable)>();
+                FindUnneededRestores(backward.ToEquatableArray(), new List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)>(), unneeded);
+                if (unneeded.Count == 0)
                 {
-                    ReplayStatement replay => replay with
-                    {
-                        Body = replay.Body.Where(s => !(s is Assign { Value: TapePop } pop && unneeded.Contains((replay.Counter, pop.Name)))).ToEquatableArray(),
-                    },
-                    LoopStatement loop when CounterOf(loop) is { } counter => loop with
-                    {
-                        Body = loop.Body.Where(s => !(s is PushStatement { Value: Variable pushed } && unneeded.Contains((counter, pushed.Name)))).ToEquatableArray(),
-                    },
-                    _ => statement,
-                };
-            }).ToList();
+                    return;
+                }
 
-            List<CodeStatement> newForward = Without(forward);
-            List<CodeStatement> newBackward = Without(backward);
-            var usedTapes = new HashSet<string>(Pushes(newForward).Concat(Pushes(newBackward)).Select(push => push.Tape), StringComparer.Ordinal);
-            forward.Clear();
-            forward.AddRange(newForward.Where(s => s is not TapeDeclaration tape || usedTapes.Contains(tape.Tape)));
-            backward.Clear();
-            backward.AddRange(newBackward.Where(s => s is not TapeRelease tape || usedTapes.Contains(tape.Tape)));
+                List<CodeStatement> Without(IEnumerable<CodeStatement> block) => block.Select(statement =>
+                {
+                    statement = WithBlocks(statement, Blocks(statement).Select(inner => Without(inner).ToEquatableArray()).ToList());
+                    return statement switch
+                    {
+                        ReplayStatement replay => replay with
+                        {
+                            Body = replay.Body.Where(s => !(RestoredVariable(s) is { } restored && unneeded.Contains((replay.Counter, restored)))).ToEquatableArray(),
+                        },
+                        LoopStatement loop when CounterOf(loop) is { } counter => loop with
+                        {
+                            Body = loop.Body.Where(s => !(s is PushStatement { Value: Variable pushed } && unneeded.Contains((counter, pushed.Name)))).ToEquatableArray(),
+                        },
+                        _ => statement,
+                    };
+                }).ToList();
+
+                List<CodeStatement> newForward = Without(forward);
+                List<CodeStatement> newBackward = Without(backward);
+                var usedTapes = new HashSet<string>(Pushes(newForward).Concat(Pushes(newBackward)).Select(push => push.Tape), StringComparer.Ordinal);
+                forward.Clear();
+                forward.AddRange(newForward.Where(s => s is not TapeDeclaration tape || usedTapes.Contains(tape.Tape)));
+                backward.Clear();
+                backward.AddRange(newBackward.Where(s => s is not TapeRelease tape || usedTapes.Contains(tape.Tape)));
+            }
         }
 
+        /// <summary>The variable a replay statement restores: by a pop from the tape, or by stepping a counter back.</summary>
+        private static string? RestoredVariable(CodeStatement statement) => statement switch
+        {
+            Declare { Value: TapePop } pop => pop.Name,
+            Assign { Value: TapePop } pop => pop.Name,
+            Assign { Value: Binary { Left: Variable counter, Right: IntegerConstant } } step when counter.Name == step.Name => step.Name,
+            _ => null,
+        };
+
         /// <summary>
-        /// Finds the pops whose value nothing reads: not the rest of the replayed iteration, and not what runs after the
+        /// Finds the restored values nothing reads: not the rest of the replayed iteration, and not what runs after the
         /// replay (the statements after it in each enclosing block, and the whole body of an enclosing loop, whose next
         /// iteration comes after it, unless that body declares the variable afresh).
         /// </summary>
-        private static void FindUnneededPops(
+        private static void FindUnneededRestores(
             EquatableArray<CodeStatement> block,
             List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)> enclosing,
             HashSet<(string Counter, string Variable)> unneeded)
@@ -104,22 +118,23 @@ namespace Fluxion.Generator.Simplification
                 CodeStatement statement = block[i];
                 if (statement is ReplayStatement replay)
                 {
-                    var readInReplay = new HashSet<string>(replay.Body.SelectMany(ReadVariables), StringComparer.Ordinal);
-                    foreach (Assign pop in replay.Body.OfType<Assign>().Where(a => a.Value is TapePop))
+                    foreach (CodeStatement restore in replay.Body.Where(s => RestoredVariable(s) is not null))
                     {
+                        string name = RestoredVariable(restore)!;
+                        // A counter's step reads the counter itself: that read alone keeps nothing alive.
+                        bool readInReplay = replay.Body.Where(s => !ReferenceEquals(s, restore)).SelectMany(ReadVariables).Contains(name);
                         var path = new List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)>(enclosing) { (block, i, null) };
-                        if (!readInReplay.Contains(pop.Name) && !IsReadAfter(path, pop.Name))
+                        if (!readInReplay && !IsReadAfter(path, name))
                         {
-                            unneeded.Add((replay.Counter, pop.Name));
+                            unneeded.Add((replay.Counter, name));
                         }
                     }
                 }
 
                 foreach (EquatableArray<CodeStatement> inner in Blocks(statement))
                 {
-                    var path = new List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)>(enclosing) { (block, i, null) };
-                    path[path.Count - 1] = (block, i, statement);
-                    FindUnneededPops(inner, path, unneeded);
+                    var path = new List<(EquatableArray<CodeStatement> Block, int Index, CodeStatement? Owner)>(enclosing) { (block, i, statement) };
+                    FindUnneededRestores(inner, path, unneeded);
                 }
             }
         }
@@ -157,9 +172,6 @@ namespace Fluxion.Generator.Simplification
             loop.Body.OfType<Assign>().LastOrDefault() is { Value: Binary { Operator: BinaryOperator.Add, Left: Variable counted } } increment && counted.Name == increment.Name
                 ? increment.Name
                 : null;
-
-        private static IEnumerable<ReplayStatement> Replays(IEnumerable<CodeStatement> block) =>
-            block.SelectMany(s => (s is ReplayStatement replay ? new[] { replay } : Enumerable.Empty<ReplayStatement>()).Concat(Blocks(s).SelectMany(inner => Replays(inner))));
 
         private static IEnumerable<PushStatement> Pushes(IEnumerable<CodeStatement> block) =>
             block.SelectMany(s => (s is PushStatement push ? new[] { push } : Enumerable.Empty<PushStatement>()).Concat(Blocks(s).SelectMany(inner => Pushes(inner))));
@@ -236,15 +248,6 @@ namespace Fluxion.Generator.Simplification
             _ => statement,
         };
 
-        /// <summary>The blocks nested in a statement (the sides of an if, the body of a loop).</summary>
-        private static IEnumerable<EquatableArray<CodeStatement>> Blocks(CodeStatement statement) => statement switch
-        {
-            IfStatement branch => new[] { branch.Then, branch.Else },
-            LoopStatement loop => new[] { loop.Body },
-            ReplayStatement replay => new[] { replay.Body },
-            _ => Enumerable.Empty<EquatableArray<CodeStatement>>(),
-        };
-
         /// <summary>The same statement with its nested blocks replaced, in the order <see cref="Blocks"/> gives them.</summary>
         private static CodeStatement WithBlocks(CodeStatement statement, IReadOnlyList<EquatableArray<CodeStatement>> blocks) => statement switch
         {
@@ -252,21 +255,6 @@ namespace Fluxion.Generator.Simplification
             LoopStatement loop => loop with { Body = blocks[0] },
             ReplayStatement replay => replay with { Body = blocks[0] },
             _ => statement,
-        };
-
-        /// <summary>Every variable a statement reads, nested blocks included.</summary>
-        private static IEnumerable<string> ReadVariables(CodeStatement statement) => statement switch
-        {
-            Declare declare => VariablesOf(declare.Value),
-            Assign assign => VariablesOf(assign.Value),
-            AddAssign add => VariablesOf(add.Value),
-            ReturnValue ret => VariablesOf(ret.Value),
-            IfStatement branch => VariablesOf(branch.Condition).Concat(branch.Then.Concat(branch.Else).SelectMany(ReadVariables)),
-            LoopStatement loop => VariablesOf(loop.Condition).Concat(loop.Body.SelectMany(ReadVariables)),
-            ReplayStatement replay => new[] { replay.Counter }.Concat(replay.Body.SelectMany(ReadVariables)),
-            PushStatement push => VariablesOf(push.Value),
-            ElementAddAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),
-            _ => Enumerable.Empty<string>(),
         };
 
         /// <summary>Every variable a statement assigns after its declaration, nested blocks included.</summary>

@@ -32,6 +32,7 @@ namespace Demo
             dweights.Clear();
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
+            var tape = new global::Fluxion.Runtime.Tape<double>();
             var intTape = new global::Fluxion.Runtime.Tape<int>();
             int columns = weights.Length;
             double total = 0.0;
@@ -39,9 +40,9 @@ namespace Demo
             int iterations_2 = 0;
             while (row < targets.Length)
             {
-                intTape.Push(row);
                 double prediction = bias;
                 int j = 0;
+                int iterations = 0;
                 while (j < columns)
                 {
                     double value = features[row * columns + j];
@@ -49,10 +50,14 @@ namespace Demo
                     int j_2 = j + 1;
                     prediction = prediction_2;
                     j = j_2;
+                    iterations = iterations + 1;
                 }
                 double error = prediction - targets[row];
                 double total_2 = total + error * error;
                 int row_2 = row + 1;
+                intTape.Push(j);
+                intTape.Push(iterations);
+                tape.Push(error);
                 total = total_2;
                 row = row_2;
                 iterations_2 = iterations_2 + 1;
@@ -64,21 +69,10 @@ namespace Demo
             double bias_adj = 0.0;
             for (int iteration_2 = iterations_2; iteration_2 > 0; iteration_2--)
             {
-                row = intTape.Pop();
-                double prediction = bias;
-                int j = 0;
-                int iterations = 0;
-                while (j < columns)
-                {
-                    intTape.Push(j);
-                    double value = features[row * columns + j];
-                    double prediction_2 = prediction + weights[j] * value;
-                    int j_2 = j + 1;
-                    prediction = prediction_2;
-                    j = j_2;
-                    iterations = iterations + 1;
-                }
-                double error = prediction - targets[row];
+                double error = tape.Pop();
+                int iterations = intTape.Pop();
+                int j = intTape.Pop();
+                row = row - 1;
                 double total_2_adj = total_adj;
                 total_adj = 0.0;
                 total_adj += total_2_adj;
@@ -86,7 +80,7 @@ namespace Demo
                 double prediction_adj = error_adj;
                 for (int iteration = iterations; iteration > 0; iteration--)
                 {
-                    j = intTape.Pop();
+                    j = j - 1;
                     double value = features[row * columns + j];
                     double prediction_2_adj = prediction_adj;
                     prediction_adj = 0.0;
@@ -96,6 +90,7 @@ namespace Demo
                 bias_adj += prediction_adj;
             }
             dbias = bias_adj;
+            tape.Dispose();
             intTape.Dispose();
 
             return result;

@@ -24,16 +24,14 @@ namespace Demo
             dvalues.Clear();
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
             var intTape = new global::Fluxion.Runtime.Tape<int>();
+            var tape = new global::Fluxion.Runtime.Tape<double>();
             double sum = 0.0;
             int index = 0;
             bool running = true;
             int iterations = 0;
             while (running && index < values.Length)
             {
-                tape.Push(sum);
-                intTape.Push(index);
                 double v = values[index];
                 bool branch = sum > cap;
                 bool running_2 = false;
@@ -51,6 +49,8 @@ namespace Demo
                     index_2 = index + 1;
                     running_2 = running;
                 }
+                tape.Push(sum);
+                intTape.Push(index);
                 running = running_2;
                 sum = sum_2;
                 index = index_2;
@@ -81,8 +81,8 @@ namespace Demo
                 dvalues[index] += v_adj;
             }
             dcap = 0.0;
-            tape.Dispose();
             intTape.Dispose();
+            tape.Dispose();
 
             return result;
         }

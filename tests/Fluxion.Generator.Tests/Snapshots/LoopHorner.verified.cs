@@ -15,17 +15,15 @@ namespace Demo
         {
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var tape = new global::Fluxion.Runtime.Tape<double>();
-            var intTape = new global::Fluxion.Runtime.Tape<int>();
             double p = 1.0;
             int k = 0;
             int iterations = 0;
             while (k < degree)
             {
-                tape.Push(p);
-                intTape.Push(k);
                 double value = (double)(k + 1);
                 double p_2 = p * x + scale / value;
                 int k_2 = k + 1;
+                tape.Push(p);
                 p = p_2;
                 k = k_2;
                 iterations = iterations + 1;
@@ -38,8 +36,8 @@ namespace Demo
             double scale_adj = 0.0;
             for (int iteration = iterations; iteration > 0; iteration--)
             {
-                k = intTape.Pop();
                 p = tape.Pop();
+                k = k - 1;
                 double value = (double)(k + 1);
                 double p_2_adj = p_adj;
                 p_adj = 0.0;
@@ -50,7 +48,6 @@ namespace Demo
             dx = x_adj;
             dscale = scale_adj;
             tape.Dispose();
-            intTape.Dispose();
 
             return result;
         }

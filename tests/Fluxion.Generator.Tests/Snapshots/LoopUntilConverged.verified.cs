@@ -32,10 +32,10 @@ namespace Demo
             int iterations = 0;
             while (global::System.Math.Abs(r * r - a) > tolerance && steps < 50)
             {
-                tape.Push(r);
                 double quotient = a / r;
                 double r_2 = 0.5 * (r + quotient);
                 int steps_2 = steps + 1;
+                tape.Push(r);
                 r = r_2;
                 steps = steps_2;
                 iterations = iterations + 1;

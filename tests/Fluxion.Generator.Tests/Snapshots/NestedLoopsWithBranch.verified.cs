@@ -21,9 +21,8 @@ namespace Demo
             int iterations_2 = 0;
             do
             {
-                tape.Push(total);
-                intTape.Push(i);
                 int j = 0;
+                int iterations = 0;
                 while (j < 3)
                 {
                     double sum = x * (double)i + y * (double)j;
@@ -39,10 +38,14 @@ namespace Demo
                         total_2 = total;
                     }
                     int j_2 = j + 1;
+                    tape.Push(term);
                     total = total_2;
                     j = j_2;
+                    iterations = iterations + 1;
                 }
                 int i_2 = i + 1;
+                intTape.Push(j);
+                intTape.Push(iterations);
                 i = i_2;
                 iterations_2 = iterations_2 + 1;
             }
@@ -55,47 +58,15 @@ namespace Demo
             double y_adj = 0.0;
             for (int iteration_2 = iterations_2; iteration_2 > 0; iteration_2--)
             {
-                i = intTape.Pop();
-                total = tape.Pop();
-                int j = 0;
-                int iterations = 0;
-                while (j < 3)
-                {
-                    tape.Push(total);
-                    intTape.Push(j);
-                    double sum = x * (double)i + y * (double)j;
-                    double term = global::System.Math.Sin(sum);
-                    bool branch = term > 0.0;
-                    double total_2 = 0.0;
-                    if (branch)
-                    {
-                        total_2 = total + term * term;
-                    }
-                    else
-                    {
-                        total_2 = total;
-                    }
-                    int j_2 = j + 1;
-                    total = total_2;
-                    j = j_2;
-                    iterations = iterations + 1;
-                }
+                int iterations = intTape.Pop();
+                int j = intTape.Pop();
+                i = i - 1;
                 for (int iteration = iterations; iteration > 0; iteration--)
                 {
-                    j = intTape.Pop();
-                    total = tape.Pop();
+                    double term = tape.Pop();
+                    j = j - 1;
                     double sum = x * (double)i + y * (double)j;
-                    double term = global::System.Math.Sin(sum);
                     bool branch = term > 0.0;
-                    double total_2 = 0.0;
-                    if (branch)
-                    {
-                        total_2 = total + term * term;
-                    }
-                    else
-                    {
-                        total_2 = total;
-                    }
                     double total_2_adj = total_adj;
                     total_adj = 0.0;
                     double term_adj = 0.0;
