@@ -344,7 +344,7 @@ namespace Fluxion.Generator.Tests
         private static DiagnosticResult Diagnostic(string id, int markupKey) =>
             new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(markupKey);
 
-        private static Task Verify(string source, params DiagnosticResult[] expected)
+        internal static Task Verify(string source, params DiagnosticResult[] expected)
         {
             var test = new CSharpSourceGeneratorTest<DifferentiableGenerator, DefaultVerifier>
             {

@@ -41,9 +41,11 @@ namespace Fluxion.Generator.Tests
 
         [Theory]
         [MemberData(nameof(Names))]
-        public void GradientMatchesCentralDifferences(string name)
+        public void GradientMatchesCentralDifferences(string name) => CheckAgainstCentralDifferences(name, Methods[name]);
+
+        /// <summary>Compiles <c>static double F(double x, double y)</c> and checks its gradient at 40 points.</summary>
+        internal static void CheckAgainstCentralDifferences(string name, string method)
         {
-            string method = Methods[name];
             string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class L\n{\n    [Differentiable] public " + method + "\n}\n";
             GenerationResult result = GeneratorHarness.Run(source);
             Assert.Empty(result.GeneratorDiagnostics);

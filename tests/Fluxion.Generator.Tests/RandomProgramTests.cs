@@ -118,6 +118,14 @@ namespace Fluxion.Generator.Tests
                         $"        for (int p{statements} = 0; p{statements} < {count}; p{statements}++)\n        {{\n            if ({condition})\n            {{\n"
                         + $"                int q{statements} = 0;\n                while (q{statements} <= p{statements})\n                {{\n                    {t} = {t} * 0.9 + {step};\n                    q{statements}++;\n                }}\n            }}\n\n"
                         + $"            {t} -= {other} * 0.1;\n        }}\n{tail}")),
+                // A local array filled in a loop, overwritten in place, read back at a data-dependent index.
+                (1, Gen.Select(Gen.Int[1, 4], target, Expression(variables, 1), Expression(variables, 1), Condition(variables, 1), rest,
+                    (length, t, fill, other, condition, tail) =>
+                        $"        double[] w{statements} = new double[{length}];\n        for (int r{statements} = 0; r{statements} < {length}; r{statements}++)\n        {{\n"
+                        + $"            w{statements}[r{statements}] = {fill} * (r{statements} + 1) + (r{statements} > 0 ? w{statements}[r{statements} - 1] * 0.5 : 0.0);\n        }}\n"
+                        + $"        for (int r{statements} = 0; r{statements} < {length}; r{statements}++)\n        {{\n"
+                        + $"            if ({condition})\n            {{\n                w{statements}[{length - 1} - r{statements}] *= {other};\n            }}\n\n"
+                        + $"            {t} += w{statements}[r{statements}] * 0.3;\n        }}\n{tail}")),
                 (1, finalReturn));
         }
 

@@ -321,6 +321,43 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["LocalArray"] = """
+                namespace Demo;
+                public static partial class Layers
+                {
+                    // One hidden layer kept in a local array that every sample overwrites.
+                    [Differentiable(nameof(w), nameof(v))]
+                    public static double Loss(double[] w, double[] v, double[] x, int inputs)
+                    {
+                        int hidden = v.Length;
+                        double[] h = new double[hidden];
+                        double loss = 0;
+                        for (int s = 0; s < x.Length / inputs; s++)
+                        {
+                            for (int j = 0; j < hidden; j++)
+                            {
+                                double z = 0;
+                                for (int k = 0; k < inputs; k++)
+                                {
+                                    z += w[j * inputs + k] * x[s * inputs + k];
+                                }
+
+                                h[j] = Math.Tanh(z);
+                            }
+
+                            double output = 0;
+                            for (int j = 0; j < hidden; j++)
+                            {
+                                output += v[j] * h[j];
+                            }
+
+                            loss += output * output;
+                        }
+
+                        return loss;
+                    }
+                }
+                """,
             ["NestedLoopsWithBranch"] = """
                 namespace Demo;
                 public static partial class Sums

@@ -221,7 +221,7 @@ namespace Fluxion.Generator.Differentiation
         /// True when computing a definition again in the replay is cheaper than keeping it: a handful of arithmetic
         /// operations, no call, and nothing an inner loop or another iteration could have changed since.
         /// </summary>
-        private static bool CanRecompute(Definition definition, HashSet<string> innerLoopVariables)
+        private bool CanRecompute(Definition definition, HashSet<string> innerLoopVariables)
         {
             const int MostOperations = 8;
             return !innerLoopVariables.Contains(definition.Name)
@@ -230,10 +230,12 @@ namespace Fluxion.Generator.Differentiation
                 && Operations(definition.Value) <= MostOperations;
         }
 
-        private static bool IsPlainArithmetic(Expr expression) => expression switch
+        /// <summary>Arithmetic on values that stay as they are for the whole call (a local array's elements do not).</summary>
+        private bool IsPlainArithmetic(Expr expression) => expression switch
         {
             Constant or IntegerConstant or BooleanConstant or Variable or SequenceLength => true,
             ExternalValue external => external.IsReadOnly,
+            ElementRead element when IsLocalElement(element) => false,
             ElementRead or Unary or Binary or NumericConversion or Conditional => Operands(expression).All(IsPlainArithmetic),
             _ => false,
         };

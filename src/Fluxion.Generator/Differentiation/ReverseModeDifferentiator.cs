@@ -53,12 +53,41 @@ namespace Fluxion.Generator.Differentiation
         /// <summary>One tape per type of value that loops keep for the backward sweep.</summary>
         private readonly Dictionary<ScalarType, string> tapes = new Dictionary<ScalarType, string>();
 
-        private ReverseModeDifferentiator(MethodModel method)
+        /// <summary>Local arrays: name → element type and length (a value at hand wherever the array is).</summary>
+        private readonly Dictionary<string, (ScalarType ElementType, Expr Length)> localArrays = new Dictionary<string, (ScalarType, Expr)>(StringComparer.Ordinal);
+
+        /// <summary>Local arrays whose elements carry derivatives, fixed for one run: name → the adjoint array.</summary>
+        private readonly Dictionary<string, string> arrayAdjoints = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly HashSet<string> activeArrays;
+
+        /// <summary>Local arrays this run found an active value written to, though it treated them as constant.</summary>
+        private readonly HashSet<string> newlyActiveArrays = new HashSet<string>(StringComparer.Ordinal);
+
+        private ReverseModeDifferentiator(MethodModel method, HashSet<string> activeArrays)
         {
             this.method = method;
+            this.activeArrays = activeArrays;
         }
 
-        public static GradientMethod Differentiate(MethodModel method) => new ReverseModeDifferentiator(method).Run();
+        /// <summary>
+        /// Differentiates <paramref name="method"/>. A local array is active when any of its elements is ever given an
+        /// active value; reads earlier in the method must know that already, so a run that discovers one starts over.
+        /// </summary>
+        public static GradientMethod Differentiate(MethodModel method)
+        {
+            var activeArrays = new HashSet<string>(StringComparer.Ordinal);
+            while (true)
+            {
+                var differentiator = new ReverseModeDifferentiator(method, activeArrays);
+                GradientMethod gradient = differentiator.Run();
+                if (differentiator.newlyActiveArrays.Count == 0)
+                {
+                    return gradient;
+                }
+
+                activeArrays.UnionWith(differentiator.newlyActiveArrays);
+            }
+        }
 
         private GradientMethod Run()
         {
@@ -136,6 +165,9 @@ namespace Fluxion.Generator.Differentiation
                     case Loop loop:
                         ReserveDeclaredNames(loop.Body);
                         break;
+                    case ArrayDeclaration array:
+                        names.TryReserve(array.Name);
+                        break;
                 }
             }
         }
@@ -177,9 +209,47 @@ namespace Fluxion.Generator.Differentiation
                     case Loop loop:
                         AddLoop(loop);
                         break;
+                    case ArrayDeclaration array:
+                        Expr length = Lower(Rename(array.Length), isRoot: false, valueNeeded: true);
+                        localArrays[array.Name] = (array.ElementType, length);
+                        if (activeArrays.Contains(array.Name))
+                        {
+                            arrayAdjoints[array.Name] = names.Allocate(array.Name + "_adj");
+                        }
+
+                        steps.Add(new ArrayStep(array.Name, array.ElementType, length));
+                        break;
+                    case ElementAssignment write:
+                        AddElementWrite(write);
+                        break;
                 }
             }
         }
+
+        /// <summary>
+        /// <c>a[i] = v</c>: the value becomes a definition of its own (unless it is a variable or constant already), so
+        /// the backward sweep can hand it the adjoint the element had.
+        /// </summary>
+        private void AddElementWrite(ElementAssignment write)
+        {
+            Expr index = Lower(Rename(write.Index), isRoot: true, valueNeeded: false);
+            Expr value = Lower(Rename(write.Value), isRoot: true, valueNeeded: false);
+            if (!IsLeaf(value) || IsLocalElement(value))
+            {
+                string temporary = names.Allocate(NameHint(value));
+                Define(temporary, write.ElementType, value);
+                value = new Variable(temporary, write.ElementType);
+            }
+
+            if (IsActive(value) && !activeArrays.Contains(write.Array))
+            {
+                newlyActiveArrays.Add(write.Array);
+            }
+
+            steps.Add(new ElementWriteStep(write.Array, index, value));
+        }
+
+        private bool IsLocalElement(Expr expression) => expression is ElementRead read && localArrays.ContainsKey(read.Array);
 
         /// <summary>Declares, as zero, the adjoints of values from outside a block that the block will add to.</summary>
         private void DeclareOutsideAdjoints(IEnumerable<string> definedInside, IEnumerable<string> read)
@@ -196,10 +266,30 @@ namespace Fluxion.Generator.Differentiation
         /// <summary>The backward sweep of a block: its steps in reverse, each pushing its adjoint into what it read.</summary>
         private void Reverse(List<Step> block)
         {
+            // The adjoints of a local array's elements exist from where the backward sweep of its block starts.
+            foreach (ArrayStep array in block.OfType<ArrayStep>().Where(a => arrayAdjoints.ContainsKey(a.Name)))
+            {
+                backward.Add(new AdjointArrayDeclaration(arrayAdjoints[array.Name], array.Length));
+            }
+
             for (int i = block.Count - 1; i >= 0; i--)
             {
                 switch (block[i])
                 {
+                    case ArrayStep array when arrayAdjoints.TryGetValue(array.Name, out string? arrayAdjoint):
+                        backward.Add(new AdjointArrayRelease(arrayAdjoint));
+                        break;
+                    case ElementWriteStep write when arrayAdjoints.TryGetValue(write.Array, out string? arrayAdjoint):
+                        // The element's adjoint so far belongs to the value written; the element's earlier value gets none from it.
+                        string elementAdjoint = names.Allocate(write.Array + "_element_adj");
+                        backward.Add(new Declare(elementAdjoint, ScalarType.Double, new ElementRead(arrayAdjoint, write.Index, ScalarType.Double)));
+                        backward.Add(new ElementAssign(arrayAdjoint, write.Index, Constant.Zero));
+                        if (IsActive(write.Value))
+                        {
+                            Propagate(write.Value, new Variable(elementAdjoint, ScalarType.Double), new Definition(elementAdjoint, ScalarType.Double, write.Value, IsActive: true));
+                        }
+
+                        break;
                     case Definition definition when definition.IsActive && AdjointOf(definition.Name) is { } adjoint:
                         Propagate(definition.Value, adjoint, definition);
                         break;
@@ -252,6 +342,12 @@ namespace Fluxion.Generator.Differentiation
                         whenFalse.AddRange(branch.Merges.Where(m => m.FromFalse != m.Name).Select(m => (CodeStatement)new Assign(m.Name, new Variable(m.FromFalse, m.Type))));
                         output.Add(new IfStatement(new Variable(branch.Taken, ScalarType.Boolean), whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
                         break;
+                    case ArrayStep array:
+                        output.Add(new DeclareArray(array.Name, array.ElementType, array.Length));
+                        break;
+                    case ElementWriteStep write:
+                        output.Add(new ElementAssign(write.Array, write.Index, write.Value));
+                        break;
                     case LoopStep loop:
                         var zero = new IntegerConstant(0, ScalarType.Int32);
                         output.Add(insideBranch ? new Assign(loop.Counter, zero) : new Declare(loop.Counter, ScalarType.Int32, zero));
@@ -286,10 +382,17 @@ namespace Fluxion.Generator.Differentiation
             Definition definition => VariablesOf(definition.Value),
             Branch branch => ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.SelectMany(m => new[] { m.FromTrue, m.FromFalse })),
             LoopStep loop => VariablesOf(loop.Condition).Concat(ReadNames(loop.Body)).Concat(loop.Carried.SelectMany(c => new[] { c.Variable, c.Exit })),
+            ArrayStep array => VariablesOf(array.Length),
+            ElementWriteStep write => VariablesOf(write.Index).Concat(VariablesOf(write.Value)),
             _ => Enumerable.Empty<string>(),
         });
 
-        private Expr Rename(Expr expression) => Rewrite(expression, e => e is Variable v && currentVersion.TryGetValue(v.Name, out string? version) ? new Variable(version, v.Type) : null);
+        private Expr Rename(Expr expression) => Rewrite(expression, e => e switch
+        {
+            Variable v when currentVersion.TryGetValue(v.Name, out string? version) => new Variable(version, v.Type),
+            SequenceLength length when localArrays.TryGetValue(length.Array, out var array) => array.Length,
+            _ => null,
+        });
 
         private void Define(string name, ScalarType type, Expr value)
         {
@@ -323,7 +426,8 @@ namespace Fluxion.Generator.Differentiation
         /// </remarks>
         private Expr Lower(Expr expression, bool isRoot, bool valueNeeded, bool mayHoist = true)
         {
-            bool impure = expression is PassiveCall { IsPure: false } or ExternalValue { IsReadOnly: false } || (expression is DifferentiableCall && IsActive(expression));
+            // A local array's element may change later: its value is read once, into a temporary, where the source reads it.
+            bool impure = expression is PassiveCall { IsPure: false } or ExternalValue { IsReadOnly: false } || (expression is DifferentiableCall && IsActive(expression)) || IsLocalElement(expression);
             if (IsLeaf(expression) && !(impure && mayHoist && !isRoot))
             {
                 return expression;
@@ -403,7 +507,7 @@ namespace Fluxion.Generator.Differentiation
                     Contribute(variable.Name, adjoint);
                     break;
                 case ElementRead element:
-                    backward.Add(new ElementAddAssign(activeSequences[element.Array], element.Index, adjoint));
+                    backward.Add(new ElementAddAssign(activeSequences.TryGetValue(element.Array, out string? span) ? span : arrayAdjoints[element.Array], element.Index, adjoint));
                     break;
                 case Unary { Operator: UnaryOperator.Negate } negate:
                     Propagate(negate.Operand, Negate(adjoint), definition);
@@ -519,7 +623,7 @@ namespace Fluxion.Generator.Differentiation
         {
             _ when expression.Type != ScalarType.Double => false,
             Variable variable => activeNames.Contains(variable.Name),
-            ElementRead element => activeSequences.ContainsKey(element.Array),
+            ElementRead element => activeSequences.ContainsKey(element.Array) || arrayAdjoints.ContainsKey(element.Array),
             Constant or ExternalValue or PassiveCall or NumericConversion => false,
             _ => Operands(expression).Any(IsActive),
         };
@@ -568,6 +672,12 @@ namespace Fluxion.Generator.Differentiation
         private abstract record Step;
 
         private sealed record Definition(string Name, ScalarType Type, Expr Value, bool IsActive) : Step;
+
+        /// <summary>The creation of a local array.</summary>
+        private sealed record ArrayStep(string Name, ScalarType ElementType, Expr Length) : Step;
+
+        /// <summary><c>Array[Index] = Value</c> on a local array; the value is a variable or a constant.</summary>
+        private sealed record ElementWriteStep(string Array, Expr Index, Expr Value) : Step;
 
     }
 }

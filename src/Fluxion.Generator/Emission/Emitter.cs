@@ -188,6 +188,10 @@ namespace Fluxion.Generator.Emission
             TapeDeclaration tape => "var " + Identifier(tape.Tape) + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
             PushStatement push => Identifier(push.Tape) + ".Push(" + Expression(push.Value) + ");",
             TapeRelease release => Identifier(release.Tape) + ".Dispose();",
+            DeclareArray array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = new " + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
+            ElementAssign element => Identifier(element.Array) + "[" + Expression(element.Index) + "] = " + Expression(element.Value) + ";",
+            AdjointArrayDeclaration adjoints => "var " + Identifier(adjoints.Name) + " = new global::Fluxion.Runtime.AdjointArray(" + Expression(adjoints.Length) + ");",
+            AdjointArrayRelease release => Identifier(release.Name) + ".Dispose();",
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),
         };
 

@@ -28,6 +28,9 @@ namespace Fluxion.Generator.Model
             ReplayStatement replay => new[] { replay.Counter }.Concat(replay.Body.SelectMany(ReadVariables)),
             PushStatement push => VariablesOf(push.Value),
             ElementAddAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),
+            ElementAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),
+            DeclareArray array => VariablesOf(array.Length),
+            AdjointArrayDeclaration array => VariablesOf(array.Length),
             _ => Enumerable.Empty<string>(),
         };
     }

@@ -88,7 +88,7 @@ namespace Fluxion.Generator.Model
     /// <param name="DeclaresOutputs">True to declare the outputs at the call (<c>out double d</c>); false when they are declared earlier.</param>
     internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs, bool DeclaresOutputs) : Expr(ScalarType.Double);
 
-    /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes).</summary>
+    /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes), of a local array, or of an adjoint array.</summary>
     internal sealed record ElementRead(string Array, Expr Index, ScalarType ElementType) : Expr(ElementType);
 
     /// <summary>A whole array or span (a parameter or a static field) passed to a call that gets no gradient through it.</summary>

@@ -35,6 +35,18 @@ namespace Fluxion.Generator.Model
     /// <summary><c>if (Condition) { Then } else { Else }</c>: a branch of the forward sweep, or its replay in the backward sweep.</summary>
     internal sealed record IfStatement(Expr Condition, EquatableArray<CodeStatement> Then, EquatableArray<CodeStatement> Else) : CodeStatement;
 
+    /// <summary><c>ElementType[] Name = new ElementType[Length];</c>: a local array of the forward sweep, as the source creates it.</summary>
+    internal sealed record DeclareArray(string Name, ScalarType ElementType, Expr Length) : CodeStatement;
+
+    /// <summary><c>Array[Index] = Value;</c>: an element write of the forward sweep, or an element adjoint set to zero.</summary>
+    internal sealed record ElementAssign(string Array, Expr Index, Expr Value) : CodeStatement;
+
+    /// <summary><c>var Name = new AdjointArray(Length);</c>: the adjoints of a local array's elements, all zero, from a per-thread pool.</summary>
+    internal sealed record AdjointArrayDeclaration(string Name, Expr Length) : CodeStatement;
+
+    /// <summary><c>Name.Dispose();</c>: hands an adjoint array back to the pool.</summary>
+    internal sealed record AdjointArrayRelease(string Name) : CodeStatement;
+
     /// <summary>The gradient method: the forward sweep, then the backward sweep (which ends with the outputs and the return).</summary>
     internal sealed record GradientMethod(MethodModel Source, EquatableArray<CodeStatement> Forward, EquatableArray<CodeStatement> Backward);
 }

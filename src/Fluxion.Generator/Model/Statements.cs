@@ -23,4 +23,13 @@ namespace Fluxion.Generator.Model
 
     /// <summary><c>if (Condition) { Then } else { Else }</c>; <paramref name="Else"/> may be empty.</summary>
     internal sealed record If(Expr Condition, EquatableArray<Statement> Then, EquatableArray<Statement> Else) : Statement;
+
+    /// <summary>
+    /// <c>ElementType[] Name = new ElementType[Length];</c>: a local array, created once (never inside a loop) and never
+    /// reassigned, passed on or returned, so its elements are the only way it changes.
+    /// </summary>
+    internal sealed record ArrayDeclaration(string Name, ScalarType ElementType, Expr Length) : Statement;
+
+    /// <summary><c>Array[Index] = Value</c> on a local array; compound assignments arrive here already expanded.</summary>
+    internal sealed record ElementAssignment(string Array, ScalarType ElementType, Expr Index, Expr Value) : Statement;
 }

@@ -44,6 +44,15 @@ namespace Fluxion.Generator.Parsing
             }
         }
 
+        /// <summary>Records a write to an element of a local array: the array is active once any element holds an active value.</summary>
+        public void AssignElement(ILocalSymbol array, bool valueIsActive)
+        {
+            if (valueIsActive)
+            {
+                active.Add(array);
+            }
+        }
+
         /// <summary>
         /// Marks active every local or parameter that one of <paramref name="operations"/> assigns an active value
         /// (never the reverse): one round of the fixed point that finds what is active at the top of a loop.
@@ -57,6 +66,7 @@ namespace Fluxion.Generator.Parsing
                     IVariableDeclaratorOperation { Initializer: { } initializer } declarator => ((ISymbol?)declarator.Symbol, initializer.Value),
                     IAssignmentOperation { Target: ILocalReferenceOperation local } assignment => (local.Local, assignment.Value),
                     IAssignmentOperation { Target: IParameterReferenceOperation parameter } assignment => (parameter.Parameter, assignment.Value),
+                    IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } assignment => (array.Local, assignment.Value),
                     _ => (null, null),
                 };
                 if (target is not null && value is not null && IsActive(value))

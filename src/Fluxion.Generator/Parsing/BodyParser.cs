@@ -26,6 +26,9 @@ namespace Fluxion.Generator.Parsing
         private readonly HashSet<string> usedNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<IMethodSymbol, string?> calleeProblems = new Dictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
         private readonly Stack<LoopContext> loops = new Stack<LoopContext>();
+
+        /// <summary>The local arrays declared so far, with their element types.</summary>
+        private readonly Dictionary<ILocalSymbol, ScalarType> localArrays = new Dictionary<ILocalSymbol, ScalarType>(SymbolEqualityComparer.Default);
         private string? returnValue;
         private string? returned;
 
@@ -425,6 +428,12 @@ namespace Fluxion.Generator.Parsing
                 return;
             }
 
+            if (local.Type is IArrayTypeSymbol)
+            {
+                ParseArrayDeclarator(declarator, target);
+                return;
+            }
+
             string name = Declare(local);
             ScalarType? type = KnownSymbols.ToScalarType(local.Type);
             if (type is null)
@@ -454,10 +463,95 @@ namespace Fluxion.Generator.Parsing
             }
         }
 
+        /// <summary>
+        /// <c>double[] a = new double[n];</c> (or with an initializer): a local array, declared outside every loop so one
+        /// array (and one array of adjoints) serves the whole call.
+        /// </summary>
+        private void ParseArrayDeclarator(IVariableDeclaratorOperation declarator, List<Statement> target)
+        {
+            ILocalSymbol local = declarator.Symbol;
+            if (KnownSymbols.ToSequence(local.Type) is not (SequenceKind.Array, var elementType))
+            {
+                Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "declaration of '" + local.Name + "'", "local arrays must be one-dimensional arrays of double or of an integer type");
+                return;
+            }
+
+            // Even when the declaration is reported, its uses parse as a local array's: one diagnostic, not one per use.
+            string name = Declare(local);
+            localArrays[local] = elementType;
+            if (loops.Count > 0)
+            {
+                Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "declaration of '" + local.Name + "'", "arrays created inside a loop are not supported; create the array once before the loop and overwrite its elements");
+                return;
+            }
+
+            if (declarator.Initializer?.Value is not IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
+            {
+                Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "declaration of '" + local.Name + "'", "a local array must be created where it is declared, with new " + elementType.Keyword() + "[length] or an array initializer");
+                return;
+            }
+
+            IReadOnlyList<IOperation> elements = (IReadOnlyList<IOperation>?)creation.Initializer?.ElementValues ?? Array.Empty<IOperation>();
+            Expr? length = creation.Initializer is null ? TryParseExpression(creation.DimensionSizes[0]) : new IntegerConstant(elements.Count, ScalarType.Int32);
+            var values = elements.Select(TryParseExpression).ToList();
+            if (length is null || values.Any(v => v is null))
+            {
+                return;
+            }
+
+            target.Add(new ArrayDeclaration(name, elementType, length));
+            for (int i = 0; i < values.Count; i++)
+            {
+                target.Add(new ElementAssignment(name, elementType, new IntegerConstant(i, ScalarType.Int32), values[i]!));
+                activity.AssignElement(local, activity.IsActive(elements[i]));
+            }
+        }
+
+        /// <summary><c>a[i] = v</c>, <c>a[i] op= v</c>, <c>a[i]++</c> on a local array.</summary>
+        private void ParseElementAssignment(IArrayElementReferenceOperation element, IOperation? value, (BinaryOperator Operator, OverflowCheck Overflow)? compoundOperator, List<Statement> target)
+        {
+            if (element.Indices.Length != 1 || element.ArrayReference is not ILocalReferenceOperation { Local: var local } || !localArrays.TryGetValue(local, out ScalarType elementType))
+            {
+                Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, element.Syntax.GetLocation(), element.Syntax.ToString()));
+                return;
+            }
+
+            Expr? index = TryParseExpression(element.Indices[0]);
+            Expr? right = value is null ? (elementType == ScalarType.Double ? Constant.One : new IntegerConstant(1, ScalarType.Int32)) : TryParseExpression(value);
+            if (index is null || right is null)
+            {
+                return;
+            }
+
+            string name = names[local];
+            if (compoundOperator is { } compound)
+            {
+                if (right.Type == ScalarType.Boolean || (elementType != ScalarType.Double && right.Type == ScalarType.Double))
+                {
+                    Unsupported(value ?? element, DiagnosticDescriptors.UnsupportedExpression, "compound assignment", "its right side does not convert to the element type of '" + name + "' without a cast; write the assignment out with an explicit cast");
+                    return;
+                }
+
+                right = CombineWithTarget(compound.Operator, new ElementRead(name, index, elementType), right, compound.Overflow);
+            }
+
+            target.Add(new ElementAssignment(name, elementType, index, right));
+            activity.AssignElement(local, value is not null && activity.IsActive(value));
+        }
+
         private void ParseExpressionStatement(IExpressionStatementOperation statement, List<Statement> target)
         {
             switch (statement.Operation)
             {
+                case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation element } assignment:
+                    ParseElementAssignment(element, assignment.Value, null, target);
+                    break;
+                case ICompoundAssignmentOperation { Target: IArrayElementReferenceOperation element } compound when compound.OperatorMethod is null && BinaryOperatorOf(compound.OperatorKind) is { } elementOp && !IsComparison(elementOp) && elementOp is not (BinaryOperator.And or BinaryOperator.Or):
+                    ParseElementAssignment(element, compound.Value, (elementOp, Overflow(compound.IsChecked)), target);
+                    break;
+                case IIncrementOrDecrementOperation { Target: IArrayElementReferenceOperation element } increment when increment.OperatorMethod is null:
+                    ParseElementAssignment(element, null, (increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract, Overflow(increment.IsChecked)), target);
+                    break;
                 case ISimpleAssignmentOperation assignment:
                     ParseAssignment(assignment.Target, assignment.Value, null, target);
                     break;
@@ -522,7 +616,7 @@ namespace Fluxion.Generator.Parsing
         /// <c>target op= value</c> as C# computes it: both sides promoted (a short becomes an int), the operation,
         /// then the result converted back to the target's type.
         /// </summary>
-        private static Expr CombineWithTarget(BinaryOperator op, Variable target, Expr value, OverflowCheck overflow)
+        private static Expr CombineWithTarget(BinaryOperator op, Expr target, Expr value, OverflowCheck overflow)
         {
             ScalarType promoted = ScalarTypeExtensions.Promote(target.Type, value.Type);
             Expr To(Expr e, ScalarType type) => e.Type == type ? e : new NumericConversion(e, type, overflow);
@@ -536,8 +630,16 @@ namespace Fluxion.Generator.Parsing
             : isChecked ? OverflowCheck.Checked
             : OverflowCheck.Unchecked;
 
+        private const string LocalArrayAdvice = "a local array can have its elements read and written and its Length read; it cannot be passed, returned or assigned whole";
+
         private (string Name, ScalarType Type, ISymbol Symbol)? AssignmentTarget(IOperation target)
         {
+            if (target is ILocalReferenceOperation array && localArrays.ContainsKey(array.Local))
+            {
+                Unsupported(target, DiagnosticDescriptors.UnsupportedStatement, "assignment to local array '" + array.Local.Name + "'", LocalArrayAdvice);
+                return null;
+            }
+
             ISymbol? symbol = target switch
             {
                 ILocalReferenceOperation local => local.Local,
@@ -606,6 +708,12 @@ namespace Fluxion.Generator.Parsing
                     return new Variable(parameterName, parameterType);
                 case IArrayElementReferenceOperation { ArrayReference: IParameterReferenceOperation array, Indices.Length: 1 } element:
                     return ParseElementRead(array, element.Indices[0]);
+                case IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array, Indices.Length: 1 } localElement when localArrays.TryGetValue(array.Local, out ScalarType localElementType):
+                    return TryParseExpression(localElement.Indices[0]) is { } localIndex ? new ElementRead(names[array.Local], localIndex, localElementType) : null;
+                case IPropertyReferenceOperation { Property.Name: "Length", Instance: ILocalReferenceOperation array } when localArrays.ContainsKey(array.Local):
+                    return new SequenceLength(names[array.Local]);
+                case ILocalReferenceOperation array when localArrays.ContainsKey(array.Local):
+                    return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, "local array '" + array.Local.Name + "' used whole", LocalArrayAdvice);
                 case IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation { Instance: null } table, Indices.Length: 1 } tableElement
                     when SequenceName(table) is { } tableName && KnownSymbols.ToSequence(table.Type) is var (_, tableType):
                     // A static array (a table of coefficients): a constant for differentiation.

@@ -245,6 +245,9 @@ namespace Fluxion.Generator.Simplification
             ReplayStatement replay => replay with { Body = replay.Body.Select(s => MapExpressions(s, map)).ToEquatableArray() },
             PushStatement push => push with { Value = map(push.Value) },
             ElementAddAssign element => element with { Index = map(element.Index), Value = map(element.Value) },
+            ElementAssign element => element with { Index = map(element.Index), Value = map(element.Value) },
+            DeclareArray array => array with { Length = map(array.Length) },
+            AdjointArrayDeclaration adjoints => adjoints with { Length = map(adjoints.Length) },
             _ => statement,
         };
 
@@ -549,7 +552,8 @@ namespace Fluxion.Generator.Simplification
 
                         if (uses.Readers(declare.Name) is { Count: 1 } readers
                             && statements[readers[0]] is Assign { Value: Variable read } output && read.Name == declare.Name
-                            && !VariablesOf(declare.Value).Any(v => uses.IsWrittenBetween(v, i, readers[0])))
+                            && !VariablesOf(declare.Value).Any(v => uses.IsWrittenBetween(v, i, readers[0]))
+                            && !ReadsWrittenArray(declare.Value, statements))
                         {
                             // Writes the value straight into the gradient output that is its only reader.
                             statements[readers[0]] = output with { Value = declare.Value };
@@ -572,6 +576,23 @@ namespace Fluxion.Generator.Simplification
             statements.AddRange(result);
             return changed;
         }
+
+        /// <summary>True when <paramref name="value"/> reads an element of an array some statement of <paramref name="block"/> writes (an adjoint array): it cannot move.</summary>
+        private static bool ReadsWrittenArray(Expr value, List<CodeStatement> block)
+        {
+            var arrays = new HashSet<string>(ElementReads(value).Select(e => e.Array), StringComparer.Ordinal);
+            return arrays.Count > 0 && block.Any(s => WrittenArrays(s).Any(arrays.Contains));
+        }
+
+        private static IEnumerable<ElementRead> ElementReads(Expr expression) =>
+            (expression is ElementRead read ? new[] { read } : Enumerable.Empty<ElementRead>()).Concat(Operands(expression).SelectMany(ElementReads));
+
+        private static IEnumerable<string> WrittenArrays(CodeStatement statement) => statement switch
+        {
+            ElementAssign element => new[] { element.Array },
+            ElementAddAssign element => new[] { element.Span },
+            _ => Blocks(statement).SelectMany(block => block).SelectMany(WrittenArrays),
+        };
 
         private static CodeStatement Substitute(CodeStatement statement, Dictionary<string, Expr> substitutions)
         {

@@ -12,10 +12,6 @@ namespace Fluxion.Runtime
     public struct Tape<T> : IDisposable
         where T : struct
     {
-        /// <summary>Storage handed back on this thread; a few, for gradients that call gradients while their own tape is in use.</summary>
-        [ThreadStatic]
-        private static T[]?[]? spares;
-
         private T[]? items;
         private int count;
 
@@ -36,62 +32,20 @@ namespace Fluxion.Runtime
         {
             if (items is not null)
             {
-                Keep(items);
+                BufferPool<T>.Keep(items);
             }
 
             items = null;
             count = 0;
         }
 
-        private static void Keep(T[] buffer)
-        {
-            T[]?[] kept = spares ??= new T[]?[4];
-            int smallest = 0;
-            for (int i = 0; i < kept.Length; i++)
-            {
-                if (kept[i] is null)
-                {
-                    kept[i] = buffer;
-                    return;
-                }
-
-                if (kept[i]!.Length < kept[smallest]!.Length)
-                {
-                    smallest = i;
-                }
-            }
-
-            if (kept[smallest]!.Length < buffer.Length)
-            {
-                kept[smallest] = buffer;
-            }
-        }
-
-        private static T[] Take(int needed)
-        {
-            T[]?[]? kept = spares;
-            if (kept is not null)
-            {
-                for (int i = 0; i < kept.Length; i++)
-                {
-                    if (kept[i] is { } buffer && buffer.Length >= needed)
-                    {
-                        kept[i] = null;
-                        return buffer;
-                    }
-                }
-            }
-
-            return new T[needed];
-        }
-
         private T[] Grow()
         {
-            T[] larger = Take(items is null ? 64 : items.Length * 2);
+            T[] larger = BufferPool<T>.Take(items is null ? 64 : items.Length * 2);
             if (items is not null)
             {
                 Array.Copy(items, larger, count);
-                Keep(items);
+                BufferPool<T>.Keep(items);
             }
 
             items = larger;

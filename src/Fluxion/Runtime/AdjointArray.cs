@@ -1,0 +1,37 @@
+using System;
+
+namespace Fluxion.Runtime
+{
+    /// <summary>
+    /// The adjoints of a local array's elements in a generated gradient: all zero at first, storage reused from call
+    /// to call on the same thread, so a warmed-up gradient allocates nothing for them.
+    /// </summary>
+    /// <remarks>Generated code uses it as a local: <c>var a_adj = new AdjointArray(a.Length);</c> … <c>a_adj.Dispose();</c>.</remarks>
+    public struct AdjointArray : IDisposable
+    {
+        private double[]? items;
+
+        /// <summary>Takes storage for <paramref name="length"/> adjoints, each zero.</summary>
+        /// <param name="length">The length of the array whose adjoints these are.</param>
+        public AdjointArray(int length)
+        {
+            items = BufferPool<double>.Take(length);
+            Array.Clear(items, 0, length);
+        }
+
+        /// <summary>The adjoint of element <paramref name="index"/>.</summary>
+        /// <param name="index">The index of the element in its array.</param>
+        public ref double this[int index] => ref items![index];
+
+        /// <summary>Hands the storage back for the next gradient on this thread.</summary>
+        public void Dispose()
+        {
+            if (items is not null)
+            {
+                BufferPool<double>.Keep(items);
+            }
+
+            items = null;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+
+namespace Fluxion.Generator.Tests
+{
+    /// <summary>Local arrays: created with <c>new</c>, elements written and overwritten, read back; gradients against central differences.</summary>
+    public class LocalArrayTests
+    {
+        public static readonly Dictionary<string, string> Methods = new()
+        {
+            ["Softmax"] = "static double F(double x, double y) { double[] e = new double[3]; double sum = 0; for (int i = 0; i < 3; i++) { e[i] = Math.Exp(x * i - y); sum += e[i]; } return e[1] / sum; }",
+            ["Initializer"] = "static double F(double x, double y) { double[] c = { x, y * y, x * y }; return c[0] * c[1] + Math.Sin(c[2]); }",
+            ["PrefixRecurrence"] = "static double F(double x, double y) { double[] p = new double[5]; p[0] = x; for (int i = 1; i < p.Length; i++) { p[i] = p[i - 1] * y + x; } double s = 0; for (int i = 0; i < 5; i++) { s += p[i] * p[i]; } return s; }",
+            ["OverwrittenInLoop"] = "static double F(double x, double y) { double[] h = new double[2]; double total = 0; for (int s = 0; s < 4; s++) { h[0] = Math.Tanh(x * s + y); h[1] = h[0] * h[0] + x; total += h[0] * h[1]; } return total; }",
+            ["CompoundAndIncrement"] = "static double F(double x, double y) { double[] a = new double[3]; a[0] = x; a[0] *= y; a[1] += a[0] * x; a[1]++; a[2] -= a[1] / (1 + y * y); a[2]--; return a[0] + a[1] * a[2]; }",
+            ["ElementReadBeforeWrite"] = "static double F(double x, double y) { double[] a = new double[2]; a[0] = x; double before = a[0]; a[0] = y * before; return before * a[0] + a[1]; }",
+            ["SwapSort"] = "static double F(double x, double y) { double[] v = { x, y, x * y, 0.5 }; for (int i = 0; i < v.Length; i++) { for (int j = 0; j + 1 < v.Length - i; j++) { if (v[j] > v[j + 1]) { double t = v[j]; v[j] = v[j + 1]; v[j + 1] = t; } } } return v[0] + 2 * v[1] + 3 * v[2] + 4 * v[3]; }",
+            ["IntegerIndexArray"] = "static double F(double x, double y) { int[] order = { 2, 0, 1 }; double[] w = { x, y, x + y }; double s = 0; for (int k = 0; k < order.Length; k++) { s = s * x + w[order[k]]; } return s; }",
+            ["LengthFromParameterWork"] = "static double F(double x, double y) { int n = 2 + (int)Math.Floor(Math.Abs(y) * 2); double[] a = new double[n * 2]; for (int i = 0; i < a.Length; i++) { a[i] = Math.Sin(x * i); } return a[0] + a[1] * a[a.Length - 1]; }",
+            ["DeclaredAfterEarlyReturn"] = "static double F(double x, double y) { if (x > 1.2) { return x * y; } double[] a = new double[2]; a[0] = x * x; a[1] = a[0] * y; return a[1] - a[0]; }",
+            ["WrittenInBranch"] = "static double F(double x, double y) { double[] a = new double[2]; for (int i = 0; i < 2; i++) { if (x * i > y) { a[i] = x * y; } else { a[i] = Math.Exp(-x * i); } } return a[0] * a[1] + a[1]; }",
+            ["ArrayLengthInLoop"] = "static double F(double x, double y) { double[] a = new double[4]; for (int i = 0; i < a.Length; i++) { a[i] = i == 0 ? x : a[i - 1] * Math.Cos(y + a[i - 1]); } return a[a.Length - 1]; }",
+        };
+
+        public static IEnumerable<object[]> Names => Methods.Keys.Select(k => new object[] { k });
+
+        [Theory]
+        [MemberData(nameof(Names))]
+        public void GradientMatchesCentralDifferences(string name) => LoopTests.CheckAgainstCentralDifferences(name, Methods[name]);
+
+        /// <summary>The primal allocates its array; the warm gradient allocates that and nothing more (its adjoints come from a pool).</summary>
+        [Fact]
+        public void WarmGradientAllocatesOnlyWhatThePrimalDoes()
+        {
+            GenerationResult result = GeneratorHarness.Run("using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class L\n{\n    [Differentiable] public " + Methods["OverwrittenInLoop"] + "\n}\n");
+            Type type = result.Load().GetType("Demo.L")!;
+            var primal = type.GetMethod("F")!.CreateDelegate<Func<double, double, double>>();
+            var gradient = type.GetMethod("F_Grad")!.CreateDelegate<LoopTests.GradientOf2>();
+            primal(0.3, 0.4);
+            gradient(0.3, 0.4, out _, out _);
+            long start = GC.GetAllocatedBytesForCurrentThread();
+            primal(0.3, 0.4);
+            long primalBytes = GC.GetAllocatedBytesForCurrentThread() - start;
+            start = GC.GetAllocatedBytesForCurrentThread();
+            gradient(0.3, 0.4, out _, out _);
+            long gradientBytes = GC.GetAllocatedBytesForCurrentThread() - start;
+            Assert.True(primalBytes > 0, "the primal allocates its array");
+            Assert.Equal(primalBytes, gradientBytes);
+        }
+
+        [Fact]
+        public Task ArrayCreatedInsideLoopIsReported() => DiagnosticTests.Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double s = 0;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        double[] {|FLX0005:row = new double[2]|};
+                        row[0] = x * i;
+                        s += row[0];
+                    }
+
+                    return s;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LocalArrayUsedWholeIsReported() => DiagnosticTests.Verify("""
+            public static partial class Model
+            {
+                public static double First(double[] values) => values[0];
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double[] a = new double[2];
+                    a[0] = x;
+                    {|FLX0005:a|} = new double[3];
+                    return First({|FLX0006:a|}) * x;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LocalArraysOfOtherShapesAreReported() => DiagnosticTests.Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] p, double x)
+                {
+                    double[][] {|FLX0005:rows = new double[2][]|};
+                    double[] {|FLX0005:alias = p|};
+                    {|FLX0008:p[0]|} = x;
+                    return x;
+                }
+            }
+            """);
+    }
+}
