@@ -358,6 +358,27 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["ArrayPassedToDifferentiable"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Dot(double[] a, double[] b)
+                    {
+                        double s = 0;
+                        for (int i = 0; i < a.Length; i++)
+                        {
+                            s += a[i] * b[i];
+                        }
+
+                        return s;
+                    }
+
+                    // The weights go whole to Dot; its gradient span comes back into dw.
+                    [Differentiable(nameof(w), nameof(bias))]
+                    public static double Neuron(double[] w, double bias, double[] x) => Math.Tanh(Dot(w, x) + bias);
+                }
+                """,
             ["NestedLoopsWithBranch"] = """
                 namespace Demo;
                 public static partial class Sums

@@ -63,6 +63,9 @@ namespace Fluxion.Generator.Differentiation
         /// <summary>Local arrays this run found an active value written to, though it treated them as constant.</summary>
         private readonly HashSet<string> newlyActiveArrays = new HashSet<string>(StringComparer.Ordinal);
 
+        /// <summary>Definitions that call a <c>[Differentiable]</c> method with arrays: the forward sweep calls the method itself, the backward sweep its gradient.</summary>
+        private readonly HashSet<string> pulledBack = new HashSet<string>(StringComparer.Ordinal);
+
         private ReverseModeDifferentiator(MethodModel method, HashSet<string> activeArrays)
         {
             this.method = method;
@@ -398,7 +401,13 @@ namespace Fluxion.Generator.Differentiation
         {
             Expr lowered = Lower(value, isRoot: true, valueNeeded: false);
             bool active = IsActive(lowered);
-            if (active && lowered is DifferentiableCall call)
+            if (active && lowered is DifferentiableCall arrayCall && arrayCall.Arguments.Any(a => a is SequenceArgument))
+            {
+                // A callee's gradient with respect to an array is a whole span: the backward sweep asks for it where it
+                // needs it, instead of the forward sweep keeping one per call.
+                pulledBack.Add(name);
+            }
+            else if (active && lowered is DifferentiableCall call)
             {
                 callOutputs[name] = call.Callee.Parameters
                     .Select((p, i) => (Parameter: p, Argument: call.Arguments[i]))
@@ -551,6 +560,9 @@ namespace Fluxion.Generator.Differentiation
                     }
 
                     break;
+                case DifferentiableCall call when pulledBack.Contains(definition.Name):
+                    PullBack(call, adjoint, definition);
+                    break;
                 case DifferentiableCall call:
                     EquatableArray<string> outputs = callOutputs[definition.Name];
                     var arguments = call.Callee.Parameters.Select((p, i) => (Parameter: p, Argument: call.Arguments[i])).Where(pa => pa.Parameter.IsDifferentiable).ToList();
@@ -567,6 +579,58 @@ namespace Fluxion.Generator.Differentiation
                 default:
                     throw new InvalidOperationException("no adjoint rule for " + node.GetType().Name);
             }
+        }
+
+        /// <summary>
+        /// The backward sweep of a call with array arguments: the callee's gradient, called here with a pooled span for
+        /// each array, then each partial times the adjoint added to what the arguments are computed from.
+        /// </summary>
+        private void PullBack(DifferentiableCall call, Expr adjoint, Definition definition)
+        {
+            adjoint = ShareIfUsedTwice(adjoint, call, usedTwice: true);
+            var outputs = new List<string>();
+            var isSpan = new List<bool>();
+            var contributions = new List<(Expr Argument, string Output, bool IsSpan)>();
+            for (int i = 0; i < call.Arguments.Count; i++)
+            {
+                ParameterModel parameter = call.Callee.Parameters[i];
+                Expr argument = call.Arguments[i];
+                if (!parameter.IsDifferentiable)
+                {
+                    continue;
+                }
+
+                // A span is passed even for an array without a gradient here: the callee checks its length.
+                bool span = parameter.Sequence is not null;
+                string output = span || IsActive(argument) ? names.Allocate(definition.Name + "_d" + parameter.Name) : string.Empty;
+                if (span)
+                {
+                    backward.Add(new AdjointArrayDeclaration(output, new SequenceLength(((SequenceArgument)argument).Array)));
+                }
+
+                outputs.Add(output);
+                isSpan.Add(span);
+                if (IsActive(argument))
+                {
+                    contributions.Add((argument, output, span));
+                }
+            }
+
+            backward.Add(new CallStatement(new GradientInvocation(call.Callee.QualifiedGradientName, call.Arguments, outputs.ToEquatableArray(), DeclaresOutputs: true, isSpan.ToEquatableArray())));
+            foreach ((Expr argument, string output, bool span) in contributions)
+            {
+                if (span)
+                {
+                    string array = ((SequenceArgument)argument).Array;
+                    backward.Add(new AccumulateScaled(activeSequences[array], output, adjoint, new SequenceLength(array), names.Allocate("index")));
+                }
+                else
+                {
+                    Propagate(argument, Multiply(new Variable(output, ScalarType.Double), adjoint), definition);
+                }
+            }
+
+            backward.AddRange(outputs.Where((o, i) => isSpan[i]).Select(o => (CodeStatement)new AdjointArrayRelease(o)));
         }
 
         /// <summary>Keeps an adjoint that two operands read in a local, so it is computed once.</summary>
@@ -613,6 +677,11 @@ namespace Fluxion.Generator.Differentiation
                 return definition.Value;
             }
 
+            if (pulledBack.Contains(definition.Name))
+            {
+                return new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true);
+            }
+
             EquatableArray<string> outputs = callOutputs.TryGetValue(definition.Name, out var named)
                 ? named
                 : call.Callee.Parameters.Where(p => p.IsDifferentiable).Select(_ => string.Empty).ToEquatableArray();
@@ -624,6 +693,7 @@ namespace Fluxion.Generator.Differentiation
             _ when expression.Type != ScalarType.Double => false,
             Variable variable => activeNames.Contains(variable.Name),
             ElementRead element => activeSequences.ContainsKey(element.Array) || arrayAdjoints.ContainsKey(element.Array),
+            SequenceArgument sequence => activeSequences.ContainsKey(sequence.Array),
             Constant or ExternalValue or PassiveCall or NumericConversion => false,
             _ => Operands(expression).Any(IsActive),
         };

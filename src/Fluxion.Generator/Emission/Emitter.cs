@@ -163,6 +163,13 @@ namespace Fluxion.Generator.Emission
                         writer.Close();
                         writer.Line("while (" + Expression(loop.Condition) + ");");
                         break;
+                    case AccumulateScaled accumulate:
+                        string index = Identifier(accumulate.Index);
+                        writer.Line("for (int " + index + " = 0; " + index + " < " + Expression(accumulate.Length) + "; " + index + "++)");
+                        writer.Open();
+                        writer.Line(Identifier(accumulate.Target) + "[" + index + "] += " + Expression(accumulate.Scale, MultiplicativePrecedence) + " * " + Identifier(accumulate.Source) + "[" + index + "];");
+                        writer.Close();
+                        break;
                     case ReplayStatement replay:
                         writer.Line("for (int " + Identifier(replay.Iteration) + " = " + Identifier(replay.Counter) + "; " + Identifier(replay.Iteration) + " > 0; " + Identifier(replay.Iteration) + "--)");
                         writer.Open();
@@ -192,6 +199,7 @@ namespace Fluxion.Generator.Emission
             ElementAssign element => Identifier(element.Array) + "[" + Expression(element.Index) + "] = " + Expression(element.Value) + ";",
             AdjointArrayDeclaration adjoints => "var " + Identifier(adjoints.Name) + " = new global::Fluxion.Runtime.AdjointArray(" + Expression(adjoints.Length) + ");",
             AdjointArrayRelease release => Identifier(release.Name) + ".Dispose();",
+            CallStatement call => Expression(call.Call) + ";",
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),
         };
 
@@ -217,7 +225,8 @@ namespace Fluxion.Generator.Emission
                 ElementRead element => Identifier(element.Array) + "[" + Expression(element.Index) + "]",
                 SequenceLength length => Identifier(length.Array) + ".Length",
                 SequenceArgument sequence => Identifier(sequence.Array),
-                GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select(o => ", " + (o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
+                GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select((o, i) =>
+                    ", " + (call.IsSpanOutput(i) ? Identifier(o) + ".Segment" : o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
                 _ => throw new InvalidOperationException("cannot print " + expression.GetType().Name),
             };
             if (OverflowOf(expression) is OverflowCheck.Checked or OverflowCheck.Unchecked)
@@ -247,6 +256,7 @@ namespace Fluxion.Generator.Emission
             "(" + string.Join(", ", arguments.Select(a => Expression(a))) + tail + ")";
 
         private const int UnaryPrecedence = 90;
+        private const int MultiplicativePrecedence = 80;
 
         private static int Precedence(Expr expression) => expression switch
         {
@@ -255,7 +265,7 @@ namespace Fluxion.Generator.Emission
             Unary or NumericConversion => UnaryPrecedence,
             Binary binary => binary.Operator switch
             {
-                BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Remainder => 80,
+                BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Remainder => MultiplicativePrecedence,
                 BinaryOperator.Add or BinaryOperator.Subtract => 70,
                 BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual => 60,
                 BinaryOperator.Equal or BinaryOperator.NotEqual => 50,

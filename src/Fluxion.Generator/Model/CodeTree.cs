@@ -30,6 +30,8 @@ namespace Fluxion.Generator.Model
             ElementAddAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),
             ElementAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),
             DeclareArray array => VariablesOf(array.Length),
+            CallStatement call => VariablesOf(call.Call),
+            AccumulateScaled accumulate => VariablesOf(accumulate.Scale).Concat(VariablesOf(accumulate.Length)),
             AdjointArrayDeclaration array => VariablesOf(array.Length),
             _ => Enumerable.Empty<string>(),
         };

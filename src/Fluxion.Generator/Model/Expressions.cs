@@ -86,7 +86,11 @@ namespace Fluxion.Generator.Model
     /// <paramref name="Outputs"/> (an empty name discards that output). Produced by differentiation only.
     /// </summary>
     /// <param name="DeclaresOutputs">True to declare the outputs at the call (<c>out double d</c>); false when they are declared earlier.</param>
-    internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs, bool DeclaresOutputs) : Expr(ScalarType.Double);
+    /// <param name="SpanOutputs">The outputs that are spans (an <c>AdjointArray</c> passed as <c>Segment</c>), by position; empty when none is.</param>
+    internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs, bool DeclaresOutputs, EquatableArray<bool> SpanOutputs = default) : Expr(ScalarType.Double)
+    {
+        public bool IsSpanOutput(int index) => index < SpanOutputs.Count && SpanOutputs[index];
+    }
 
     /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes), of a local array, or of an adjoint array.</summary>
     internal sealed record ElementRead(string Array, Expr Index, ScalarType ElementType) : Expr(ElementType);

@@ -47,6 +47,12 @@ namespace Fluxion.Generator.Model
     /// <summary><c>Name.Dispose();</c>: hands an adjoint array back to the pool.</summary>
     internal sealed record AdjointArrayRelease(string Name) : CodeStatement;
 
+    /// <summary><c>Call;</c>: a call made for what it writes to its outputs.</summary>
+    internal sealed record CallStatement(Expr Call) : CodeStatement;
+
+    /// <summary><c>for (int Index = 0; Index &lt; Length; Index++) Target[Index] += Scale * Source[Index];</c>: a callee's gradient span, scaled, added to a caller's.</summary>
+    internal sealed record AccumulateScaled(string Target, string Source, Expr Scale, Expr Length, string Index) : CodeStatement;
+
     /// <summary>The gradient method: the forward sweep, then the backward sweep (which ends with the outputs and the return).</summary>
     internal sealed record GradientMethod(MethodModel Source, EquatableArray<CodeStatement> Forward, EquatableArray<CodeStatement> Backward);
 }

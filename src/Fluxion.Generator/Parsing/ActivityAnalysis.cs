@@ -29,7 +29,7 @@ namespace Fluxion.Generator.Parsing
             && ReferencesActive(operation);
 
         /// <summary>True when <paramref name="sequence"/> is an array or span parameter that gets a gradient.</summary>
-        public bool IsActiveSequence(IParameterSymbol sequence) => active.Contains(sequence);
+        public bool IsActiveSequence(IParameterSymbol sequence) => KnownSymbols.ToSequence(sequence.Type) is not null && active.Contains(sequence);
 
         /// <summary>Records an assignment; a compound assignment also keeps what the target held.</summary>
         public void Assign(ISymbol target, bool valueIsActive, bool combinesWithOldValue)

@@ -890,10 +890,6 @@ namespace Fluxion.Generator.Parsing
 
             // A differentiated array passed whole makes the call depend on it, like a differentiated double.
             bool anyActive = argumentOperations.Any(a => activity.IsActive(a.Value) || (Unwrap(a.Value) is IParameterReferenceOperation p && activity.IsActiveSequence(p.Parameter)));
-            if (arguments.Any(a => a is SequenceArgument) && anyActive && returnType == ScalarType.Double && KnownSymbols.FindDifferentiableAttribute(method) is not null)
-            {
-                return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "' with an array argument", "passing arrays to [Differentiable] methods is not supported yet; write the loop in this method");
-            }
             if (returnType != ScalarType.Double || !anyActive)
             {
                 // An integer result, or a result that depends on no differentiated value, is a constant for differentiation.
@@ -932,7 +928,8 @@ namespace Fluxion.Generator.Parsing
             bool ok = true;
             foreach (IArgumentOperation argument in argumentOperations)
             {
-                if (!differentiable[argument.Parameter!.Ordinal] && activity.IsActive(argument.Value))
+                bool activeArgument = activity.IsActive(argument.Value) || (Unwrap(argument.Value) is IParameterReferenceOperation sequence && activity.IsActiveSequence(sequence.Parameter));
+                if (!differentiable[argument.Parameter!.Ordinal] && activeArgument)
                 {
                     Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonDifferentiableArgument, argument.Syntax.GetLocation(), argument.Parameter.Name, method.Name));
                     ok = false;
@@ -950,7 +947,9 @@ namespace Fluxion.Generator.Parsing
             }
 
             var parameters = method.Parameters
-                .Select(p => new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type) ?? ScalarType.Double, differentiable[p.Ordinal]))
+                .Select(p => KnownSymbols.ToSequence(p.Type) is var (kind, element)
+                    ? new ParameterModel(p.Name, element, differentiable[p.Ordinal], kind)
+                    : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type) ?? ScalarType.Double, differentiable[p.Ordinal]))
                 .ToEquatableArray();
             string gradientName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name + MethodModel.GradientSuffix);
             string qualifiedName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name);

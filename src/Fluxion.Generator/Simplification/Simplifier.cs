@@ -38,7 +38,7 @@ namespace Fluxion.Generator.Simplification
                 var read = new HashSet<string>(forward.Concat(backward).SelectMany(ReadVariables), StringComparer.Ordinal);
                 var callers = new HashSet<string>(AssignedValues(forward).Where(a => ContainsCall(a.Value)).Select(a => a.Name), StringComparer.Ordinal);
                 var unread = new HashSet<string>(
-                    forward.OfType<Declare>().Select(d => d.Name).Where(name => !read.Contains(name) && !callers.Contains(name)),
+                    DeclaredNames(forward).Where(name => !read.Contains(name) && !callers.Contains(name)),
                     StringComparer.Ordinal);
                 if (unread.Count == 0)
                 {
@@ -247,6 +247,8 @@ namespace Fluxion.Generator.Simplification
             ElementAddAssign element => element with { Index = map(element.Index), Value = map(element.Value) },
             ElementAssign element => element with { Index = map(element.Index), Value = map(element.Value) },
             DeclareArray array => array with { Length = map(array.Length) },
+            CallStatement call => call with { Call = map(call.Call) },
+            AccumulateScaled accumulate => accumulate with { Scale = map(accumulate.Scale), Length = map(accumulate.Length) },
             AdjointArrayDeclaration adjoints => adjoints with { Length = map(adjoints.Length) },
             _ => statement,
         };
@@ -591,6 +593,7 @@ namespace Fluxion.Generator.Simplification
         {
             ElementAssign element => new[] { element.Array },
             ElementAddAssign element => new[] { element.Span },
+            AccumulateScaled accumulate => new[] { accumulate.Target },
             _ => Blocks(statement).SelectMany(block => block).SelectMany(WrittenArrays),
         };
 

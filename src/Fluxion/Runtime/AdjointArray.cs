@@ -10,6 +10,7 @@ namespace Fluxion.Runtime
     public struct AdjointArray : IDisposable
     {
         private double[]? items;
+        private readonly int length;
 
         /// <summary>Takes storage for <paramref name="length"/> adjoints, each zero.</summary>
         /// <param name="length">The length of the array whose adjoints these are.</param>
@@ -17,7 +18,11 @@ namespace Fluxion.Runtime
         {
             items = BufferPool<double>.Take(length);
             Array.Clear(items, 0, length);
+            this.length = length;
         }
+
+        /// <summary>The adjoints as a segment of exactly the array's length, to pass where a gradient span is expected.</summary>
+        public ArraySegment<double> Segment => new ArraySegment<double>(items!, 0, length);
 
         /// <summary>The adjoint of element <paramref name="index"/>.</summary>
         /// <param name="index">The index of the element in its array.</param>
