@@ -19,11 +19,61 @@ namespace Fluxion.Generator.Simplification
             var forward = method.Forward.Select(s => SimplifyStatement(s, exactOnly: true)).ToList();
             var backward = method.Backward.Select(s => SimplifyStatement(s, exactOnly: false)).ToList();
             PropagateCopies(backward);
+            backward = MergeElementContributions(backward);
             RemoveUnreadLocals(backward);
             RemoveUnneededTapeEntries(forward, backward);
             RemoveUnreadLocals(backward);
             RemoveUnreadDefinitions(forward, backward);
             return method with { Forward = forward.ToEquatableArray(), Backward = backward.ToEquatableArray() };
+        }
+
+        /// <summary>
+        /// Adds two contributions to the same element of a gradient in one statement (<c>dx[i] -= a + b;</c> for
+        /// <c>dx[i] -= a; …; dx[i] -= b;</c>), one read and one write of memory fewer. Contributions commute, so others to
+        /// the same span may come between; nothing between may read the span or change what either one reads.
+        /// </summary>
+        private static List<CodeStatement> MergeElementContributions(List<CodeStatement> block)
+        {
+            var result = block.Select(s => WithBlocks(s, Blocks(s).Select(inner => MergeElementContributions(inner.ToList()).ToEquatableArray()).ToList())).ToList();
+            for (int i = 0; i < result.Count; i++)
+            {
+                if (result[i] is not ElementAddAssign first)
+                {
+                    continue;
+                }
+
+                var read = new HashSet<string>(VariablesOf(first.Index).Concat(VariablesOf(first.Value)), StringComparer.Ordinal);
+                for (int j = i + 1; j < result.Count; j++)
+                {
+                    CodeStatement later = result[j];
+                    if (later is ElementAddAssign next && next.Span == first.Span && next.Index.Equals(first.Index))
+                    {
+                        result[j] = next with { Value = SimplifyExpression(new Binary(BinaryOperator.Add, first.Value, next.Value, ScalarType.Double), exactOnly: false) };
+                        result.RemoveAt(i);
+                        i--;
+                        break;
+                    }
+
+                    bool commutes = later is ElementAddAssign other && other.Span == first.Span;
+                    if (!commutes && (Blocks(later).Any() || MentionsArray(later, first.Span) || WrittenVariables(later).Any(read.Contains)))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static bool MentionsArray(CodeStatement statement, string array)
+        {
+            bool mentioned = WrittenArrays(statement).Contains(array);
+            MapExpressions(statement, e =>
+            {
+                mentioned |= ElementReads(e).Any(read => read.Array == array);
+                return e;
+            });
+            return mentioned;
         }
 
         /// <summary>
@@ -365,6 +415,12 @@ namespace Fluxion.Generator.Simplification
                         return node with { Operator = BinaryOperator.Add, Right = negated.Operand };
                     }
 
+                    if (left is Unary { Operator: UnaryOperator.Negate } negatedFirst)
+                    {
+                        // -a - b is -(a + b): a subtraction from a gradient reads as one.
+                        return Negate(node with { Operator = BinaryOperator.Add, Left = negatedFirst.Operand });
+                    }
+
                     break;
                 case BinaryOperator.Multiply:
                     if (IsConstant(right, 1.0))
@@ -593,6 +649,8 @@ namespace Fluxion.Generator.Simplification
         {
             ElementAssign element => new[] { element.Array },
             ElementAddAssign element => new[] { element.Span },
+            // A gradient call writes the spans it is given.
+            CallStatement { Call: GradientInvocation call } => call.Outputs.Where((o, i) => call.IsSpanOutput(i)),
             AccumulateScaled accumulate => new[] { accumulate.Target },
             _ => Blocks(statement).SelectMany(block => block).SelectMany(WrittenArrays),
         };
