@@ -247,6 +247,21 @@ namespace Fluxion.Generator.Tests
             """,
             Diagnostic("FLX0006", 0).WithArguments("switch on 'Counter.Next()'", "inside a larger expression every arm computes the value again, and this one calls a method or reads a mutable field; compute it into a local first"));
 
+        /// <summary>Each arm of a switch expression nests in the previous one's else; past the depth limit the whole switch is reported.</summary>
+        [Fact]
+        public void SwitchExpressionWithMoreArmsThanTheDepthLimit()
+        {
+            string arms = string.Concat(Enumerable.Range(0, Parsing.BodyParser.MaximumDepth).Select(i => i + " => x * " + i + ", "));
+            string source = Usings + "namespace Demo;\npublic static partial class S\n{\n    [Differentiable] public static double F(double x, int n) => n switch { " + arms + "_ => x };\n}\n";
+            GenerationResult result = GeneratorHarness.Run(source);
+
+            Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+            Assert.Equal("FLX0006", diagnostic.Id);
+            Assert.Equal("Fluxion cannot differentiate this switch expression: its 201 arms would nest more than 200 levels deep; write it as a switch statement", diagnostic.GetMessage());
+            Assert.Equal("n switch { " + arms + "_ => x }", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+            Assert.Empty(result.Sources);
+        }
+
         private static (MethodInfo Function, MethodInfo Gradient) Compile(string method)
         {
             string source = Usings + "namespace Demo;\npublic static partial class S\n{\n    [Differentiable] public " + method + "\n}\n";

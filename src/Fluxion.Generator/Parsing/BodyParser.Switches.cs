@@ -143,6 +143,11 @@ namespace Fluxion.Generator.Parsing
                 return Unsupported(choice, DiagnosticDescriptors.UnsupportedExpression, "switch expression", "it throws for the values no arm matches; end it with a discard arm (_ => ...)");
             }
 
+            if (depth + choice.Arms.Length > MaximumDepth)
+            {
+                return Unsupported(choice, DiagnosticDescriptors.UnsupportedExpression, "switch expression", "its " + choice.Arms.Length + " arms would nest more than " + MaximumDepth + " levels deep; write it as a switch statement");
+            }
+
             Expr? subject = storedSwitchValue is { } stored && stored.Choice == choice ? stored.Value : RepeatableSwitchValue(choice.Value);
             if (subject is null)
             {
@@ -150,15 +155,26 @@ namespace Fluxion.Generator.Parsing
             }
 
             var arms = new List<(Expr Test, Expr Value)>();
-            foreach (ISwitchExpressionArmOperation arm in choice.Arms)
+            int outside = depth;
+            try
             {
-                // An arm whose test failed stops here: its value would report again the variables its pattern declares.
-                if (Guarded(Matches(arm.Pattern, subject), arm.Guard) is not { } test || TryParseExpression(arm.Value) is not { } value)
+                foreach (ISwitchExpressionArmOperation arm in choice.Arms)
                 {
-                    return null;
-                }
+                    // An arm whose test failed stops here: its value would report again the variables its pattern declares.
+                    if (Guarded(Matches(arm.Pattern, subject), arm.Guard) is not { } test || TryParseExpression(arm.Value) is not { } value)
+                    {
+                        return null;
+                    }
 
-                arms.Add((test, value));
+                    arms.Add((test, value));
+
+                    // The next arm is the else of this one: a level deeper.
+                    depth++;
+                }
+            }
+            finally
+            {
+                depth = outside;
             }
 
             Expr result = arms[arms.Count - 1].Value;
@@ -245,7 +261,9 @@ namespace Fluxion.Generator.Parsing
         }
 
         /// <summary>The test <paramref name="pattern"/> makes of <paramref name="subject"/>; null, reported, for a pattern with no such test.</summary>
-        private Expr? Matches(IPatternOperation pattern, Expr subject)
+        private Expr? Matches(IPatternOperation pattern, Expr subject) => OneLevelDeeper(pattern, p => PatternTest(p, subject));
+
+        private Expr? PatternTest(IPatternOperation pattern, Expr subject)
         {
             switch (pattern)
             {

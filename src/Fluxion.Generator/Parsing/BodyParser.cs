@@ -612,7 +612,11 @@ namespace Fluxion.Generator.Parsing
             return null;
         }
 
-        private Expr? TryParseExpression(IOperation operation)
+        private Expr? TryParseExpression(IOperation operation) => OneLevelDeeper(operation, ParseExpression);
+
+        /// <summary>Parses <paramref name="operation"/> with <paramref name="parse"/>, one level deeper than its parent.</summary>
+        private Expr? OneLevelDeeper<T>(T operation, Func<T, Expr?> parse)
+            where T : IOperation
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (depth >= MaximumDepth)
@@ -629,7 +633,7 @@ namespace Fluxion.Generator.Parsing
             depth++;
             try
             {
-                return ParseExpression(operation);
+                return parse(operation);
             }
             finally
             {
