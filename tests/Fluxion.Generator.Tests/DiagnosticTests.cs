@@ -77,7 +77,7 @@ namespace Fluxion.Generator.Tests
                 [Differentiable]
                 public static double F(double x)
                 {
-                    {|FLX0005:switch ((int)x) { default: x = -x; break; }|}
+                    {|FLX0005:lock (typeof(Model)) { x = -x; }|}
                     {|FLX0005:Console.WriteLine(x);|}
                     {|FLX0005:try { x = x * 2; } finally { }|}
                     return x;
@@ -108,7 +108,7 @@ namespace Fluxion.Generator.Tests
                 [Differentiable]
                 public static double F(double x)
                 {
-                    double a = {|FLX0006:x switch { > 0 => x, _ => -x }|};
+                    double a = {|FLX0006:x is > 0|} ? x : -x;
                     double b = {|FLX0006:(x, x).Item1|};
                     Func<double, double> {|FLX0005:f = v => v * x|};
                     return a + b;

@@ -66,6 +66,16 @@ namespace Fluxion.Generator.Tests
             ["Lock"] = "public static partial class M { private static readonly object Gate = new(); [Differentiable] public static double F(double x) { lock (Gate) { x = x * 2; } return x; } }",
             ["Async"] = "public static partial class M { [Differentiable] public static async System.Threading.Tasks.Task<double> F(double x) { await System.Threading.Tasks.Task.Yield(); return x; } }",
             ["DecimalCast"] = "public static partial class M { [Differentiable] public static double F(double x) => (double)((decimal)x * 2m); }",
+            ["SwitchGotoCase"] = "public static partial class M { [Differentiable] public static double F(double x, int n) { switch (n) { case 0: x = x * 2; goto case 1; case 1: x = -x; break; } return x; } }",
+            ["SwitchThrowSection"] = "public static partial class M { [Differentiable] public static double F(double x, int n) { switch (n) { case 0: return x; default: throw new ArgumentOutOfRangeException(nameof(n)); } } }",
+            ["SwitchExpressionThrowArm"] = "public static partial class M { [Differentiable] public static double F(double x, int n) => n switch { 0 => x, _ => throw new ArgumentOutOfRangeException(nameof(n)) }; }",
+            ["SwitchExpressionWithoutArms"] = "public static partial class M { [Differentiable] public static double F(double x, int n) => x * n switch { }; }",
+            ["SwitchOnNullable"] = "public static partial class M { private static readonly int? Mode = 1; [Differentiable] public static double F(double x) { switch (Mode) { case 1: return x; case null: return -x; default: return x * x; } } }",
+            ["SwitchOnEnum"] = "public static partial class M { [Differentiable] public static double F(double x) => MidpointRounding.ToEven switch { MidpointRounding.AwayFromZero => x, _ => -x }; }",
+            ["SwitchCaseNotConstant"] = "public static partial class M { [Differentiable] public static double F(double x, int n, int m) { switch (n) { case m: return x; default: return -x; } } }",
+            ["SwitchHalfTyped"] = "public static partial class M { [Differentiable] public static double F(double x, int n) { switch (n) { case 1: return x; case",
+            ["SwitchDeclarationPatternUsedInSection"] = "public static partial class M { [Differentiable] public static double F(double x, int n) { switch (n) { case var k when k > 1: return x * k; default: return x; } } }",
+            ["SwitchExhaustiveWithoutDefault"] = "public static partial class M { [Differentiable] public static double F(double x, bool up) { switch (up) { case true: return x; case false: return -x; } } }",
             ["FloatLocal"] = "public static partial class M { [Differentiable] public static double F(double x) { float f = (float)x; return f * 2; } }",
         };
 
@@ -105,7 +115,7 @@ namespace Fluxion.Generator.Tests
         [Fact]
         public void ValidCorpusEntriesGetGradients()
         {
-            foreach (string name in new[] { "DirectRecursion", "MutualRecursion", "ShadowingNames", "LocalNamedLikeOutput", "UserMathClass", "NestedBlocksShadow", "UsingStaticMath", "DefaultLiteral", "ChecksumOfIntegers", "ConstLocal", "MultipleDeclarators", "PartialWithImplementation", "AttributeNullArray" })
+            foreach (string name in new[] { "DirectRecursion", "MutualRecursion", "ShadowingNames", "LocalNamedLikeOutput", "UserMathClass", "NestedBlocksShadow", "UsingStaticMath", "DefaultLiteral", "ChecksumOfIntegers", "ConstLocal", "MultipleDeclarators", "PartialWithImplementation", "AttributeNullArray", "SwitchExhaustiveWithoutDefault" })
             {
                 GenerationResult result = GeneratorHarness.Run(Prefix + Corpus[name]);
                 Assert.True(result.Sources.Count > 0 && result.GeneratorDiagnostics.IsEmpty && !result.CompilationDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error),

@@ -92,6 +92,9 @@ namespace Fluxion.Generator.Parsing
                 case IConditionalOperation conditional:
                     // The condition only picks a value; the value carries the derivative.
                     return ReferencesActive(conditional.WhenTrue) || (conditional.WhenFalse is { } whenFalse && ReferencesActive(whenFalse));
+                case ISwitchExpressionOperation choice:
+                    // Likewise the value switched on only picks an arm.
+                    return choice.Arms.Any(arm => ReferencesActive(arm.Value));
                 case { Type: { } type } when type.SpecialType != SpecialType.System_Double && operation is not (ILocalReferenceOperation or IParameterReferenceOperation):
                     // Only doubles carry derivatives: a bool, an integer index or a length does not.
                     return false;

@@ -17,7 +17,7 @@ namespace Fluxion.Generator.Parsing
     /// translate faithfully becomes a diagnostic on that exact node; code the compiler itself rejects
     /// (errors, unresolved names) ends the parse silently, since the compiler already reports it.
     /// </summary>
-    internal sealed class BodyParser
+    internal sealed partial class BodyParser
     {
         private readonly Compilation compilation;
         private readonly ActivityAnalysis activity;
@@ -29,8 +29,14 @@ namespace Fluxion.Generator.Parsing
 
         /// <summary>The local arrays declared so far, with their element types.</summary>
         private readonly Dictionary<ILocalSymbol, ScalarType> localArrays = new Dictionary<ILocalSymbol, ScalarType>(SymbolEqualityComparer.Default);
+
+        /// <summary>Locals of a switch block that the parser declares before its chain of ifs (see <see cref="DeclareSharedLocals"/>).</summary>
+        private readonly HashSet<ILocalSymbol> declaredAhead = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         private string? returnValue;
         private string? returned;
+
+        /// <summary>The switch expression that makes up the value being parsed, and the local its tested value was stored in.</summary>
+        private (ISwitchExpressionOperation Choice, Variable Value)? storedSwitchValue;
 
         /// <summary>How deep an expression may nest; deeper ones get FLX0006 (and would exhaust the stack of later stages).</summary>
         public const int MaximumDepth = 200;
@@ -39,8 +45,10 @@ namespace Fluxion.Generator.Parsing
 
         private int depth;
 
-        /// <summary>How many if statements a method may parse, copies for early returns included.</summary>
+        /// <summary>How many if statements a method may parse, copies for early returns included (a switch counts one per section tested).</summary>
         private const int MaximumCopiedStatements = 2000;
+
+        private const string TooManyCopies = "the early returns around it need too many copies of the statements after them; restructure with if/else";
 
         private int copiedStatements;
 
@@ -111,7 +119,7 @@ namespace Fluxion.Generator.Parsing
                 {
                     case IReturnOperation { ReturnedValue: { } inLoop } when loops.Count > 0:
                         // A return inside a loop keeps the value, stops every enclosing loop, and returns after them.
-                        if (TryParseExpression(inLoop) is { } kept)
+                        if (ParseValue(inLoop, target) is { } kept)
                         {
                             target.Add(new Assignment(ReturnValue(), ScalarType.Double, kept, Declares: false));
                             target.Add(new Assignment(Returned(), ScalarType.Boolean, new BooleanConstant(true), Declares: false));
@@ -122,6 +130,8 @@ namespace Fluxion.Generator.Parsing
                     case IBranchOperation { BranchKind: BranchKind.Break } exit when loops.Count > 0 && IsExitOf(exit, loops.Peek()):
                         target.Add(new Assignment(loops.Peek().Running!, ScalarType.Boolean, new BooleanConstant(false), Declares: false));
                         return true;
+                    case IBranchOperation { BranchKind: BranchKind.Break } leave when SwitchExit(after, leave) is { } end:
+                        return Enter(end, target);
                     case IBranchOperation { BranchKind: BranchKind.Continue } next when loops.Count > 0 && IsExitOf(next, loops.Peek()):
                         // The rest of the body is skipped; the loop's own increment still runs.
                         for (Continuation? frame = after; frame is not null; frame = frame.Next)
@@ -134,20 +144,28 @@ namespace Fluxion.Generator.Parsing
 
                         return true;
                     case IReturnOperation { ReturnedValue: { } value }:
-                        if (TryParseExpression(value) is { } returned)
+                        if (ParseValue(value, target) is { } returned)
                         {
                             target.Add(new Return(returned));
                         }
 
                         ReportUnreachable(operations, i + 1);
                         return true;
-                    case IConditionalOperation { Type: null } branch when ContainsExit(branch):
-                        // A return (or a break or continue of this loop) somewhere inside: what follows the if runs only
-                        // on the paths that fall through, so each of those paths gets its own copy of it.
+                    case IConditionalOperation { Type: null } branch when ContainsExit(branch, after):
+                        // A return (or a break or continue of this loop, or a break of this switch) somewhere inside: what
+                        // follows the if runs only on the paths that fall through, so each of those paths gets its own copy of it.
                         ParseIf(branch, target, new Continuation(operations, i + 1, after));
                         return true;
                     case IConditionalOperation { Type: null } branch:
                         ParseIf(branch, target, after: null);
+                        break;
+                    case ISwitchOperation choice when ContainsExit(choice, after):
+                        // A return or a continue inside: as after an if, each section that breaks gets its own copy of what follows.
+                        ParseSwitch(choice, target, new Continuation(operations, i + 1, after, switchExit: choice.ExitLabel));
+                        return true;
+                    case ISwitchOperation choice:
+                        // Every section ends in a break: all of them go on with what follows the switch.
+                        ParseSwitch(choice, target, new Continuation(Array.Empty<IOperation>(), 0, null, switchExit: choice.ExitLabel));
                         break;
                     case IForLoopOperation { Condition: { } condition } forLoop:
                         foreach (IOperation initializer in forLoop.Before)
@@ -279,9 +297,27 @@ namespace Fluxion.Generator.Parsing
             return loops.Count == 0 || returns;
         }
 
-        /// <summary>True for a return, or a break or continue of the innermost loop, anywhere inside <paramref name="operation"/>.</summary>
-        private bool ContainsExit(IOperation operation) =>
-            operation.DescendantsAndSelf().Any(o => o is IReturnOperation || (loops.Count > 0 && o is IBranchOperation branch && IsExitOf(branch, loops.Peek())));
+        /// <summary>
+        /// True for a return, a break or continue of the innermost loop, or a break of a switch whose section is being
+        /// parsed (one that <paramref name="after"/> leads to), anywhere inside <paramref name="operation"/>.
+        /// </summary>
+        private bool ContainsExit(IOperation operation, Continuation? after) =>
+            operation.DescendantsAndSelf().Any(o => o is IReturnOperation
+                || (o is IBranchOperation branch && ((loops.Count > 0 && IsExitOf(branch, loops.Peek())) || SwitchExit(after, branch) is not null)));
+
+        /// <summary>The continuation a break of a switch statement goes to, found among <paramref name="after"/> and those after it.</summary>
+        private static Continuation? SwitchExit(Continuation? after, IBranchOperation branch)
+        {
+            for (Continuation? frame = after; frame is not null; frame = frame.Next)
+            {
+                if (frame.SwitchExit is not null && SymbolEqualityComparer.Default.Equals(frame.SwitchExit, branch.Target))
+                {
+                    return frame;
+                }
+            }
+
+            return null;
+        }
 
         private static bool IsExitOf(IBranchOperation branch, LoopContext loop) =>
             SymbolEqualityComparer.Default.Equals(branch.Target, loop.Loop.ExitLabel) || SymbolEqualityComparer.Default.Equals(branch.Target, loop.Loop.ContinueLabel);
@@ -314,7 +350,7 @@ namespace Fluxion.Generator.Parsing
         {
             if (++copiedStatements > MaximumCopiedStatements)
             {
-                Unsupported(branch, DiagnosticDescriptors.UnsupportedStatement, "if statement", "the early returns around it need too many copies of the statements after them; restructure with if/else");
+                Unsupported(branch, DiagnosticDescriptors.UnsupportedStatement, "if statement", TooManyCopies);
                 return;
             }
 
@@ -336,13 +372,14 @@ namespace Fluxion.Generator.Parsing
         /// <summary>The statements that run after a block falls through: the rest of each enclosing block.</summary>
         private sealed class Continuation
         {
-            public Continuation(IReadOnlyList<IOperation> operations, int start, Continuation? next, bool isLoopBottom = false, IReadOnlyList<Statement>? prologue = null)
+            public Continuation(IReadOnlyList<IOperation> operations, int start, Continuation? next, bool isLoopBottom = false, IReadOnlyList<Statement>? prologue = null, ILabelSymbol? switchExit = null)
             {
                 Operations = operations;
                 Start = start;
                 Next = next;
                 IsLoopBottom = isLoopBottom;
                 Prologue = prologue ?? Array.Empty<Statement>();
+                SwitchExit = switchExit;
             }
 
             public IReadOnlyList<IOperation> Operations { get; }
@@ -356,6 +393,9 @@ namespace Fluxion.Generator.Parsing
 
             /// <summary>Statements that come before the operations (a foreach's index increment).</summary>
             public IReadOnlyList<Statement> Prologue { get; }
+
+            /// <summary>The exit label of the switch statement whose breaks go here; null for any other continuation.</summary>
+            public ILabelSymbol? SwitchExit { get; }
         }
 
         private void ReportUnreachable(IReadOnlyList<IOperation> operations, int start)
@@ -374,7 +414,7 @@ namespace Fluxion.Generator.Parsing
             void Add(IOperation operation)
             {
                 // Braces of a method, an if, an else or a nested block; unsafe and checked blocks are reported instead.
-                if (operation is IBlockOperation plain && (operation.Syntax is not BlockSyntax block || block.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or MethodDeclarationSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
+                if (operation is IBlockOperation plain && (operation.Syntax is not BlockSyntax block || block.Parent is BlockSyntax or IfStatementSyntax or ElseClauseSyntax or MethodDeclarationSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or SwitchSectionSyntax))
                 {
                     foreach (IOperation inner in plain.Operations)
                     {
@@ -434,7 +474,9 @@ namespace Fluxion.Generator.Parsing
                 return;
             }
 
-            string name = Declare(local);
+            // A switch-block local shared by several sections already has its name and its declaration.
+            bool ahead = declaredAhead.Contains(local);
+            string name = ahead ? names[local] : Declare(local);
             ScalarType? type = KnownSymbols.ToScalarType(local.Type);
             if (type is null)
             {
@@ -451,14 +493,14 @@ namespace Fluxion.Generator.Parsing
             IVariableInitializerOperation? initializer = declarator.Initializer;
             if (initializer is null)
             {
-                // C# reads no local before it is assigned, so starting at zero is unobservable; it gives the local a
-                // version before any loop or branch that assigns it.
-                Expr zero = type.Value == ScalarType.Double ? Constant.Zero : type.Value == ScalarType.Boolean ? new BooleanConstant(false) : new IntegerConstant(0, type.Value);
-                target.Add(new Assignment(name, type.Value, zero, Declares: true, IsPlaceholder: true));
+                if (!ahead)
+                {
+                    target.Add(Placeholder(name, type.Value));
+                }
             }
-            else if (TryParseExpression(initializer.Value) is { } value)
+            else if (ParseValue(initializer.Value, target) is { } value)
             {
-                target.Add(new Assignment(name, type.Value, value, Declares: true));
+                target.Add(new Assignment(name, type.Value, value, Declares: !ahead));
                 activity.Assign(local, activity.IsActive(initializer.Value), combinesWithOldValue: false);
             }
         }
@@ -539,6 +581,16 @@ namespace Fluxion.Generator.Parsing
             activity.AssignElement(local, value is not null && activity.IsActive(value));
         }
 
+        /// <summary>
+        /// The declaration of a local without a value. C# reads no local before it is assigned, so starting at zero is
+        /// unobservable; it gives the local a version before any loop or branch that assigns it.
+        /// </summary>
+        private static Assignment Placeholder(string name, ScalarType type)
+        {
+            Expr zero = type == ScalarType.Double ? Constant.Zero : type == ScalarType.Boolean ? new BooleanConstant(false) : new IntegerConstant(0, type);
+            return new Assignment(name, type, zero, Declares: true, IsPlaceholder: true);
+        }
+
         private void ParseExpressionStatement(IExpressionStatementOperation statement, List<Statement> target)
         {
             switch (statement.Operation)
@@ -578,7 +630,7 @@ namespace Fluxion.Generator.Parsing
             }
 
             (string name, ScalarType type, ISymbol symbol) = written;
-            Expr? right = TryParseExpression(value);
+            Expr? right = ParseValue(value, target);
             if (right is null)
             {
                 return;
@@ -662,7 +714,11 @@ namespace Fluxion.Generator.Parsing
             return null;
         }
 
-        private Expr? TryParseExpression(IOperation operation)
+        private Expr? TryParseExpression(IOperation operation) => OneLevelDeeper(operation, ParseExpression);
+
+        /// <summary>Parses <paramref name="operation"/> with <paramref name="parse"/>, one level deeper than its parent.</summary>
+        private Expr? OneLevelDeeper<T>(T operation, Func<T, Expr?> parse)
+            where T : IOperation
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (depth >= MaximumDepth)
@@ -679,7 +735,7 @@ namespace Fluxion.Generator.Parsing
             depth++;
             try
             {
-                return ParseExpression(operation);
+                return parse(operation);
             }
             finally
             {
@@ -741,6 +797,8 @@ namespace Fluxion.Generator.Parsing
                     return condition is null || whenTrueValue is null || whenFalseValue is null
                         ? null
                         : new Conditional(condition, whenTrueValue, whenFalseValue, conditionalType);
+                case ISwitchExpressionOperation choice:
+                    return ParseSwitchExpression(choice);
                 case IPropertyReferenceOperation or IObjectCreationOperation when NonDeterministicMember(operation) is { } member:
                     return NonDeterministic(operation, member);
                 default:
@@ -1094,6 +1152,7 @@ namespace Fluxion.Generator.Parsing
             WhileStatementSyntax => "while loop",
             DoStatementSyntax => "do loop",
             TryStatementSyntax => "try statement",
+            GotoStatementSyntax { CaseOrDefaultKeyword.RawKind: not 0 } jump => "goto " + jump.CaseOrDefaultKeyword.Text + " statement",
             GotoStatementSyntax => "goto statement",
             LabeledStatementSyntax => "labeled statement",
             LockStatementSyntax => "lock statement",
@@ -1114,13 +1173,13 @@ namespace Fluxion.Generator.Parsing
 
         private static string StatementAdvice(IOperation statement) => (statement.Syntax is BlockSyntax block ? block.Parent : statement.Syntax) switch
         {
-            SwitchStatementSyntax => "switch statements are not supported yet; write the cases as if/else",
+            GotoStatementSyntax { CaseOrDefaultKeyword.RawKind: not 0 } => "jumps between switch sections are not supported; repeat the statements of that section instead",
             ForEachStatementSyntax => "foreach runs only over array and span parameters; write a for loop over the indices",
             ForStatementSyntax or WhileStatementSyntax => "a loop needs a condition",
             BreakStatementSyntax or ContinueStatementSyntax => "break and continue are not supported yet; fold the exit into the loop condition",
             LocalFunctionStatementSyntax => "move it into a static method of its own and mark that [Differentiable]",
-            ThrowStatementSyntax => "a differentiable method must return a value",
-            _ => "a differentiable method may contain only declarations, assignments, if statements and returns",
+            ThrowStatementSyntax => "a gradient cannot throw; return a value instead (double.NaN, say)",
+            _ => "a differentiable method may contain only declarations, assignments, if and switch statements, loops and returns",
         };
 
         private static string DescribeExpression(IOperation operation) => operation switch
@@ -1128,7 +1187,8 @@ namespace Fluxion.Generator.Parsing
             IAnonymousFunctionOperation or IDelegateCreationOperation => "lambda",
             IThrowOperation => "throw expression",
             ITupleOperation or IFieldReferenceOperation { Instance: ITupleOperation } => "tuple",
-            IIsPatternOperation or IIsTypeOperation or ISwitchExpressionOperation => "pattern",
+            IIsPatternOperation or IIsTypeOperation => "pattern",
+            ISwitchExpressionOperation => "switch expression",
             IObjectCreationOperation => "object creation",
             IPropertyReferenceOperation property => "property '" + property.Property.Name + "'",
             IFieldReferenceOperation field => "field '" + field.Field.Name + "'",
@@ -1144,6 +1204,7 @@ namespace Fluxion.Generator.Parsing
         private static string ExpressionAdvice(IOperation operation) => operation switch
         {
             IAssignmentOperation or IIncrementOrDecrementOperation => "assign in a statement of its own",
+            IThrowOperation => "a gradient cannot throw; return a value instead (double.NaN, say)",
             IPropertyReferenceOperation => "pass the value in as a parameter",
             _ when operation.Type is { } type && KnownSymbols.ToScalarType(type) is null => "values of type '" + type.ToDisplayString() + "' are not supported",
             _ => "only arithmetic on double and integer values, Math functions and calls are supported",

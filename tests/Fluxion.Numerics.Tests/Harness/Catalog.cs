@@ -47,6 +47,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 IterationCases.All(),
                 LoopModelCases.All(),
                 LoopCarriedValueCases.All(),
+                SwitchCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
