@@ -132,6 +132,7 @@ namespace Fluxion.Generator.Differentiation
             var innerLoopVariables = new HashSet<string>(InnerLoopVariables(loop.Body), StringComparer.Ordinal);
             var recomputed = new List<Definition>();
             var saved = new List<(string Name, ScalarType Type)>();
+            Dictionary<string, Expr> exits = InnerCounterExits(loop, innerLoopVariables);
             List<(string Name, ScalarType Type, Definition? TopLevel)> values = IterationValues(loop.Body).ToList();
             for (int i = values.Count - 1; i >= 0; i--)
             {
@@ -141,7 +142,12 @@ namespace Fluxion.Generator.Differentiation
                     continue;
                 }
 
-                if (definition is not null && CanRecompute(definition, innerLoopVariables))
+                if (definition is not null && exits.TryGetValue(name, out Expr? exit))
+                {
+                    recomputed.Insert(0, definition with { Value = exit });
+                    needed.UnionWith(VariablesOf(exit));
+                }
+                else if (definition is not null && CanRecompute(definition, innerLoopVariables))
                 {
                     recomputed.Insert(0, definition);
                     needed.UnionWith(VariablesOf(definition.Value));
@@ -180,6 +186,45 @@ namespace Fluxion.Generator.Differentiation
             restore.AddRange(recomputed.Select(d => (CodeStatement)new Declare(d.Name, d.Type, d.Value)));
             return restore;
         }
+
+        /// <summary>
+        /// Where the counters of inner loops end: <c>start + count · step</c> for an int counter that one inner loop
+        /// steps by a constant, starting from a value computed again cheaply. The replay sets them from the inner
+        /// loop's count instead of the iteration saving them.
+        /// </summary>
+        private Dictionary<string, Expr> InnerCounterExits(LoopStep loop, HashSet<string> innerLoopVariables)
+        {
+            var exits = new Dictionary<string, Expr>(StringComparer.Ordinal);
+            var carriedBy = InnerLoops(loop.Body).SelectMany(inner => inner.Carried.Select(c => c.Variable)).GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            foreach (LoopStep inner in loop.Body.OfType<LoopStep>())
+            {
+                var ownInner = new HashSet<string>(InnerLoopVariables(inner.Body), StringComparer.Ordinal);
+                foreach (Carried counter in inner.Carried.Where(c => c.Type == ScalarType.Int32 && carriedBy[c.Variable] == 1))
+                {
+                    if (StepOf(inner, counter, ownInner) is { } step
+                        && loop.Body.OfType<Definition>().FirstOrDefault(d => d.Name == counter.Variable) is { } start
+                        && IsPlainArithmetic(start.Value) && Operations(start.Value) <= MostRecomputedOperations
+                        && !VariablesOf(start.Value).Any(innerLoopVariables.Contains))
+                    {
+                        Expr count = new Variable(inner.Counter, ScalarType.Int32);
+                        Expr distance = step.Right is IntegerConstant { Value: 1 } ? count : new Binary(BinaryOperator.Multiply, count, step.Right, ScalarType.Int32, step.Overflow);
+                        exits[counter.Variable] = start.Value is IntegerConstant { Value: 0 } && step.Operator == BinaryOperator.Add
+                            ? distance
+                            : step with { Left = start.Value, Right = distance };
+                    }
+                }
+            }
+
+            return exits;
+        }
+
+        /// <summary>The loops nested in <paramref name="body"/>, at any depth.</summary>
+        private static IEnumerable<LoopStep> InnerLoops(List<Step> body) => body.SelectMany(step => step switch
+        {
+            LoopStep inner => new[] { inner }.Concat(InnerLoops(inner.Body)),
+            Branch branch => InnerLoops(branch.WhenTrue).Concat(InnerLoops(branch.WhenFalse)),
+            _ => Enumerable.Empty<LoopStep>(),
+        });
 
         /// <summary>
         /// The values one iteration defines that outlive their step, in the order they are defined: every definition at
@@ -221,14 +266,14 @@ namespace Fluxion.Generator.Differentiation
         /// True when computing a definition again in the replay is cheaper than keeping it: a handful of arithmetic
         /// operations, no call, and nothing an inner loop or another iteration could have changed since.
         /// </summary>
-        private bool CanRecompute(Definition definition, HashSet<string> innerLoopVariables)
-        {
-            const int MostOperations = 8;
-            return !innerLoopVariables.Contains(definition.Name)
-                && !VariablesOf(definition.Value).Any(innerLoopVariables.Contains)
-                && IsPlainArithmetic(definition.Value)
-                && Operations(definition.Value) <= MostOperations;
-        }
+        private bool CanRecompute(Definition definition, HashSet<string> innerLoopVariables) =>
+            !innerLoopVariables.Contains(definition.Name)
+            && !VariablesOf(definition.Value).Any(innerLoopVariables.Contains)
+            && IsPlainArithmetic(definition.Value)
+            && Operations(definition.Value) <= MostRecomputedOperations;
+
+        /// <summary>How many operations a value may take for the replay to compute it again rather than keep it.</summary>
+        private const int MostRecomputedOperations = 8;
 
         /// <summary>Arithmetic on values that stay as they are for the whole call (a local array's elements do not).</summary>
         private bool IsPlainArithmetic(Expr expression) => expression switch

@@ -55,7 +55,6 @@ namespace Demo
                 double error = prediction - targets[row];
                 double total_2 = total + error * error;
                 int row_2 = row + 1;
-                intTape.Push(j);
                 intTape.Push(iterations);
                 tape.Push(error);
                 total = total_2;
@@ -71,8 +70,8 @@ namespace Demo
             {
                 double error = tape.Pop();
                 int iterations = intTape.Pop();
-                int j = intTape.Pop();
                 row = row - 1;
+                int j = iterations;
                 double total_2_adj = total_adj;
                 total_adj = 0.0;
                 total_adj += total_2_adj;

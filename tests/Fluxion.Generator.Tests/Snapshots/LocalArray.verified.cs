@@ -81,7 +81,6 @@ namespace Demo
                     double tanh = global::System.Math.Tanh(z);
                     h[j] = tanh;
                     int j_3 = j + 1;
-                    intTape.Push(k);
                     intTape.Push(iterations);
                     tape.Push(tanh);
                     j = j_3;
@@ -102,10 +101,8 @@ namespace Demo
                 }
                 double loss_2 = loss + output * output;
                 int s_2 = s + 1;
-                intTape.Push(j);
                 intTape.Push(iterations_2);
                 tape.Push(output);
-                intTape.Push(j_2);
                 intTape.Push(iterations_3);
                 loss = loss_2;
                 s = s_2;
@@ -119,11 +116,11 @@ namespace Demo
             for (int iteration_4 = iterations_4; iteration_4 > 0; iteration_4--)
             {
                 int iterations_3 = intTape.Pop();
-                int j_2 = intTape.Pop();
                 double output = tape.Pop();
                 int iterations_2 = intTape.Pop();
-                int j = intTape.Pop();
                 s = s - 1;
+                int j = iterations_2;
+                int j_2 = iterations_3;
                 double loss_2_adj = loss_adj;
                 loss_adj = 0.0;
                 loss_adj += loss_2_adj;
@@ -143,8 +140,8 @@ namespace Demo
                 {
                     double tanh = tape.Pop();
                     int iterations = intTape.Pop();
-                    int k = intTape.Pop();
                     j = j - 1;
+                    int k = iterations;
                     double h_element_adj = h_adj[j];
                     h_adj[j] = 0.0;
                     double z_adj = (1.0 - tanh * tanh) * h_element_adj;

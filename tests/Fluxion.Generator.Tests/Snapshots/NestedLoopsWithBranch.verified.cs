@@ -44,7 +44,6 @@ namespace Demo
                     iterations = iterations + 1;
                 }
                 int i_2 = i + 1;
-                intTape.Push(j);
                 intTape.Push(iterations);
                 i = i_2;
                 iterations_2 = iterations_2 + 1;
@@ -59,8 +58,8 @@ namespace Demo
             for (int iteration_2 = iterations_2; iteration_2 > 0; iteration_2--)
             {
                 int iterations = intTape.Pop();
-                int j = intTape.Pop();
                 i = i - 1;
+                int j = iterations;
                 for (int iteration = iterations; iteration > 0; iteration--)
                 {
                     double term = tape.Pop();
