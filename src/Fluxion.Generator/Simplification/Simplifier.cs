@@ -383,6 +383,11 @@ namespace Fluxion.Generator.Simplification
                         return right;
                     }
 
+                    if (left is Unary { Operator: UnaryOperator.Negate } bothLeft && right is Unary { Operator: UnaryOperator.Negate } bothRight)
+                    {
+                        return Negate(node with { Left = bothLeft.Operand, Right = bothRight.Operand });
+                    }
+
                     if (right is Unary { Operator: UnaryOperator.Negate } negatedRight)
                     {
                         return node with { Operator = BinaryOperator.Subtract, Right = negatedRight.Operand };
@@ -584,6 +589,8 @@ namespace Fluxion.Generator.Simplification
             var uses = new UseIndex(statements);
             var substitutions = new Dictionary<string, Expr>(StringComparer.Ordinal);
             var declareAtFirstContribution = new HashSet<string>(StringComparer.Ordinal);
+            var assignAtFirstContribution = new HashSet<string>(StringComparer.Ordinal);
+            var copies = new Dictionary<string, (string Of, int At)>(StringComparer.Ordinal);
             var result = new List<CodeStatement>(statements.Count);
             bool changed = false;
             for (int i = 0; i < statements.Count; i++)
@@ -595,12 +602,32 @@ namespace Fluxion.Generator.Simplification
                         // Checked first: this contribution declares the local, even when it has become zero.
                         statement = new Declare(add.Name, ScalarType.Double, add.Value);
                         break;
+                    case AddAssign add when assignAtFirstContribution.Remove(add.Name):
+                        // A loop's adjoint reset to zero, then its first contribution: one assignment, no addition to 0.
+                        statement = new Assign(add.Name, add.Value);
+                        break;
+                    case Assign { Value: Constant { Value: 0.0 } } zero
+                        when uses.FirstMentionAfter(zero.Name, i) is int first && statements[first] is AddAssign add && add.Name == zero.Name && !VariablesOf(add.Value).Contains(zero.Name):
+                        assignAtFirstContribution.Add(zero.Name);
+                        changed = true;
+                        continue;
+                    case Assign { Value: Variable copyRead } restore
+                        when copies.TryGetValue(copyRead.Name, out var copy) && copy.Of == restore.Name
+                        && !uses.IsWrittenBetween(restore.Name, copy.At, i - 1) && !uses.IsWrittenBetween(copyRead.Name, copy.At, i - 1):
+                        // x = c where c is a copy of x that neither has changed since: nothing to do.
+                        changed = true;
+                        continue;
                     case AddAssign { Value: Constant { Value: 0.0 } }:
                     case ElementAddAssign { Value: Constant { Value: 0.0 } }:
                         changed = true;
                         continue;
                     case Declare declare when !uses.IsWrittenAfter(declare.Name, i):
                         bool isStableCopy = declare.Value is Constant || (declare.Value is Variable source && !uses.IsWrittenAfter(source.Name, i));
+                        if (declare.Value is Variable copied)
+                        {
+                            copies[declare.Name] = (copied.Name, i);
+                        }
+
                         if (isStableCopy || (uses.Readers(declare.Name).Count == 0 && !ContainsCall(declare.Value)))
                         {
                             substitutions[declare.Name] = declare.Value;

@@ -72,21 +72,14 @@ namespace Demo
                 int iterations = intTape.Pop();
                 row = row - 1;
                 int j = iterations;
-                double total_2_adj = total_adj;
-                total_adj = 0.0;
-                total_adj += total_2_adj;
-                double error_adj = 2.0 * error * total_2_adj;
-                double prediction_adj = error_adj;
+                double error_adj = 2.0 * error * total_adj;
                 for (int iteration = iterations; iteration > 0; iteration--)
                 {
                     j = j - 1;
                     double value = features[row * columns + j];
-                    double prediction_2_adj = prediction_adj;
-                    prediction_adj = 0.0;
-                    prediction_adj += prediction_2_adj;
-                    dweights[j] += value * prediction_2_adj;
+                    dweights[j] += value * error_adj;
                 }
-                bias_adj += prediction_adj;
+                bias_adj += error_adj;
             }
             dbias = bias_adj;
             tape.Dispose();

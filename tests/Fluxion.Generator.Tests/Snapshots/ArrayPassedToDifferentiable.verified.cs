@@ -59,15 +59,11 @@ namespace Demo
             double result = s;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            double s_adj = 1.0;
             for (int iteration = iterations; iteration > 0; iteration--)
             {
                 i = i - 1;
-                double s_2_adj = s_adj;
-                s_adj = 0.0;
-                s_adj += s_2_adj;
-                da[i] += b[i] * s_2_adj;
-                db[i] += a[i] * s_2_adj;
+                da[i] += b[i];
+                db[i] += a[i];
             }
 
             return result;

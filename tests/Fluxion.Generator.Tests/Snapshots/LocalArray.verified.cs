@@ -112,7 +112,6 @@ namespace Demo
 
             // Backward sweep: adjoints flow from the result back to the parameters.
             var h_adj = new global::Fluxion.Runtime.AdjointArray(hidden);
-            double loss_adj = 1.0;
             for (int iteration_4 = iterations_4; iteration_4 > 0; iteration_4--)
             {
                 int iterations_3 = intTape.Pop();
@@ -121,19 +120,13 @@ namespace Demo
                 s = s - 1;
                 int j = iterations_2;
                 int j_2 = iterations_3;
-                double loss_2_adj = loss_adj;
-                loss_adj = 0.0;
-                loss_adj += loss_2_adj;
-                double output_adj = 2.0 * output * loss_2_adj;
+                double output_adj = 2.0 * output;
                 for (int iteration_3 = iterations_3; iteration_3 > 0; iteration_3--)
                 {
                     double value_2 = tape.Pop();
                     j_2 = j_2 - 1;
-                    double output_2_adj = output_adj;
-                    output_adj = 0.0;
-                    output_adj += output_2_adj;
-                    dv[j_2] += value_2 * output_2_adj;
-                    double value_2_adj = v[j_2] * output_2_adj;
+                    dv[j_2] += value_2 * output_adj;
+                    double value_2_adj = v[j_2] * output_adj;
                     h_adj[j_2] += value_2_adj;
                 }
                 for (int iteration_2 = iterations_2; iteration_2 > 0; iteration_2--)
@@ -149,10 +142,7 @@ namespace Demo
                     {
                         k = k - 1;
                         double value = x[s * inputs + k];
-                        double z_2_adj = z_adj;
-                        z_adj = 0.0;
-                        z_adj += z_2_adj;
-                        dw[j * inputs + k] += value * z_2_adj;
+                        dw[j * inputs + k] += value * z_adj;
                     }
                 }
             }

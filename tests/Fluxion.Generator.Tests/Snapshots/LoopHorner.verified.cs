@@ -40,8 +40,7 @@ namespace Demo
                 k = k - 1;
                 double value = (double)(k + 1);
                 double p_2_adj = p_adj;
-                p_adj = 0.0;
-                p_adj += x * p_2_adj;
+                p_adj = x * p_2_adj;
                 x_adj += p * p_2_adj;
                 scale_adj += p_2_adj / value;
             }

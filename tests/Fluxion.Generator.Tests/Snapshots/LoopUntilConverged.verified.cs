@@ -50,9 +50,8 @@ namespace Demo
                 r = tape.Pop();
                 double quotient = a / r;
                 double r_2_adj = r_adj;
-                r_adj = 0.0;
                 double sum_adj = 0.5 * r_2_adj;
-                r_adj += sum_adj;
+                r_adj = sum_adj;
                 a_adj += sum_adj / r;
                 r_adj -= quotient / r * sum_adj;
             }
