@@ -34,6 +34,8 @@ namespace Fluxion.Generator.Tests
             ["ActivatedByInnerLoop"] = "static double F(double x, double y) { double v = 0.8; for (int i = 0; i < 3; i++) { double s = v * 0.5; for (int j = i; j < 2; j++) { if (v < 2) { v += x * 0.3 + 0.1 * j; } else { s = s * 0.6 + Math.Max(v, y); } } v = v * 0.7 + Math.Sin(s); } return v; }",
             ["CounterStepsByTwo"] = "static double F(double x, double y) { double s = 0; for (int k = 7; k > 0; k -= 2) { s = s * x + k * y; } return s; }",
             ["InnerLoopStartsAtOuterCounter"] = "static double F(double x, double y) { double t = 0; for (int i = 0; i < 4; i++) { double row = 0; for (int j = i; j < 4; j++) { row += Math.Sin(x * j) * y; } t += row * row; } return t; }",
+            ["InnerBoundShrinks"] = "static double F(double x, double y) { double t = 0; for (int i = 0; i < 3; i++) { int n = 5 - i; for (int k = i; k < n; k++) { t += Math.Sin(x * k) + y; n -= 1; } t *= 0.5; } return t * t; }",
+            ["InnerStartPastBound"] = "static double F(double x, double y) { double t = 1; for (int i = 0; i < 4; i++) { for (int k = i * 2; k < 3; k++) { t = t * x + y * k; } } return t; }",
             ["AccumulatorAfterLoop"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 4; i++) { s += x * i; } double t = s * s; for (int i = 0; i < 2; i++) { t = t * y; } return t + s; }",
         };
 

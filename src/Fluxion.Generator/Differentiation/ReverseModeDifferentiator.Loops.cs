@@ -131,8 +131,9 @@ namespace Fluxion.Generator.Differentiation
             var needed = new HashSet<string>(adjointCode.SelectMany(CodeTree.ReadVariables), StringComparer.Ordinal);
             var innerLoopVariables = new HashSet<string>(InnerLoopVariables(loop.Body), StringComparer.Ordinal);
             var recomputed = new List<Definition>();
+            var exitsRestored = new List<Definition>();
             var saved = new List<(string Name, ScalarType Type)>();
-            Dictionary<string, Expr> exits = InnerCounterExits(loop, innerLoopVariables);
+            (Dictionary<string, Expr> exits, Dictionary<string, Expr> tripCounts) = InnerCounters(loop, innerLoopVariables);
             List<(string Name, ScalarType Type, Definition? TopLevel)> values = IterationValues(loop.Body).ToList();
             for (int i = values.Count - 1; i >= 0; i--)
             {
@@ -144,8 +145,14 @@ namespace Fluxion.Generator.Differentiation
 
                 if (definition is not null && exits.TryGetValue(name, out Expr? exit))
                 {
-                    recomputed.Insert(0, definition with { Value = exit });
+                    // Read from the inner loop's count, so set after every count (at the end of the restore).
+                    exitsRestored.Insert(0, definition with { Value = exit });
                     needed.UnionWith(VariablesOf(exit));
+                }
+                else if (tripCounts.TryGetValue(name, out Expr? count))
+                {
+                    recomputed.Insert(0, new Definition(name, ScalarType.Int32, count, IsActive: false));
+                    needed.UnionWith(VariablesOf(count));
                 }
                 else if (definition is not null && CanRecompute(definition, innerLoopVariables))
                 {
@@ -183,40 +190,61 @@ namespace Fluxion.Generator.Differentiation
             }
 
             restore.AddRange(steppedBack);
-            restore.AddRange(recomputed.Select(d => (CodeStatement)new Declare(d.Name, d.Type, d.Value)));
+            restore.AddRange(recomputed.Concat(exitsRestored).Select(d => (CodeStatement)new Declare(d.Name, d.Type, d.Value)));
             return restore;
         }
 
         /// <summary>
-        /// Where the counters of inner loops end: <c>start + count · step</c> for an int counter that one inner loop
-        /// steps by a constant, starting from a value computed again cheaply. The replay sets them from the inner
-        /// loop's count instead of the iteration saving them.
+        /// What the replay can compute about the inner loops at the top of the body instead of the iteration saving it.
+        /// Exits: where an int counter that one inner loop steps by a constant ends, <c>start + count · step</c>, its
+        /// start computed again cheaply. Trip counts: how many times <c>for (k = start; k &lt; bound; k++)</c> ran,
+        /// <c>start &lt; bound ? bound - start : 0</c>, when nothing in the loop changes the bound.
         /// </summary>
-        private Dictionary<string, Expr> InnerCounterExits(LoopStep loop, HashSet<string> innerLoopVariables)
+        private (Dictionary<string, Expr> Exits, Dictionary<string, Expr> TripCounts) InnerCounters(LoopStep loop, HashSet<string> innerLoopVariables)
         {
             var exits = new Dictionary<string, Expr>(StringComparer.Ordinal);
+            var tripCounts = new Dictionary<string, Expr>(StringComparer.Ordinal);
             var carriedBy = InnerLoops(loop.Body).SelectMany(inner => inner.Carried.Select(c => c.Variable)).GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            bool IsCheapAndSteady(Expr value) =>
+                IsPlainArithmetic(value) && Operations(value) <= MostRecomputedOperations && !VariablesOf(value).Any(innerLoopVariables.Contains);
             foreach (LoopStep inner in loop.Body.OfType<LoopStep>())
             {
                 var ownInner = new HashSet<string>(InnerLoopVariables(inner.Body), StringComparer.Ordinal);
                 foreach (Carried counter in inner.Carried.Where(c => c.Type == ScalarType.Int32 && carriedBy[c.Variable] == 1))
                 {
-                    if (StepOf(inner, counter, ownInner) is { } step
-                        && loop.Body.OfType<Definition>().FirstOrDefault(d => d.Name == counter.Variable) is { } start
-                        && IsPlainArithmetic(start.Value) && Operations(start.Value) <= MostRecomputedOperations
-                        && !VariablesOf(start.Value).Any(innerLoopVariables.Contains))
+                    if (StepOf(inner, counter, ownInner) is not { } step
+                        || loop.Body.OfType<Definition>().FirstOrDefault(d => d.Name == counter.Variable) is not { } start
+                        || !IsCheapAndSteady(start.Value))
                     {
-                        Expr count = new Variable(inner.Counter, ScalarType.Int32);
-                        Expr distance = step.Right is IntegerConstant { Value: 1 } ? count : new Binary(BinaryOperator.Multiply, count, step.Right, ScalarType.Int32, step.Overflow);
-                        exits[counter.Variable] = start.Value is IntegerConstant { Value: 0 } && step.Operator == BinaryOperator.Add
-                            ? distance
-                            : step with { Left = start.Value, Right = distance };
+                        continue;
+                    }
+
+                    Expr count = new Variable(inner.Counter, ScalarType.Int32);
+                    Expr distance = step.Right is IntegerConstant { Value: 1 } ? count : new Binary(BinaryOperator.Multiply, count, step.Right, ScalarType.Int32, step.Overflow);
+                    exits[counter.Variable] = start.Value is IntegerConstant { Value: 0 } && step.Operator == BinaryOperator.Add
+                        ? distance
+                        : step with { Left = start.Value, Right = distance };
+                    if (inner.TestsFirst && step is { Operator: BinaryOperator.Add, Right: IntegerConstant { Value: 1 } }
+                        && inner.Condition is Binary { Operator: BinaryOperator.Less, Left: Variable tested, Right: var bound } && tested.Name == counter.Variable
+                        && IsCheapAndSteady(bound) && !VariablesOf(bound).Any(inner.Carried.Select(c => c.Variable).Contains))
+                    {
+                        tripCounts[inner.Counter] = TripCount(start.Value, bound, step.Overflow);
                     }
                 }
             }
 
-            return exits;
+            return (exits, tripCounts);
         }
+
+        /// <summary><c>start &lt; bound ? bound - start : 0</c>, folded when both are constants.</summary>
+        private static Expr TripCount(Expr start, Expr bound, OverflowCheck overflow) =>
+            start is IntegerConstant first && bound is IntegerConstant last
+                ? new IntegerConstant(Math.Max(0, last.Value - first.Value), ScalarType.Int32)
+                : new Conditional(
+                    new Binary(BinaryOperator.Less, start, bound, ScalarType.Boolean),
+                    start is IntegerConstant { Value: 0 } ? bound : new Binary(BinaryOperator.Subtract, bound, start, ScalarType.Int32, overflow),
+                    new IntegerConstant(0, ScalarType.Int32),
+                    ScalarType.Int32);
 
         /// <summary>The loops nested in <paramref name="body"/>, at any depth.</summary>
         private static IEnumerable<LoopStep> InnerLoops(List<Step> body) => body.SelectMany(step => step switch

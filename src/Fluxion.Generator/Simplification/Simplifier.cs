@@ -85,10 +85,14 @@ namespace Fluxion.Generator.Simplification
         {
             while (true)
             {
-                var read = new HashSet<string>(forward.Concat(backward).SelectMany(ReadVariables), StringComparer.Ordinal);
+                // A count a loop keeps (i = i + 1) but nothing else reads is not read. A local of a loop body is out of
+                // the backward sweep's scope (a replay may declare one of the same name): only the forward sweep reads it.
+                var read = new HashSet<string>(forward.Concat(backward).SelectMany(ReadsByOthers), StringComparer.Ordinal);
+                var readForward = new HashSet<string>(forward.SelectMany(ReadsByOthers), StringComparer.Ordinal);
+                var topLevel = new HashSet<string>(forward.OfType<Declare>().Select(d => d.Name), StringComparer.Ordinal);
                 var callers = new HashSet<string>(AssignedValues(forward).Where(a => ContainsCall(a.Value)).Select(a => a.Name), StringComparer.Ordinal);
                 var unread = new HashSet<string>(
-                    DeclaredNames(forward).Where(name => !read.Contains(name) && !callers.Contains(name)),
+                    DeclaredNames(forward).Where(name => !(topLevel.Contains(name) ? read : readForward).Contains(name) && !callers.Contains(name)),
                     StringComparer.Ordinal);
                 if (unread.Count == 0)
                 {
@@ -99,6 +103,15 @@ namespace Fluxion.Generator.Simplification
                 RemoveStores(forward, unread);
             }
         }
+
+        /// <summary>The variables a statement reads, leaving out an assignment's reads of its own target, nested blocks included.</summary>
+        private static IEnumerable<string> ReadsByOthers(CodeStatement statement) => statement switch
+        {
+            Assign assign => VariablesOf(assign.Value).Where(name => name != assign.Name),
+            IfStatement or LoopStatement or ReplayStatement => ReadVariables(WithBlocks(statement, Blocks(statement).Select(_ => EquatableArray<CodeStatement>.Empty).ToList()))
+                .Concat(Blocks(statement).SelectMany(block => block).SelectMany(ReadsByOthers)),
+            _ => ReadVariables(statement),
+        };
 
         /// <summary>
         /// Saves only what is needed: a value a loop saves for its replay (a loop variable whose rewound value the
@@ -628,7 +641,8 @@ namespace Fluxion.Generator.Simplification
                             copies[declare.Name] = (copied.Name, i);
                         }
 
-                        if (isStableCopy || (uses.Readers(declare.Name).Count == 0 && !ContainsCall(declare.Value)))
+                        // A replay's count is a name the replay reads, not an expression that can take a value's place.
+                        if ((isStableCopy && !IsReplayCount(declare.Name, statements)) || (uses.Readers(declare.Name).Count == 0 && !ContainsCall(declare.Value)))
                         {
                             substitutions[declare.Name] = declare.Value;
                             changed = true;
@@ -661,6 +675,9 @@ namespace Fluxion.Generator.Simplification
             statements.AddRange(result);
             return changed;
         }
+
+        private static bool IsReplayCount(string name, IEnumerable<CodeStatement> block) =>
+            block.Any(s => (s is ReplayStatement replay && replay.Counter == name) || Blocks(s).Any(inner => IsReplayCount(name, inner)));
 
         /// <summary>True when <paramref name="value"/> reads an element of an array some statement of <paramref name="block"/> writes (an adjoint array): it cannot move.</summary>
         private static bool ReadsWrittenArray(Expr value, List<CodeStatement> block)

@@ -33,7 +33,6 @@ namespace Demo
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var tape = new global::Fluxion.Runtime.Tape<double>();
-            var intTape = new global::Fluxion.Runtime.Tape<int>();
             int columns = weights.Length;
             double total = 0.0;
             int row = 0;
@@ -42,7 +41,6 @@ namespace Demo
             {
                 double prediction = bias;
                 int j = 0;
-                int iterations = 0;
                 while (j < columns)
                 {
                     double value = features[row * columns + j];
@@ -50,12 +48,10 @@ namespace Demo
                     int j_2 = j + 1;
                     prediction = prediction_2;
                     j = j_2;
-                    iterations = iterations + 1;
                 }
                 double error = prediction - targets[row];
                 double total_2 = total + error * error;
                 int row_2 = row + 1;
-                intTape.Push(iterations);
                 tape.Push(error);
                 total = total_2;
                 row = row_2;
@@ -69,8 +65,8 @@ namespace Demo
             for (int iteration_2 = iterations_2; iteration_2 > 0; iteration_2--)
             {
                 double error = tape.Pop();
-                int iterations = intTape.Pop();
                 row = row - 1;
+                int iterations = 0 < columns ? columns : 0;
                 int j = iterations;
                 double error_adj = 2.0 * error * total_adj;
                 for (int iteration = iterations; iteration > 0; iteration--)
@@ -83,7 +79,6 @@ namespace Demo
             }
             dbias = bias_adj;
             tape.Dispose();
-            intTape.Dispose();
 
             return result;
         }

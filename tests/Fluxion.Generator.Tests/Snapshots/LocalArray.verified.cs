@@ -54,7 +54,6 @@ namespace Demo
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var tape = new global::Fluxion.Runtime.Tape<double>();
-            var intTape = new global::Fluxion.Runtime.Tape<int>();
             int hidden = v.Length;
             double[] h = new double[hidden];
             double loss = 0.0;
@@ -63,12 +62,10 @@ namespace Demo
             while (s < x.Length / inputs)
             {
                 int j = 0;
-                int iterations_2 = 0;
                 while (j < hidden)
                 {
                     double z = 0.0;
                     int k = 0;
-                    int iterations = 0;
                     while (k < inputs)
                     {
                         double value = x[s * inputs + k];
@@ -76,19 +73,15 @@ namespace Demo
                         int k_2 = k + 1;
                         z = z_2;
                         k = k_2;
-                        iterations = iterations + 1;
                     }
                     double tanh = global::System.Math.Tanh(z);
                     h[j] = tanh;
                     int j_3 = j + 1;
-                    intTape.Push(iterations);
                     tape.Push(tanh);
                     j = j_3;
-                    iterations_2 = iterations_2 + 1;
                 }
                 double output = 0.0;
                 int j_2 = 0;
-                int iterations_3 = 0;
                 while (j_2 < hidden)
                 {
                     double value_2 = h[j_2];
@@ -97,13 +90,10 @@ namespace Demo
                     tape.Push(value_2);
                     output = output_2;
                     j_2 = j_2_2;
-                    iterations_3 = iterations_3 + 1;
                 }
                 double loss_2 = loss + output * output;
                 int s_2 = s + 1;
-                intTape.Push(iterations_2);
                 tape.Push(output);
-                intTape.Push(iterations_3);
                 loss = loss_2;
                 s = s_2;
                 iterations_4 = iterations_4 + 1;
@@ -114,10 +104,10 @@ namespace Demo
             var h_adj = new global::Fluxion.Runtime.AdjointArray(hidden);
             for (int iteration_4 = iterations_4; iteration_4 > 0; iteration_4--)
             {
-                int iterations_3 = intTape.Pop();
                 double output = tape.Pop();
-                int iterations_2 = intTape.Pop();
                 s = s - 1;
+                int iterations_2 = 0 < hidden ? hidden : 0;
+                int iterations_3 = 0 < hidden ? hidden : 0;
                 int j = iterations_2;
                 int j_2 = iterations_3;
                 double output_adj = 2.0 * output;
@@ -132,8 +122,8 @@ namespace Demo
                 for (int iteration_2 = iterations_2; iteration_2 > 0; iteration_2--)
                 {
                     double tanh = tape.Pop();
-                    int iterations = intTape.Pop();
                     j = j - 1;
+                    int iterations = 0 < inputs ? inputs : 0;
                     int k = iterations;
                     double h_element_adj = h_adj[j];
                     h_adj[j] = 0.0;
@@ -148,7 +138,6 @@ namespace Demo
             }
             h_adj.Dispose();
             tape.Dispose();
-            intTape.Dispose();
 
             return result;
         }

@@ -15,14 +15,12 @@ namespace Demo
         {
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var tape = new global::Fluxion.Runtime.Tape<double>();
-            var intTape = new global::Fluxion.Runtime.Tape<int>();
             double total = 0.0;
             int i = 0;
             int iterations_2 = 0;
             do
             {
                 int j = 0;
-                int iterations = 0;
                 while (j < 3)
                 {
                     double sum = x * (double)i + y * (double)j;
@@ -41,10 +39,8 @@ namespace Demo
                     tape.Push(term);
                     total = total_2;
                     j = j_2;
-                    iterations = iterations + 1;
                 }
                 int i_2 = i + 1;
-                intTape.Push(iterations);
                 i = i_2;
                 iterations_2 = iterations_2 + 1;
             }
@@ -57,8 +53,8 @@ namespace Demo
             double y_adj = 0.0;
             for (int iteration_2 = iterations_2; iteration_2 > 0; iteration_2--)
             {
-                int iterations = intTape.Pop();
                 i = i - 1;
+                int iterations = 3;
                 int j = iterations;
                 for (int iteration = iterations; iteration > 0; iteration--)
                 {
@@ -86,7 +82,6 @@ namespace Demo
             dx = x_adj;
             dy = y_adj;
             tape.Dispose();
-            intTape.Dispose();
 
             return result;
         }
