@@ -480,7 +480,7 @@ namespace Fluxion.Generator.Differentiation
                     needed[1] = IsActive(multiply.Left);
                     break;
                 case Binary { Operator: BinaryOperator.Divide, Type: ScalarType.Double } divide:
-                    needed[1] = IsActive(divide.Left) || IsActive(divide.Right);
+                    needed[1] = IsActive(divide.Left) || (IsActive(divide.Right) && divide.Left is not Constant { Value: 1.0 });
                     result = IsActive(divide.Right);
                     break;
                 case MathCall call:
@@ -543,7 +543,9 @@ namespace Fluxion.Generator.Differentiation
                             break;
                         case BinaryOperator.Divide:
                             Propagate(binary.Left, Divide(adjoint, binary.Right), definition);
-                            Propagate(binary.Right, Multiply(Negate(Divide(value, binary.Right)), adjoint), definition);
+                            // ∂(a/b)/∂b = −(a/b)/b; for 1/b that is −(1/b)², a product where the general rule divides.
+                            Expr quotientPartial = binary.Left is Constant { Value: 1.0 } ? Multiply(value, value) : Divide(value, binary.Right);
+                            Propagate(binary.Right, Multiply(Negate(quotientPartial), adjoint), definition);
                             break;
                         default:
                             throw new InvalidOperationException("no adjoint rule for operator " + binary.Operator);

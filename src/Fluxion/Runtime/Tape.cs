@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Fluxion.Runtime
 {
@@ -17,14 +18,21 @@ namespace Fluxion.Runtime
 
         /// <summary>Keeps <paramref name="value"/> on top of the tape.</summary>
         /// <param name="value">The value to keep.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Push(T value)
         {
-            T[] buffer = items is not null && count < items.Length ? items : Grow();
-            buffer[count++] = value;
+            // Nothing but the two fields is touched here, so the JIT can keep them in registers inside a loop.
+            if (items is null || count == items.Length)
+            {
+                items = Grow(items, count);
+            }
+
+            items[count++] = value;
         }
 
         /// <summary>Takes back the value kept last.</summary>
         /// <returns>The value on top of the tape.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Pop() => items![--count];
 
         /// <summary>Hands the storage back for the next gradient on this thread.</summary>
@@ -39,7 +47,7 @@ namespace Fluxion.Runtime
             count = 0;
         }
 
-        private T[] Grow()
+        private static T[] Grow(T[]? items, int count)
         {
             T[] larger = BufferPool<T>.Take(items is null ? 64 : items.Length * 2);
             if (items is not null)
@@ -48,7 +56,6 @@ namespace Fluxion.Runtime
                 BufferPool<T>.Keep(items);
             }
 
-            items = larger;
             return larger;
         }
     }

@@ -48,12 +48,11 @@ namespace Demo
         {
             // Forward sweep: the original computation, keeping each value the derivatives need.
             double exp = global::System.Math.Exp(-z);
-            double sum = 1.0 + exp;
-            double result = 1.0 / sum;
+            double result = 1.0 / (1.0 + exp);
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            double sum_adj = -(result / sum);
-            dz = -(exp * sum_adj);
+            double exp_adj = -(result * result);
+            dz = -(exp * exp_adj);
 
             return result;
         }
