@@ -20,7 +20,6 @@ namespace Fluxion.Generator.Simplification
             var backward = method.Backward.Select(s => SimplifyStatement(s, exactOnly: false)).ToList();
             PropagateCopies(backward);
             backward = MergeElementContributions(backward);
-            ShareElementReads(backward, new HashSet<string>(forward.Concat(backward).SelectMany(AllWrittenArrays), StringComparer.Ordinal), TakenNames(method, forward, backward));
             RemoveUnreadLocals(backward);
             RemoveUnneededTapeEntries(forward, backward);
             RemoveUnreadLocals(backward);
@@ -65,129 +64,6 @@ namespace Fluxion.Generator.Simplification
 
             return result;
         }
-
-        /// <summary>
-        /// Reads an element that a block reads several times once, into a local (<c>double xElement = x[i];</c>). Only
-        /// arrays nothing writes qualify, and only until something changes the index: the values are the same, and the
-        /// JIT, which must assume a gradient span may alias the array, would otherwise load it again after each write.
-        /// </summary>
-        private static void ShareElementReads(List<CodeStatement> block, HashSet<string> writtenArrays, HashSet<string> taken)
-        {
-            for (int i = 0; i < block.Count; i++)
-            {
-                if (Blocks(block[i]).Any())
-                {
-                    block[i] = WithBlocks(block[i], Blocks(block[i]).Select(inner =>
-                    {
-                        List<CodeStatement> statements = inner.ToList();
-                        ShareElementReads(statements, writtenArrays, taken);
-                        return statements.ToEquatableArray();
-                    }).ToList());
-                }
-            }
-
-            for (int i = 0; i < block.Count; i++)
-            {
-                foreach (ElementRead read in ExpressionsOf(block[i]).SelectMany(ElementReads).Where(r => !writtenArrays.Contains(r.Array)).Distinct().ToList())
-                {
-                    var indexVariables = new HashSet<string>(VariablesOf(read.Index), StringComparer.Ordinal);
-                    int end = i;
-                    int occurrences = 0;
-                    for (int j = i; j < block.Count && !Blocks(block[j]).Any(); j++)
-                    {
-                        occurrences += ExpressionsOf(block[j]).SelectMany(ElementReads).Count(r => r.Equals(read));
-                        end = j;
-                        if (WrittenVariables(block[j]).Concat(block[j] is Declare d ? new[] { d.Name } : Array.Empty<string>()).Any(indexVariables.Contains))
-                        {
-                            break;
-                        }
-                    }
-
-                    if (occurrences < 2)
-                    {
-                        continue;
-                    }
-
-                    string name = read.Array.Substring(read.Array.LastIndexOf('.') + 1) + "Element";
-                    for (int suffix = 2; !taken.Add(name); suffix++)
-                    {
-                        name = read.Array.Substring(read.Array.LastIndexOf('.') + 1) + "Element_" + suffix;
-                    }
-
-                    var shared = new Variable(name, read.Type);
-                    for (int j = i; j <= end; j++)
-                    {
-                        block[j] = MapExpressions(block[j], e => Rewrite(e, n => n.Equals(read) ? shared : null));
-                    }
-
-                    block.Insert(i, new Declare(name, read.Type, read));
-                    i++;
-                }
-            }
-        }
-
-        /// <summary>The expressions of a statement itself, not of the blocks nested in it.</summary>
-        private static List<Expr> ExpressionsOf(CodeStatement statement)
-        {
-            var expressions = new List<Expr>();
-            MapExpressions(WithBlocks(statement, Blocks(statement).Select(_ => EquatableArray<CodeStatement>.Empty).ToList()), e =>
-            {
-                expressions.Add(e);
-                return e;
-            });
-            return expressions;
-        }
-
-        private static IEnumerable<string> AllWrittenArrays(CodeStatement statement) =>
-            (statement is DeclareArray array ? new[] { array.Name } : Enumerable.Empty<string>())
-                .Concat(WrittenArrays(statement))
-                .Concat(Blocks(statement).SelectMany(block => block).SelectMany(AllWrittenArrays));
-
-        /// <summary>Every name the gradient method uses, so a new local takes none of them.</summary>
-        private static HashSet<string> TakenNames(GradientMethod method, List<CodeStatement> forward, List<CodeStatement> backward)
-        {
-            var taken = new HashSet<string>(method.Source.Parameters.SelectMany(p => new[] { p.Name, p.OutputName }), StringComparer.Ordinal);
-            void Add(IEnumerable<CodeStatement> block)
-            {
-                foreach (CodeStatement statement in block)
-                {
-                    taken.UnionWith(ReadVariables(statement));
-                    taken.UnionWith(ExpressionsOf(statement).SelectMany(ElementReads).Select(r => r.Array));
-                    switch (statement)
-                    {
-                        case Declare declare: taken.Add(declare.Name); break;
-                        case Assign assign: taken.Add(assign.Name); break;
-                        case DeclareArray array: taken.Add(array.Name); break;
-                        case AdjointArrayDeclaration adjoints: taken.Add(adjoints.Name); break;
-                        case TapeDeclaration tape: taken.Add(tape.Tape); break;
-                        case ReplayStatement replay: taken.Add(replay.Iteration); break;
-                        case AccumulateScaled accumulate: taken.Add(accumulate.Index); taken.Add(accumulate.Source); break;
-                    }
-
-                    foreach (Expr expression in ExpressionsOf(statement))
-                    {
-                        foreach (Expr node in Flatten(expression))
-                        {
-                            if (node is GradientInvocation call)
-                            {
-                                taken.UnionWith(call.Outputs);
-                            }
-                        }
-                    }
-
-                    foreach (EquatableArray<CodeStatement> inner in Blocks(statement))
-                    {
-                        Add(inner);
-                    }
-                }
-            }
-
-            Add(forward);
-            Add(backward);
-            return taken;
-        }
-
-        private static IEnumerable<Expr> Flatten(Expr expression) => new[] { expression }.Concat(Operands(expression).SelectMany(Flatten));
 
         private static bool MentionsArray(CodeStatement statement, string array)
         {
