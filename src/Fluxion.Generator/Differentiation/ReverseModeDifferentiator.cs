@@ -213,7 +213,15 @@ namespace Fluxion.Generator.Differentiation
                         AddLoop(loop);
                         break;
                     case ArrayDeclaration array:
-                        Expr length = Lower(Rename(array.Length), isRoot: false, valueNeeded: true);
+                        // The length is kept in a variable of its own: the one it came from may change later (n--).
+                        Expr length = Lower(Rename(array.Length), isRoot: true, valueNeeded: false);
+                        if (length is not IntegerConstant)
+                        {
+                            string lengthName = names.Allocate(array.Name + "Length");
+                            Define(lengthName, ScalarType.Int32, length);
+                            length = new Variable(lengthName, ScalarType.Int32);
+                        }
+
                         localArrays[array.Name] = (array.ElementType, length);
                         if (activeArrays.Contains(array.Name))
                         {
