@@ -16,6 +16,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 ArrayCases.All(),
                 ArrayModelCases.All(),
                 ArrayArgumentCases.All(),
+                LocalArrayCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
