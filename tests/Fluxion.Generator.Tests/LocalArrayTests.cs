@@ -22,6 +22,9 @@ namespace Fluxion.Generator.Tests
             ["LengthFromParameterWork"] = "static double F(double x, double y) { int n = 2 + (int)Math.Floor(Math.Abs(y) * 2); double[] a = new double[n * 2]; for (int i = 0; i < a.Length; i++) { a[i] = Math.Sin(x * i); } return a[0] + a[1] * a[a.Length - 1]; }",
             ["DeclaredAfterEarlyReturn"] = "static double F(double x, double y) { if (x > 1.2) { return x * y; } double[] a = new double[2]; a[0] = x * x; a[1] = a[0] * y; return a[1] - a[0]; }",
             ["WrittenInBranch"] = "static double F(double x, double y) { double[] a = new double[2]; for (int i = 0; i < 2; i++) { if (x * i > y) { a[i] = x * y; } else { a[i] = Math.Exp(-x * i); } } return a[0] * a[1] + a[1]; }",
+            // The variable the array is sized with is counted down afterwards: the array keeps its length.
+            ["LengthVariableCountedDown"] = "static double F(double x, double y) { int n = 3; double[] a = new double[n]; a[2] = x * x; a[1] = y; double s = 0; while (n > 1) { n--; s += a[n] * y; } return s + a.Length; }",
+            ["LengthReadAfterCountDown"] = "static double F(double x, double y) { int n = 2; double[] a = new double[n]; a[0] = x * y; while (n > 0) { n--; } return a[0] / a.Length; }",
             ["ArrayLengthInLoop"] = "static double F(double x, double y) { double[] a = new double[4]; for (int i = 0; i < a.Length; i++) { a[i] = i == 0 ? x : a[i - 1] * Math.Cos(y + a[i - 1]); } return a[a.Length - 1]; }",
         };
 

@@ -55,7 +55,8 @@ namespace Demo
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var tape = new global::Fluxion.Runtime.Tape<double>();
             int hidden = v.Length;
-            double[] h = new double[hidden];
+            int hLength = hidden;
+            double[] h = new double[hLength];
             double loss = 0.0;
             int s = 0;
             int iterations_4 = 0;
@@ -101,7 +102,7 @@ namespace Demo
             double result = loss;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            var h_adj = new global::Fluxion.Runtime.AdjointArray(hidden);
+            var h_adj = new global::Fluxion.Runtime.AdjointArray(hLength);
             for (int iteration_4 = iterations_4; iteration_4 > 0; iteration_4--)
             {
                 double output = tape.Pop();

@@ -17,6 +17,8 @@ namespace Fluxion.Numerics.Tests.Harness
                 ArrayModelCases.All(),
                 ArrayArgumentCases.All(),
                 ArrayArgumentToDifferentiableCases.All(),
+                LocalArrayCases.All(),
+                LocalArrayLengthCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
