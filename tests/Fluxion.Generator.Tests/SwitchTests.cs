@@ -52,23 +52,7 @@ namespace Fluxion.Generator.Tests
 
         [Theory]
         [MemberData(nameof(Names))]
-        public void GradientMatchesCentralDifferences(string name)
-        {
-            (MethodInfo function, MethodInfo gradient) = Compile(Methods[name]);
-            double Call(double[] point) => (double)function.Invoke(null, new object[] { point[0], point[1] })!;
-            var random = new Random(name.Length * 31 + name[0]);
-            int compared = 0;
-            for (int sample = 0; sample < 40; sample++)
-            {
-                double[] point = { random.NextDouble() * 2 - 0.5, random.NextDouble() * 2 - 0.5 };
-                object[] arguments = { point[0], point[1], 0.0, 0.0 };
-                double value = (double)gradient.Invoke(null, arguments)!;
-                Assert.Equal(BitConverter.DoubleToInt64Bits(Call(point)), BitConverter.DoubleToInt64Bits(value));
-                compared += CentralDifferences.Check(Call, point, value, new[] { (double)arguments[2], (double)arguments[3] }, name);
-            }
-
-            Assert.True(compared >= 60, $"only {compared} comparisons away from kinks");
-        }
+        public void GradientMatchesCentralDifferences(string name) => LoopTests.CheckAgainstCentralDifferences(name, Methods[name]);
 
         /// <summary>
         /// A break inside a switch inside a loop leaves the switch only: every iteration still runs the statement after
@@ -275,20 +259,6 @@ namespace Fluxion.Generator.Tests
         private static DiagnosticResult Diagnostic(string id, int markupKey) =>
             new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(markupKey);
 
-        private static Task Verify(string source, params DiagnosticResult[] expected)
-        {
-            var test = new CSharpSourceGeneratorTest<DifferentiableGenerator, DefaultVerifier>
-            {
-                ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-                TestState =
-                {
-                    Sources = { Usings + "\n" + source },
-                    AdditionalReferences = { MetadataReference.CreateFromFile(typeof(DifferentiableAttribute).Assembly.Location) },
-                },
-                TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
-            };
-            test.ExpectedDiagnostics.AddRange(expected);
-            return test.RunAsync();
-        }
+        private static Task Verify(string source, params DiagnosticResult[] expected) => DiagnosticTests.Verify(source, expected);
     }
 }

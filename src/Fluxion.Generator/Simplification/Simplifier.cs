@@ -606,6 +606,11 @@ namespace Fluxion.Generator.Simplification
             var copies = new Dictionary<string, (string Of, int At)>(StringComparer.Ordinal);
             var result = new List<CodeStatement>(statements.Count);
             bool changed = false;
+
+            // A local set to zero whose next mention is a contribution that does not read it: that contribution can set it.
+            bool IsZeroBeforeFirstContribution(string name, int at) =>
+                uses.FirstMentionAfter(name, at) is int first && statements[first] is AddAssign add && add.Name == name && !VariablesOf(add.Value).Contains(name);
+
             for (int i = 0; i < statements.Count; i++)
             {
                 CodeStatement statement = Substitute(statements[i], substitutions);
@@ -619,8 +624,7 @@ namespace Fluxion.Generator.Simplification
                         // A loop's adjoint reset to zero, then its first contribution: one assignment, no addition to 0.
                         statement = new Assign(add.Name, add.Value);
                         break;
-                    case Assign { Value: Constant { Value: 0.0 } } zero
-                        when uses.FirstMentionAfter(zero.Name, i) is int first && statements[first] is AddAssign add && add.Name == zero.Name && !VariablesOf(add.Value).Contains(zero.Name):
+                    case Assign { Value: Constant { Value: 0.0 } } zero when IsZeroBeforeFirstContribution(zero.Name, i):
                         assignAtFirstContribution.Add(zero.Name);
                         changed = true;
                         continue;
@@ -661,8 +665,7 @@ namespace Fluxion.Generator.Simplification
                         }
 
                         break;
-                    case Declare { Value: Constant { Value: 0.0 } } zero
-                        when uses.FirstMentionAfter(zero.Name, i) is int first && statements[first] is AddAssign add && add.Name == zero.Name && !VariablesOf(add.Value).Contains(zero.Name):
+                    case Declare { Value: Constant { Value: 0.0 } } zero when IsZeroBeforeFirstContribution(zero.Name, i):
                         declareAtFirstContribution.Add(zero.Name);
                         changed = true;
                         continue;
