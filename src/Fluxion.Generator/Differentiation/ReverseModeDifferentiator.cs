@@ -380,23 +380,48 @@ namespace Fluxion.Generator.Differentiation
             _ => new IntegerConstant(0, type),
         };
 
-        private static IEnumerable<string> DefinedNames(List<Step> block) => block.SelectMany(step => step switch
+        private static IEnumerable<string> DefinedNames(List<Step> block) => AllSteps(block).SelectMany(step => step switch
         {
             Definition definition => new[] { definition.Name },
-            Branch branch => DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)).Concat(branch.Merges.Select(m => m.Name)),
-            LoopStep loop => DefinedNames(loop.Body),
+            Branch branch => branch.Merges.Select(m => m.Name),
             _ => Enumerable.Empty<string>(),
         });
 
-        private static IEnumerable<string> ReadNames(List<Step> block) => block.SelectMany(step => step switch
+        private static IEnumerable<string> ReadNames(List<Step> block) => AllSteps(block).SelectMany(step => step switch
         {
             Definition definition => VariablesOf(definition.Value),
-            Branch branch => ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.SelectMany(m => new[] { m.FromTrue, m.FromFalse })),
-            LoopStep loop => VariablesOf(loop.Condition).Concat(ReadNames(loop.Body)).Concat(loop.Carried.SelectMany(c => new[] { c.Variable, c.Exit })),
+            Branch branch => branch.Merges.SelectMany(m => new[] { m.FromTrue, m.FromFalse }),
+            LoopStep loop => VariablesOf(loop.Condition).Concat(loop.Carried.SelectMany(c => new[] { c.Variable, c.Exit })),
             ArrayStep array => VariablesOf(array.Length),
             ElementWriteStep write => VariablesOf(write.Index).Concat(VariablesOf(write.Value)),
             _ => Enumerable.Empty<string>(),
         });
+
+        /// <summary>The steps of a block and of the branches and loops in it, as one flat list (linear for deep nesting).</summary>
+        private static List<Step> AllSteps(List<Step> block)
+        {
+            var all = new List<Step>();
+            void Add(List<Step> steps)
+            {
+                foreach (Step step in steps)
+                {
+                    all.Add(step);
+                    switch (step)
+                    {
+                        case Branch branch:
+                            Add(branch.WhenTrue);
+                            Add(branch.WhenFalse);
+                            break;
+                        case LoopStep loop:
+                            Add(loop.Body);
+                            break;
+                    }
+                }
+            }
+
+            Add(block);
+            return all;
+        }
 
         private Expr Rename(Expr expression) => Rewrite(expression, e => e switch
         {

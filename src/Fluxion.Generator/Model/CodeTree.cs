@@ -16,16 +16,42 @@ namespace Fluxion.Generator.Model
             _ => Enumerable.Empty<EquatableArray<CodeStatement>>(),
         };
 
+        /// <summary>
+        /// The statements of a block and of every block nested in it, outer before inner. A flat list, so that walks
+        /// over deeply nested code (a long else-if chain) stay linear instead of stacking one iterator per level.
+        /// </summary>
+        public static List<CodeStatement> AllStatements(IEnumerable<CodeStatement> block)
+        {
+            var all = new List<CodeStatement>();
+            void Add(IEnumerable<CodeStatement> statements)
+            {
+                foreach (CodeStatement statement in statements)
+                {
+                    all.Add(statement);
+                    foreach (EquatableArray<CodeStatement> inner in Blocks(statement))
+                    {
+                        Add(inner);
+                    }
+                }
+            }
+
+            Add(block);
+            return all;
+        }
+
         /// <summary>Every variable a statement reads, nested blocks included.</summary>
-        public static IEnumerable<string> ReadVariables(CodeStatement statement) => statement switch
+        public static IEnumerable<string> ReadVariables(CodeStatement statement) => AllStatements(new[] { statement }).SelectMany(OwnReads);
+
+        /// <summary>The variables a statement reads itself, not in the blocks nested in it.</summary>
+        public static IEnumerable<string> OwnReads(CodeStatement statement) => statement switch
         {
             Declare declare => VariablesOf(declare.Value),
             Assign assign => VariablesOf(assign.Value),
             AddAssign add => VariablesOf(add.Value),
             ReturnValue ret => VariablesOf(ret.Value),
-            IfStatement branch => VariablesOf(branch.Condition).Concat(branch.Then.Concat(branch.Else).SelectMany(ReadVariables)),
-            LoopStatement loop => VariablesOf(loop.Condition).Concat(loop.Body.SelectMany(ReadVariables)),
-            ReplayStatement replay => new[] { replay.Counter }.Concat(replay.Body.SelectMany(ReadVariables)),
+            IfStatement branch => VariablesOf(branch.Condition),
+            LoopStatement loop => VariablesOf(loop.Condition),
+            ReplayStatement replay => new[] { replay.Counter },
             PushStatement push => VariablesOf(push.Value),
             ElementAddAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),
             ElementAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),

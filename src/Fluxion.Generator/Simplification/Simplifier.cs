@@ -105,13 +105,9 @@ namespace Fluxion.Generator.Simplification
         }
 
         /// <summary>The variables a statement reads, leaving out an assignment's reads of its own target, nested blocks included.</summary>
-        private static IEnumerable<string> ReadsByOthers(CodeStatement statement) => statement switch
-        {
-            Assign assign => VariablesOf(assign.Value).Where(name => name != assign.Name),
-            IfStatement or LoopStatement or ReplayStatement => ReadVariables(WithBlocks(statement, Blocks(statement).Select(_ => EquatableArray<CodeStatement>.Empty).ToList()))
-                .Concat(Blocks(statement).SelectMany(block => block).SelectMany(ReadsByOthers)),
-            _ => ReadVariables(statement),
-        };
+        private static IEnumerable<string> ReadsByOthers(CodeStatement statement) => AllStatements(new[] { statement }).SelectMany(s => s is Assign assign
+            ? VariablesOf(assign.Value).Where(name => name != assign.Name)
+            : OwnReads(s));
 
         /// <summary>
         /// Saves only what is needed: a value a loop saves for its replay (a loop variable whose rewound value the
@@ -273,16 +269,14 @@ namespace Fluxion.Generator.Simplification
             block.AddRange(kept);
         }
 
-        private static IEnumerable<string> DeclaredNames(IEnumerable<CodeStatement> block) => block.SelectMany(s => s is Declare declare
-            ? new[] { declare.Name }
-            : Blocks(s).SelectMany(inner => DeclaredNames(inner)));
+        private static IEnumerable<string> DeclaredNames(IEnumerable<CodeStatement> block) => AllStatements(block).OfType<Declare>().Select(d => d.Name);
 
         /// <summary>Every declaration and assignment with its value, nested blocks included.</summary>
-        private static IEnumerable<(string Name, Expr Value)> AssignedValues(IEnumerable<CodeStatement> block) => block.SelectMany(s => s switch
+        private static IEnumerable<(string Name, Expr Value)> AssignedValues(IEnumerable<CodeStatement> block) => AllStatements(block).SelectMany(s => s switch
         {
             Declare declare => new[] { (declare.Name, declare.Value) },
             Assign assign => new[] { (assign.Name, assign.Value) },
-            _ => Blocks(s).SelectMany(block => AssignedValues(block)),
+            _ => Array.Empty<(string, Expr)>(),
         });
 
         private static bool ContainsCall(Expr expression) =>
@@ -326,12 +320,12 @@ namespace Fluxion.Generator.Simplification
         };
 
         /// <summary>Every variable a statement assigns after its declaration, nested blocks included.</summary>
-        private static IEnumerable<string> WrittenVariables(CodeStatement statement) => statement switch
+        private static IEnumerable<string> WrittenVariables(CodeStatement statement) => AllStatements(new[] { statement }).SelectMany(s => s switch
         {
             Assign assign => new[] { assign.Name },
             AddAssign add => new[] { add.Name },
-            _ => Blocks(statement).SelectMany(block => block).SelectMany(WrittenVariables),
-        };
+            _ => Array.Empty<string>(),
+        });
 
         public static Expr SimplifyExpression(Expr expression, bool exactOnly) => Rewrite(expression, e => SimplifyNode(e, exactOnly));
 
