@@ -126,6 +126,14 @@ namespace Fluxion.Generator.Tests
                         + $"        for (int r{statements} = 0; r{statements} < {length}; r{statements}++)\n        {{\n"
                         + $"            if ({condition})\n            {{\n                w{statements}[{length - 1} - r{statements}] *= {other};\n            }}\n\n"
                         + $"            {t} += w{statements}[r{statements}] * 0.3;\n        }}\n{tail}")),
+                // A switch on a value computed from the inputs, with a section that breaks out early and one that returns.
+                (1, Gen.Select(Expression(variables, 1), target, Expression(variables, 1), Expression(variables, 1), Expression(variables, 2), rest,
+                    (selector, t, first, second, returned, tail) =>
+                        $"        switch ((int)Math.Floor(Math.Abs({selector}) * 2))\n        {{\n"
+                        + $"            case 0:\n                {t} += {first};\n                break;\n"
+                        + $"            case 1:\n            case 2:\n                {t} = {t} * {second};\n                break;\n"
+                        + $"            case 3:\n                return {returned};\n"
+                        + $"            default:\n                {t} -= 0.5;\n                break;\n        }}\n\n{tail}")),
                 (1, finalReturn));
         }
 

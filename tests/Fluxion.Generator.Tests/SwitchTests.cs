@@ -20,6 +20,9 @@ namespace Fluxion.Generator.Tests
 
         public static readonly Dictionary<string, string> Methods = new()
         {
+            // A value assigned in the first section is both that section's own and the merged one; a later section returns.
+            ["ReturnAfterSectionsThatBreak"] = "static double F(double x, double y) { switch ((int)Math.Floor(y * 3)) { case 0: x += Math.Sqrt(1.0 + x * x); break; case 1: case 2: x = x * y; break; case 3: return Math.Tanh(x); default: x -= 0.5; break; } return x; }",
+            ["ReturnInElseIfChain"] = "static double F(double x, double y) { int s = (int)Math.Floor(y * 3); if (s == 0) { x += Math.Sqrt(1.0 + x * x); } else if (s == 1 || s == 2) { x = x * y; } else if (s == 3) { return Math.Tanh(x); } else { x -= 0.5; } return x; }",
             ["ConstantCases"] = "static double F(double x, double y) { double s; switch ((int)Math.Floor(x * 3)) { case 0: s = x * y; break; case 1: case 2: s = Math.Sin(x) + y; break; case -1: s = x * x; break; default: s = y * y * x; break; } return s + x; }",
             ["RelationalPatterns"] = "static double F(double x, double y) { double r; switch (x) { case < 0: r = -x * y; break; case >= 0 and < 0.5: r = x * x; break; case > 1 or 0.75: r = Math.Exp(y) * x; break; default: r = x + y; break; } return r; }",
             ["NotPattern"] = "static double F(double x, double y) { double r = y; switch ((int)Math.Floor(x * 4)) { case not (0 or 1): r *= x; break; } return r + x; }",

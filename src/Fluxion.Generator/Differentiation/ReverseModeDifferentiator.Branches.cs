@@ -126,9 +126,22 @@ namespace Fluxion.Generator.Differentiation
                 DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)),
                 ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.Where(m => m.IsActive).SelectMany(m => new[] { m.FromTrue, m.FromFalse })));
 
+            // An adjoint declared on one side lives in that side's block: the other side and what follows start from
+            // the adjoints declared outside (a value defined on one side may also be the branch's merged value).
             List<CodeStatement> outer = backward;
+            var outside = new Dictionary<string, string>(adjoints, StringComparer.Ordinal);
+            void RestoreOutsideAdjoints()
+            {
+                adjoints.Clear();
+                foreach (var pair in outside)
+                {
+                    adjoints[pair.Key] = pair.Value;
+                }
+            }
+
             EquatableArray<CodeStatement> ReverseSide(List<Step> side, Func<Merge, string> incoming)
             {
+                RestoreOutsideAdjoints();
                 backward = new List<CodeStatement>();
                 foreach (Merge merge in branch.Merges)
                 {
@@ -144,6 +157,8 @@ namespace Fluxion.Generator.Differentiation
 
             EquatableArray<CodeStatement> whenTrue = ReverseSide(branch.WhenTrue, m => m.FromTrue);
             EquatableArray<CodeStatement> whenFalse = ReverseSide(branch.WhenFalse, m => m.FromFalse);
+            RestoreOutsideAdjoints();
+
             backward = outer;
             if (whenTrue.Count > 0 || whenFalse.Count > 0)
             {
