@@ -25,6 +25,7 @@ namespace Fluxion.Generator.Tests
             // The variable the array is sized with is counted down afterwards: the array keeps its length.
             ["LengthVariableCountedDown"] = "static double F(double x, double y) { int n = 3; double[] a = new double[n]; a[2] = x * x; a[1] = y; double s = 0; while (n > 1) { n--; s += a[n] * y; } return s + a.Length; }",
             ["LengthReadAfterCountDown"] = "static double F(double x, double y) { int n = 2; double[] a = new double[n]; a[0] = x * y; while (n > 0) { n--; } return a[0] / a.Length; }",
+            ["ForEachOverLocalArray"] = "static double F(double x, double y) { double[] a = { x, x * y, Math.Sin(y) }; double s = 0; foreach (double v in a) { s = s * x + v * v; } int[] k = { 2, 0 }; foreach (int i in k) { s += a[i] * y; } return s; }",
             ["ArrayLengthInLoop"] = "static double F(double x, double y) { double[] a = new double[4]; for (int i = 0; i < a.Length; i++) { a[i] = i == 0 ? x : a[i - 1] * Math.Cos(y + a[i - 1]); } return a[a.Length - 1]; }",
         };
 

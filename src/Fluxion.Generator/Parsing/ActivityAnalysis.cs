@@ -44,6 +44,9 @@ namespace Fluxion.Generator.Parsing
             }
         }
 
+        /// <summary>True when an element of the local array <paramref name="array"/> may hold an active value.</summary>
+        public bool IsActiveArray(ILocalSymbol array) => active.Contains(array);
+
         /// <summary>Records a write to an element of a local array: the array is active once any element holds an active value.</summary>
         public void AssignElement(ILocalSymbol array, bool valueIsActive)
         {

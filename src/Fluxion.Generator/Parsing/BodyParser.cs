@@ -187,8 +187,8 @@ namespace Fluxion.Generator.Parsing
 
                         break;
                     case IForEachLoopOperation { Collection: var collection, LoopControlVariable: IVariableDeclaratorOperation { Symbol: { } element } } forEach
-                        when Unwrap(collection) is IParameterReferenceOperation sequence && KnownSymbols.ToSequence(sequence.Type) is var (_, elementType) && names.ContainsKey(sequence.Parameter):
-                        if (ParseForEach(forEach, sequence, element, elementType, target))
+                        when ForEachSequence(collection) is var (sequence, elementType, isActive):
+                        if (ParseForEach(forEach, sequence, isActive, element, elementType, target))
                         {
                             return ReturnAfterLoop(operations, i + 1, target, after);
                         }
@@ -260,13 +260,22 @@ namespace Fluxion.Generator.Parsing
         }
 
         /// <summary><c>foreach (var v in p)</c> over an array or span parameter: a loop over its indices.</summary>
-        private bool ParseForEach(IForEachLoopOperation forEach, IParameterReferenceOperation sequence, ILocalSymbol element, ScalarType elementType, List<Statement> target)
+        /// <summary>The array a foreach can loop over by index: an array or span parameter, or a local array.</summary>
+        private (string Name, ScalarType Element, bool IsActive)? ForEachSequence(IOperation collection) => Unwrap(collection) switch
+        {
+            IParameterReferenceOperation parameter when KnownSymbols.ToSequence(parameter.Type) is var (_, element) && names.TryGetValue(parameter.Parameter, out string? name) =>
+                (name, element, activity.IsActiveSequence(parameter.Parameter)),
+            ILocalReferenceOperation local when localArrays.TryGetValue(local.Local, out ScalarType element) =>
+                (names[local.Local], element, activity.IsActiveArray(local.Local)),
+            _ => null,
+        };
+
+        private bool ParseForEach(IForEachLoopOperation forEach, string array, bool isActive, ILocalSymbol element, ScalarType elementType, List<Statement> target)
         {
             string index = Fresh("index");
-            string array = names[sequence.Parameter];
             var position = new Variable(index, ScalarType.Int32);
             target.Add(new Assignment(index, ScalarType.Int32, new IntegerConstant(0, ScalarType.Int32), Declares: true));
-            if (activity.IsActiveSequence(sequence.Parameter))
+            if (isActive)
             {
                 activity.Assign(element, valueIsActive: true, combinesWithOldValue: false);
             }
