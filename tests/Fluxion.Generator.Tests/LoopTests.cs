@@ -36,6 +36,8 @@ namespace Fluxion.Generator.Tests
             ["InnerLoopStartsAtOuterCounter"] = "static double F(double x, double y) { double t = 0; for (int i = 0; i < 4; i++) { double row = 0; for (int j = i; j < 4; j++) { row += Math.Sin(x * j) * y; } t += row * row; } return t; }",
             ["InnerBoundShrinks"] = "static double F(double x, double y) { double t = 0; for (int i = 0; i < 3; i++) { int n = 5 - i; for (int k = i; k < n; k++) { t += Math.Sin(x * k) + y; n -= 1; } t *= 0.5; } return t * t; }",
             ["InnerStartPastBound"] = "static double F(double x, double y) { double t = 1; for (int i = 0; i < 4; i++) { for (int k = i * 2; k < 3; k++) { t = t * x + y * k; } } return t; }",
+            // A conditional with a constant condition stays as written: folded, it would compare c with itself (CS1718).
+            ["ConstantChoiceInCondition"] = "static double F(double x, double y) { double c = y; int k = 0; while (k < 4 && (c < (-1.9 >= 0.1 ? x : c) || k < 2)) { c = Math.Tanh(c) + c * x; k++; } return c; }",
             ["AccumulatorAfterLoop"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 4; i++) { s += x * i; } double t = s * s; for (int i = 0; i < 2; i++) { t = t * y; } return t + s; }",
         };
 

@@ -353,7 +353,8 @@ namespace Fluxion.Generator.Simplification
                 case MathCall call when !exactOnly && call.Arguments.All(a => a is Constant) && FoldMath(call.Function, call.Arguments.Select(a => ((Constant)a).Value).ToArray()) is double folded:
                     // Only in the backward sweep, where a last-bit difference from the runtime's own result is harmless.
                     return new Constant(folded);
-                case Conditional { Condition: BooleanConstant condition } conditional:
+                case Conditional { Condition: BooleanConstant condition } conditional when !exactOnly:
+                    // Not in the forward sweep: `c < (false ? b : c)` would become `c < c`, which C# warns about.
                     return condition.Value ? conditional.WhenTrue : conditional.WhenFalse;
                 case Conditional conditional when !exactOnly && conditional.WhenTrue.Equals(conditional.WhenFalse):
                     return conditional.WhenTrue;
