@@ -38,6 +38,10 @@ namespace Fluxion.Generator.Tests
             ["InnerStartPastBound"] = "static double F(double x, double y) { double t = 1; for (int i = 0; i < 4; i++) { for (int k = i * 2; k < 3; k++) { t = t * x + y * k; } } return t; }",
             // A conditional with a constant condition stays as written: folded, it would compare c with itself (CS1718).
             ["ConstantChoiceInCondition"] = "static double F(double x, double y) { double c = y; int k = 0; while (k < 4 && (c < (-1.9 >= 0.1 ? x : c) || k < 2)) { c = Math.Tanh(c) + c * x; k++; } return c; }",
+            // A loop that only adds into a parameter the code before it read: fused, it must not leave the parameter's
+            // last value where the backward sweep of that code reads the first.
+            ["AccumulatesIntoParameterReadBefore"] = "static double F(double x, double y) { double t = Math.Sin(y) * x; for (int i = 0; i < 4; i++) { y += x * 0.1 * i; } return t + y * 0.5; }",
+            ["MeanOfSquares"] = "static double F(double x, double y) { int n = 5; double s = 0; for (int i = 0; i < n; i++) { double d = x * i - y; s += d * d; } return s / n + Math.Log(1 + x * x); }",
             ["AccumulatorAfterLoop"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 4; i++) { s += x * i; } double t = s * s; for (int i = 0; i < 2; i++) { t = t * y; } return t + s; }",
         };
 

@@ -12,7 +12,7 @@ namespace Fluxion.Generator.Simplification
     /// removes the adjoint locals that only pass a value along. The forward sweep is the user's own
     /// computation: there only constants are folded (bit for bit what the compiler folds too).
     /// </summary>
-    internal static class Simplifier
+    internal static partial class Simplifier
     {
         public static GradientMethod Simplify(GradientMethod method)
         {
@@ -24,6 +24,13 @@ namespace Fluxion.Generator.Simplification
             RemoveUnneededTapeEntries(forward, backward);
             RemoveUnreadLocals(backward);
             RemoveUnreadDefinitions(forward, backward);
+            if (FuseLoops(method, forward, backward))
+            {
+                RemoveUnusedTapes(forward, backward);
+                RemoveUnreadLocals(backward);
+                RemoveUnreadDefinitions(forward, backward);
+            }
+
             return method with { Forward = forward.ToEquatableArray(), Backward = backward.ToEquatableArray() };
         }
 

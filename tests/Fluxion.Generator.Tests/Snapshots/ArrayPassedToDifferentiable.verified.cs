@@ -47,24 +47,18 @@ namespace Demo
             // Forward sweep: the original computation, keeping each value the derivatives need.
             double s = 0.0;
             int i = 0;
-            int iterations = 0;
             while (i < a.Length)
             {
                 double s_2 = s + a[i] * b[i];
                 int i_2 = i + 1;
+                da[i] += b[i];
+                db[i] += a[i];
                 s = s_2;
                 i = i_2;
-                iterations = iterations + 1;
             }
             double result = s;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            for (int iteration = iterations; iteration > 0; iteration--)
-            {
-                i = i - 1;
-                da[i] += b[i];
-                db[i] += a[i];
-            }
 
             return result;
         }
