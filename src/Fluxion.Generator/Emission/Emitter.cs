@@ -55,7 +55,16 @@ namespace Fluxion.Generator.Emission
             writer.Line("// Forward sweep: the original computation, keeping each value the derivatives need.");
             WriteStatements(writer, gradient.Forward);
             writer.Line();
-            writer.Line("// Backward sweep: adjoints flow from the result back to the parameters.");
+            if (gradient.Backward.Any(s => s is not ReturnValue))
+            {
+                writer.Line("// Backward sweep: adjoints flow from the result back to the parameters.");
+            }
+            else
+            {
+                // Every adjoint was accumulated during the forward sweep (its loops ran their backward sweeps inside).
+                writer.Line("// The forward sweep's loops accumulated every partial as they went.");
+            }
+
             WriteStatements(writer, gradient.Backward);
 
             writer.Close();

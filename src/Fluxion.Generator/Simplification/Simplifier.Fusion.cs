@@ -56,15 +56,12 @@ namespace Fluxion.Generator.Simplification
             var writtenOutside = new HashSet<string>(all.SelectMany(WrittenHere).Where(n => !declaredInside.Contains(n)), StringComparer.Ordinal);
             var readOutside = new HashSet<string>(all.SelectMany(OwnReads).Where(n => !declaredInside.Contains(n)), StringComparer.Ordinal);
 
-            // Only additions into what is declared outside (the gradient spans among arrays), never read back. The
-            // iteration's own locals may change (an inner replay steps its counter back), but not the loop's variables
-            // or the values they move on to.
+            // Only additions into what is declared outside (the gradient spans among arrays), never read back.
             var spans = new HashSet<string>(method.Source.Parameters.Where(p => p.Sequence is not null).Select(p => p.OutputName), StringComparer.Ordinal);
-            var moving = new HashSet<string>(loop.Body.OfType<Assign>().SelectMany(a => new[] { a.Name }.Concat(VariablesOf(a.Value))), StringComparer.Ordinal);
-            var scratch = new HashSet<string>(iterationNames.Where(n => !moving.Contains(n)), StringComparer.Ordinal);
-            writtenOutside.ExceptWith(scratch);
-            readOutside.ExceptWith(scratch);
-            if (all.Any(s => s is Assign assign && !declaredInside.Contains(assign.Name) && !scratch.Contains(assign.Name))
+            // A loop with inner loops stays as it is: measured, running their replays inside the outer iteration was
+            // slower than replaying the outer loop afterwards (logistic regression 146 µs fused against 111 µs).
+            if (all.Any(s => s is ReplayStatement)
+                || all.Any(s => s is Assign assign && !declaredInside.Contains(assign.Name))
                 || all.Any(s => s is ElementAssign || s is AdjointArrayDeclaration && !declaredInside.Contains(((AdjointArrayDeclaration)s).Name))
                 || all.Any(s => s is Declare { Value: TapePop } && !IsInNestedReplay(s, adjointCode))
                 || all.Any(s => (s is ElementAddAssign add && !spans.Contains(add.Span)) || (s is AccumulateScaled accumulate && !spans.Contains(accumulate.Target)))

@@ -32,11 +32,11 @@ namespace Demo
             dweights.Clear();
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
+            var tape = new global::Fluxion.Runtime.Tape<double>();
             int columns = weights.Length;
             double total = 0.0;
             int row = 0;
-            double total_adj = 1.0 / (double)targets.Length;
-            double bias_adj = 0.0;
+            int iterations_2 = 0;
             while (row < targets.Length)
             {
                 double prediction = bias;
@@ -52,7 +52,22 @@ namespace Demo
                 double error = prediction - targets[row];
                 double total_2 = total + error * error;
                 int row_2 = row + 1;
+                tape.Push(error);
+                total = total_2;
+                row = row_2;
+                iterations_2 = iterations_2 + 1;
+            }
+            double result = total / (double)targets.Length;
+
+            // Backward sweep: adjoints flow from the result back to the parameters.
+            double total_adj = 1.0 / (double)targets.Length;
+            double bias_adj = 0.0;
+            for (int iteration_2 = iterations_2; iteration_2 > 0; iteration_2--)
+            {
+                double error = tape.Pop();
+                row = row - 1;
                 int iterations = 0 < columns ? columns : 0;
+                int j = iterations;
                 double error_adj = 2.0 * error * total_adj;
                 for (int iteration = iterations; iteration > 0; iteration--)
                 {
@@ -61,13 +76,9 @@ namespace Demo
                     dweights[j] += value * error_adj;
                 }
                 bias_adj += error_adj;
-                total = total_2;
-                row = row_2;
             }
-            double result = total / (double)targets.Length;
-
-            // Backward sweep: adjoints flow from the result back to the parameters.
             dbias = bias_adj;
+            tape.Dispose();
 
             return result;
         }

@@ -58,7 +58,7 @@ namespace Demo
             }
             double result = s;
 
-            // Backward sweep: adjoints flow from the result back to the parameters.
+            // The forward sweep's loops accumulated every partial as they went.
 
             return result;
         }
