@@ -62,8 +62,8 @@ namespace Fluxion.Generator.Simplification
             // slower than replaying the outer loop afterwards (logistic regression 146 µs fused against 111 µs).
             if (all.Any(s => s is ReplayStatement)
                 || all.Any(s => s is Assign assign && !declaredInside.Contains(assign.Name))
-                || all.Any(s => s is ElementAssign || s is AdjointArrayDeclaration && !declaredInside.Contains(((AdjointArrayDeclaration)s).Name))
-                || all.Any(s => s is Declare { Value: TapePop } && !IsInNestedReplay(s, adjointCode))
+                || all.Any(s => s is ElementAssign)
+                || all.Any(s => s is Declare { Value: TapePop })
                 || all.Any(s => (s is ElementAddAssign add && !spans.Contains(add.Span)) || (s is AccumulateScaled accumulate && !spans.Contains(accumulate.Target)))
                 || writtenOutside.Overlaps(readOutside)
                 || all.SelectMany(s => ExpressionsOf(s)).SelectMany(ElementReads).Any(read => !declaredInside.Contains(read.Array) && IsWrittenArray(read.Array, backward)))
@@ -191,10 +191,6 @@ namespace Fluxion.Generator.Simplification
             AddAssign add => new[] { add.Name },
             _ => Enumerable.Empty<string>(),
         };
-
-        private static bool IsInNestedReplay(CodeStatement statement, List<CodeStatement> block) =>
-            block.OfType<ReplayStatement>().Any(inner => AllStatements(inner.Body).Contains(statement))
-            || block.Where(s => s is not ReplayStatement).SelectMany(Blocks).Any(inner => IsInNestedReplay(statement, inner.ToList()));
 
         private static bool IsWrittenArray(string array, List<CodeStatement> backward) =>
             AllStatements(backward).Any(s => s is ElementAssign assign && assign.Array == array);
