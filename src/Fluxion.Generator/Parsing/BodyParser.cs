@@ -577,13 +577,11 @@ namespace Fluxion.Generator.Parsing
             string name = names[local];
             if (compoundOperator is { } compound)
             {
-                if (right.Type == ScalarType.Boolean || (elementType != ScalarType.Double && right.Type == ScalarType.Double))
+                right = CompoundValue(new ElementRead(name, index, elementType), right, compound, value ?? element, "the element type of '" + name + "'");
+                if (right is null)
                 {
-                    Unsupported(value ?? element, DiagnosticDescriptors.UnsupportedExpression, "compound assignment", "its right side does not convert to the element type of '" + name + "' without a cast; write the assignment out with an explicit cast");
                     return;
                 }
-
-                right = CombineWithTarget(compound.Operator, new ElementRead(name, index, elementType), right, compound.Overflow);
             }
 
             target.Add(new ElementAssignment(name, elementType, index, right));
@@ -647,13 +645,11 @@ namespace Fluxion.Generator.Parsing
 
             if (compoundOperator is { } compound)
             {
-                if (right.Type == ScalarType.Boolean || (type != ScalarType.Double && right.Type == ScalarType.Double))
+                right = CompoundValue(new Variable(name, type), right, compound, value, "the type of '" + name + "'");
+                if (right is null)
                 {
-                    Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "compound assignment", "its right side does not convert to the type of '" + name + "' without a cast; write the assignment out with an explicit cast");
                     return;
                 }
-
-                right = CombineWithTarget(compound.Operator, new Variable(name, type), right, compound.Overflow);
             }
 
             target.Add(new Assignment(name, type, right, Declares: false));
@@ -671,6 +667,20 @@ namespace Fluxion.Generator.Parsing
             Expr one = type == ScalarType.Double ? Constant.One : new IntegerConstant(1, ScalarType.Int32);
             BinaryOperator op = increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract;
             target.Add(new Assignment(name, type, CombineWithTarget(op, new Variable(name, type), one, Overflow(increment.IsChecked)), Declares: false));
+        }
+
+        /// <summary>
+        /// The value <c>target op= right</c> stores, or null (reported) when <paramref name="right"/> does not convert to
+        /// the target's type without a cast.
+        /// </summary>
+        private Expr? CompoundValue(Expr target, Expr right, (BinaryOperator Operator, OverflowCheck Overflow) compound, IOperation reportOn, string targetType)
+        {
+            if (right.Type == ScalarType.Boolean || (target.Type != ScalarType.Double && right.Type == ScalarType.Double))
+            {
+                return Unsupported(reportOn, DiagnosticDescriptors.UnsupportedExpression, "compound assignment", "its right side does not convert to " + targetType + " without a cast; write the assignment out with an explicit cast");
+            }
+
+            return CombineWithTarget(compound.Operator, target, right, compound.Overflow);
         }
 
         /// <summary>

@@ -72,16 +72,9 @@ namespace Fluxion.Generator.Simplification
             return result;
         }
 
-        private static bool MentionsArray(CodeStatement statement, string array)
-        {
-            bool mentioned = WrittenArrays(statement).Contains(array);
-            MapExpressions(statement, e =>
-            {
-                mentioned |= ElementReads(e).Any(read => read.Array == array);
-                return e;
-            });
-            return mentioned;
-        }
+        /// <summary>Whether a statement without nested blocks writes or reads an element of <paramref name="array"/>.</summary>
+        private static bool MentionsArray(CodeStatement statement, string array) =>
+            WrittenArrays(statement).Contains(array) || ExpressionsOf(statement).SelectMany(ElementReads).Any(read => read.Array == array);
 
         /// <summary>
         /// Drops forward definitions nothing reads (a local's first value that is overwritten before any use,
@@ -152,11 +145,11 @@ namespace Fluxion.Generator.Simplification
 
                 List<CodeStatement> newForward = Without(forward);
                 List<CodeStatement> newBackward = Without(backward);
-                var usedTapes = new HashSet<string>(Pushes(newForward).Concat(Pushes(newBackward)).Select(push => push.Tape), StringComparer.Ordinal);
                 forward.Clear();
-                forward.AddRange(newForward.Where(s => s is not TapeDeclaration tape || usedTapes.Contains(tape.Tape)));
+                forward.AddRange(newForward);
                 backward.Clear();
-                backward.AddRange(newBackward.Where(s => s is not TapeRelease tape || usedTapes.Contains(tape.Tape)));
+                backward.AddRange(newBackward);
+                RemoveUnusedTapes(forward, backward);
             }
         }
 
@@ -238,9 +231,6 @@ namespace Fluxion.Generator.Simplification
             loop.Body.OfType<Assign>().LastOrDefault() is { Value: Binary { Operator: BinaryOperator.Add, Left: Variable counted } } increment && counted.Name == increment.Name
                 ? increment.Name
                 : null;
-
-        private static IEnumerable<PushStatement> Pushes(IEnumerable<CodeStatement> block) =>
-            block.SelectMany(s => (s is PushStatement push ? new[] { push } : Enumerable.Empty<PushStatement>()).Concat(Blocks(s).SelectMany(inner => Pushes(inner))));
 
         /// <summary>
         /// Removes backward-sweep locals nothing reads (the adjoint of a value that a loop resets each iteration but
@@ -327,12 +317,7 @@ namespace Fluxion.Generator.Simplification
         };
 
         /// <summary>Every variable a statement assigns after its declaration, nested blocks included.</summary>
-        private static IEnumerable<string> WrittenVariables(CodeStatement statement) => AllStatements(new[] { statement }).SelectMany(s => s switch
-        {
-            Assign assign => new[] { assign.Name },
-            AddAssign add => new[] { add.Name },
-            _ => Array.Empty<string>(),
-        });
+        private static IEnumerable<string> WrittenVariables(CodeStatement statement) => AllStatements(new[] { statement }).SelectMany(WrittenHere);
 
         public static Expr SimplifyExpression(Expr expression, bool exactOnly) => Rewrite(expression, e => SimplifyNode(e, exactOnly));
 
@@ -602,6 +587,7 @@ namespace Fluxion.Generator.Simplification
         private static bool PropagateCopiesInBlock(List<CodeStatement> statements)
         {
             var uses = new UseIndex(statements);
+            var replayCounts = new HashSet<string>(AllStatements(statements).OfType<ReplayStatement>().Select(r => r.Counter), StringComparer.Ordinal);
             var substitutions = new Dictionary<string, Expr>(StringComparer.Ordinal);
             var declareAtFirstContribution = new HashSet<string>(StringComparer.Ordinal);
             var assignAtFirstContribution = new HashSet<string>(StringComparer.Ordinal);
@@ -648,7 +634,7 @@ namespace Fluxion.Generator.Simplification
                         }
 
                         // A replay's count is a name the replay reads, not an expression that can take a value's place.
-                        if ((isStableCopy && !IsReplayCount(declare.Name, statements)) || (uses.Readers(declare.Name).Count == 0 && !ContainsCall(declare.Value)))
+                        if ((isStableCopy && !replayCounts.Contains(declare.Name)) || (uses.Readers(declare.Name).Count == 0 && !ContainsCall(declare.Value)))
                         {
                             substitutions[declare.Name] = declare.Value;
                             changed = true;
@@ -680,9 +666,6 @@ namespace Fluxion.Generator.Simplification
             statements.AddRange(result);
             return changed;
         }
-
-        private static bool IsReplayCount(string name, IEnumerable<CodeStatement> block) =>
-            block.Any(s => (s is ReplayStatement replay && replay.Counter == name) || Blocks(s).Any(inner => IsReplayCount(name, inner)));
 
         /// <summary>True when <paramref name="value"/> reads an element of an array some statement of <paramref name="block"/> writes (an adjoint array): it cannot move.</summary>
         private static bool ReadsWrittenArray(Expr value, List<CodeStatement> block)
