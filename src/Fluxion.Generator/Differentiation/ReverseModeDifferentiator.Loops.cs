@@ -204,7 +204,7 @@ namespace Fluxion.Generator.Differentiation
         {
             var exits = new Dictionary<string, Expr>(StringComparer.Ordinal);
             var tripCounts = new Dictionary<string, Expr>(StringComparer.Ordinal);
-            var carriedBy = InnerLoops(loop.Body).SelectMany(inner => inner.Carried.Select(c => c.Variable)).GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var carriedBy = InnerLoopVariables(loop.Body).GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             bool IsCheapAndSteady(Expr value) =>
                 IsPlainArithmetic(value) && Operations(value) <= MostRecomputedOperations && !VariablesOf(value).Any(innerLoopVariables.Contains);
             foreach (LoopStep inner in loop.Body.OfType<LoopStep>())
@@ -247,12 +247,7 @@ namespace Fluxion.Generator.Differentiation
                     ScalarType.Int32);
 
         /// <summary>The loops nested in <paramref name="body"/>, at any depth.</summary>
-        private static IEnumerable<LoopStep> InnerLoops(List<Step> body) => body.SelectMany(step => step switch
-        {
-            LoopStep inner => new[] { inner }.Concat(InnerLoops(inner.Body)),
-            Branch branch => InnerLoops(branch.WhenTrue).Concat(InnerLoops(branch.WhenFalse)),
-            _ => Enumerable.Empty<LoopStep>(),
-        });
+        private static IEnumerable<LoopStep> InnerLoops(List<Step> body) => AllSteps(body).OfType<LoopStep>();
 
         /// <summary>
         /// The values one iteration defines that outlive their step, in the order they are defined: every definition at
@@ -328,12 +323,7 @@ namespace Fluxion.Generator.Differentiation
                 : null;
 
         /// <summary>The variables loops nested in <paramref name="body"/> keep overwriting, at any depth.</summary>
-        private static IEnumerable<string> InnerLoopVariables(List<Step> body) => body.SelectMany(step => step switch
-        {
-            LoopStep inner => inner.Carried.Select(c => c.Variable).Concat(InnerLoopVariables(inner.Body)),
-            Branch branch => InnerLoopVariables(branch.WhenTrue).Concat(InnerLoopVariables(branch.WhenFalse)),
-            _ => Enumerable.Empty<string>(),
-        });
+        private static IEnumerable<string> InnerLoopVariables(List<Step> body) => InnerLoops(body).SelectMany(inner => inner.Carried.Select(c => c.Variable));
 
         /// <param name="Counter">Counts the iterations the forward sweep ran; <paramref name="Iteration"/> counts them down in the backward sweep.</param>
         private sealed record LoopStep(Expr Condition, bool TestsFirst, List<Step> Body, List<Carried> Carried, string Counter, string Iteration) : Step
