@@ -126,6 +126,17 @@ namespace Fluxion.Generator.Tests
                         + $"        for (int r{statements} = 0; r{statements} < {length}; r{statements}++)\n        {{\n"
                         + $"            if ({condition})\n            {{\n                w{statements}[{length - 1} - r{statements}] *= {other};\n            }}\n\n"
                         + $"            {t} += w{statements}[r{statements}] * 0.3;\n        }}\n{tail}")),
+                // A flat local matrix filled row by row, then read row by row from column 1 on by an inner loop of constant
+                // length, once in every iteration and once only where a condition holds.
+                (1, Gen.Select(Gen.Int[1, 3], Gen.Int[1, 4], target, Expression(variables, 1), Expression(variables, 1), rest,
+                    (rows, columns, t, fill, other, tail) =>
+                        $"        double[] m{statements} = new double[{rows * columns}];\n        for (int p{statements} = 0; p{statements} < {rows}; p{statements}++)\n        {{\n"
+                        + $"            for (int q{statements} = 0; q{statements} < {columns}; q{statements}++)\n            {{\n"
+                        + $"                m{statements}[p{statements} * {columns} + q{statements}] = {fill} * (q{statements} + 1) - 0.2 * p{statements};\n            }}\n        }}\n\n"
+                        + $"        for (int p{statements} = 0; p{statements} < {rows}; p{statements}++)\n        {{\n            double z{statements} = {t} * 0.5;\n"
+                        + $"            for (int q{statements} = 1; q{statements} < {columns}; q{statements}++)\n            {{\n"
+                        + $"                z{statements} += m{statements}[p{statements} * {columns} + q{statements}] * (q{statements} < {columns - 1} ? m{statements}[p{statements} * {columns} + q{statements} + 1] : {other});\n"
+                        + $"            }}\n\n            {t} += Math.Tanh(z{statements});\n        }}\n{tail}")),
                 // A switch on a value computed from the inputs, with a section that breaks out early and one that returns.
                 (1, Gen.Select(Expression(variables, 1), target, Expression(variables, 1), Expression(variables, 1), Expression(variables, 2), rest,
                     (selector, t, first, second, returned, tail) =>

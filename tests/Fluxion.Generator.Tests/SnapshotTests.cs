@@ -321,6 +321,55 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["StencilCarry"] = """
+                namespace Demo;
+                public static partial class Chains
+                {
+                    // Iteration i adds into dx[i] and dx[i + 1]: the second is carried to the next iteration in a local.
+                    [Differentiable]
+                    public static double Rosenbrock(double[] x)
+                    {
+                        double sum = 0.0;
+                        for (int i = 0; i < x.Length - 1; i++)
+                        {
+                            double a = x[i + 1] - x[i] * x[i];
+                            double b = 1.0 - x[i];
+                            sum += 100.0 * a * a + b * b;
+                        }
+
+                        return sum;
+                    }
+                }
+                """,
+            ["RowViews"] = """
+                namespace Demo;
+                public static partial class Layers
+                {
+                    public const int Inputs = 4;
+
+                    // Inner loops of constant length over rows of flat matrices read and write through spans.
+                    [Differentiable(nameof(w))]
+                    public static double Energy(double[] w, double[] x)
+                    {
+                        double energy = 0;
+                        for (int s = 0; s < x.Length / Inputs; s++)
+                        {
+                            for (int j = 0; j < 3; j++)
+                            {
+                                double z = 0;
+                                for (int k = 0; k < Inputs; k++)
+                                {
+                                    z += w[j * Inputs + k] * x[s * Inputs + k];
+                                }
+
+                                energy += Math.Log(1 + z * z);
+                            }
+                        }
+
+                        return energy;
+                    }
+                }
+                """,
             ["LocalArray"] = """
                 namespace Demo;
                 public static partial class Layers

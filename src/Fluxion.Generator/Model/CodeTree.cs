@@ -59,6 +59,7 @@ namespace Fluxion.Generator.Model
             CallStatement call => VariablesOf(call.Call),
             AccumulateScaled accumulate => VariablesOf(accumulate.Scale).Concat(VariablesOf(accumulate.Length)),
             AdjointArrayDeclaration array => VariablesOf(array.Length),
+            DeclareView view => VariablesOf(view.Start).Concat(VariablesOf(view.Length)),
             _ => Enumerable.Empty<string>(),
         };
     }

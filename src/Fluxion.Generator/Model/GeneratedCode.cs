@@ -53,6 +53,14 @@ namespace Fluxion.Generator.Model
     /// <summary><c>for (int Index = 0; Index &lt; Length; Index++) Target[Index] += Scale * Source[Index];</c>: a callee's gradient span, scaled, added to a caller's.</summary>
     internal sealed record AccumulateScaled(string Target, string Source, Expr Scale, Expr Length, string Index) : CodeStatement;
 
+    /// <summary>
+    /// <c>ReadOnlySpan&lt;T&gt; Name = …;</c> (or <c>Span&lt;T&gt;</c> when <paramref name="Writable"/>): the <paramref name="Length"/>
+    /// elements from <paramref name="Start"/> on of an array or span that an innermost loop indexes with its counter, so
+    /// that the JIT can drop the bounds check of each access.
+    /// </summary>
+    /// <param name="SourceIsArray">True for an array (a view is constructed), false for a span (it is sliced).</param>
+    internal sealed record DeclareView(string Name, string Source, bool SourceIsArray, bool Writable, ScalarType ElementType, Expr Start, Expr Length) : CodeStatement;
+
     /// <summary>The gradient method: the forward sweep, then the backward sweep (which ends with the outputs and the return).</summary>
     internal sealed record GradientMethod(MethodModel Source, EquatableArray<CodeStatement> Forward, EquatableArray<CodeStatement> Backward);
 }

@@ -179,6 +179,7 @@ namespace Fluxion.Generator.Simplification
             Declare declare => new[] { declare.Name },
             DeclareArray array => new[] { array.Name },
             AdjointArrayDeclaration adjoints => new[] { adjoints.Name },
+            DeclareView view => new[] { view.Name },
             ReplayStatement replay => new[] { replay.Iteration },
             AccumulateScaled accumulate => new[] { accumulate.Index },
             CallStatement { Call: GradientInvocation call } => call.Outputs.Where(o => o.Length > 0),

@@ -29,7 +29,10 @@ namespace Fluxion.Generator.Simplification
                 RemoveUnusedTapes(forward, backward);
                 RemoveUnreadLocals(backward);
                 RemoveUnreadDefinitions(forward, backward);
+                CarryNextElements(method, forward);
             }
+
+            ViewRows(method, forward, backward);
 
             return method with { Forward = forward.ToEquatableArray(), Backward = backward.ToEquatableArray() };
         }
@@ -304,6 +307,7 @@ namespace Fluxion.Generator.Simplification
             CallStatement call => call with { Call = map(call.Call) },
             AccumulateScaled accumulate => accumulate with { Scale = map(accumulate.Scale), Length = map(accumulate.Length) },
             AdjointArrayDeclaration adjoints => adjoints with { Length = map(adjoints.Length) },
+            DeclareView view => view with { Start = map(view.Start), Length = map(view.Length) },
             _ => statement,
         };
 

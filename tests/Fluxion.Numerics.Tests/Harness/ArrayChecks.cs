@@ -19,6 +19,8 @@ namespace Fluxion.Numerics.Tests.Harness
                 ArrayArgumentToDifferentiableCases.All(),
                 LocalArrayCases.All(),
                 LocalArrayLengthCases.All(),
+                StencilCases.All(),
+                RowCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Fluxion.Generator.Differentiation
+namespace Fluxion.Generator.Model
 {
     /// <summary>Hands out identifiers that are unique within the generated method.</summary>
     internal sealed class NameAllocator
