@@ -172,5 +172,31 @@ namespace Fluxion.Numerics.Tests
             Assert.Throws<ArgumentException>(() => Arrays.Dot_Grad([1.0, 2.0], [3.0, 4.0], da, new double[5]));
             Assert.Equal(new[] { 7.0, 7.0 }, da);
         }
+
+        /// <summary>
+        /// A row that runs past the end of its array: the original throws IndexOutOfRangeException inside the loop, the
+        /// gradient ArgumentOutOfRangeException where it makes the row's span, before the loop; neither returns numbers.
+        /// </summary>
+        [Fact]
+        public void RowPastTheEndOfItsArrayThrows()
+        {
+            double[] w = Enumerable.Range(0, 11).Select(i => 0.1 * i).ToArray();
+            double[] x = [0.5, -1.0, 2.0];
+            Assert.Throws<IndexOutOfRangeException>(() => Rows.DenseLayerEnergy(w, x));
+            Assert.Throws<ArgumentOutOfRangeException>(() => Rows.DenseLayerEnergy_Grad(w, x, new double[11], new double[3]));
+            double[] full = Enumerable.Range(0, 12).Select(i => 0.1 * i).ToArray();
+            Assert.Equal(Rows.DenseLayerEnergy(full, x), Rows.DenseLayerEnergy_Grad(full, x, new double[12], new double[3]));
+        }
+
+        /// <summary>An empty or one-element array runs a stencil loop zero times: nothing is indexed, the gradient is zero.</summary>
+        [Fact]
+        public void StencilOverTooShortArraysTouchesNothing()
+        {
+            Assert.Equal(0.0, Stencils.SpringChain_Grad([], 2.0, 0.5, Span<double>.Empty, out double dk, out double dr));
+            Assert.Equal((0.0, 0.0), (dk, dr));
+            double[] dx = [7.0];
+            Assert.Equal(0.0, Stencils.SpringChain_Grad([1.5], 2.0, 0.5, dx, out _, out _));
+            Assert.Equal(new[] { 0.0 }, dx);
+        }
     }
 }
