@@ -135,7 +135,7 @@ namespace Fluxion.Generator.Tests
                         + $"                m{statements}[p{statements} * {columns} + q{statements}] = {fill} * (q{statements} + 1) - 0.2 * p{statements};\n            }}\n        }}\n\n"
                         + $"        for (int p{statements} = 0; p{statements} < {rows}; p{statements}++)\n        {{\n            double z{statements} = {t} * 0.5;\n"
                         + $"            for (int q{statements} = 1; q{statements} < {columns}; q{statements}++)\n            {{\n"
-                        + $"                z{statements} += m{statements}[p{statements} * {columns} + q{statements}] * (q{statements} < {columns - 1} ? m{statements}[p{statements} * {columns} + q{statements} + 1] : {other});\n"
+                        + $"                z{statements} += m{statements}[p{statements} * {columns} + q{statements}] * (q{statements} < {columns - 1} ? m{statements}[p{statements} * {columns} + 1 + q{statements}] : {other});\n"
                         + $"            }}\n\n            {t} += Math.Tanh(z{statements});\n        }}\n{tail}")),
                 // A switch on a value computed from the inputs, with a section that breaks out early and one that returns.
                 (1, Gen.Select(Expression(variables, 1), target, Expression(variables, 1), Expression(variables, 1), Expression(variables, 2), rest,

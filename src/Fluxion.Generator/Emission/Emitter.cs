@@ -207,14 +207,15 @@ namespace Fluxion.Generator.Emission
             DeclareArray array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = new " + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
             ElementAssign element => Identifier(element.Array) + "[" + Expression(element.Index) + "] = " + Expression(element.Value) + ";",
             AdjointArrayDeclaration adjoints => "var " + Identifier(adjoints.Name) + " = new global::Fluxion.Runtime.AdjointArray(" + Expression(adjoints.Length) + ");",
-            DeclareView { SourceIsArray: true } view => "global::System.ReadOnlySpan<" + view.ElementType.Keyword() + "> " + Identifier(view.Name)
-                + " = new global::System.ReadOnlySpan<" + view.ElementType.Keyword() + ">(" + Identifier(view.Source) + ", " + Expression(view.Start) + ", " + Expression(view.Length) + ");",
-            DeclareView view => "global::System." + (view.Writable ? "Span<" : "ReadOnlySpan<") + view.ElementType.Keyword() + "> " + Identifier(view.Name)
-                + " = " + Identifier(view.Source) + ".Slice(" + Expression(view.Start) + ", " + Expression(view.Length) + ");",
+            DeclareView { SourceIsArray: true } view => SpanType(view) + " " + Identifier(view.Name)
+                + " = new " + SpanType(view) + "(" + Identifier(view.Source) + ", " + Expression(view.Start) + ", " + Expression(view.Length) + ");",
+            DeclareView view => SpanType(view) + " " + Identifier(view.Name) + " = " + Identifier(view.Source) + ".Slice(" + Expression(view.Start) + ", " + Expression(view.Length) + ");",
             AdjointArrayRelease release => Identifier(release.Name) + ".Dispose();",
             CallStatement call => Expression(call.Call) + ";",
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),
         };
+
+        private static string SpanType(DeclareView view) => "global::System." + (view.Writable ? "Span<" : "ReadOnlySpan<") + view.ElementType.Keyword() + ">";
 
         /// <summary>Prints an expression, adding parentheses only where C# precedence needs them.</summary>
         public static string Expression(Expr expression, int outerPrecedence = 0)

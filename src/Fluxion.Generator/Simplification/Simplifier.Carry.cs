@@ -16,14 +16,15 @@ namespace Fluxion.Generator.Simplification
         /// <c>i + c</c> has then had every contribution once iteration <c>i</c> has run: the one from iteration
         /// <c>i - 1</c> is carried in a local (<c>dx_next</c>) instead of added to memory and read back, and the element
         /// is written once. When nothing before the loop wrote the span it is still all zeros there, so the element is
-        /// assigned rather than added to. After the loop the last carried contribution goes to its element; it is zero
-        /// exactly when the loop did not run (or added nothing), and then nothing is written, so an empty loop never
-        /// indexes past the span.
+        /// assigned rather than added to. After the loop the last carried contribution goes to its element unless it is
+        /// zero: it is when the loop did not run, so an empty loop never indexes past the span (and when the last
+        /// contribution was ±0, which adds nothing). As when two contributions are merged, the sum of an element's
+        /// contributions is grouped differently, which can change its last bit, never more.
         /// </summary>
-        private static void CarryNextElements(GradientMethod method, List<CodeStatement> forward)
+        private static void CarryNextElements(GradientMethod method, List<CodeStatement> forward, List<CodeStatement> backward)
         {
             var spans = new HashSet<string>(method.Source.Parameters.Where(p => p.Sequence is not null && p.IsDifferentiable).Select(p => p.OutputName), StringComparer.Ordinal);
-            NameAllocator names = NamesTaken(method, forward);
+            NameAllocator names = NamesTaken(method, forward, backward);
             for (int l = 0; l < forward.Count; l++)
             {
                 if (forward[l] is not LoopStatement loop || UnitStep(loop.Body) is not { } step)
@@ -69,6 +70,7 @@ namespace Fluxion.Generator.Simplification
                     Expr stored = SimplifyExpression(new Binary(BinaryOperator.Add, carried, low.Value, ScalarType.Double), exactOnly: false);
                     bool untouched = !AllStatements(forward.Take(l)).Any(s => WrittenArrays(s).Contains(span));
                     body[lowIndex] = untouched ? new ElementAssign(span, low.Index, stored) : low with { Value = stored };
+                    // (Both writes are before the step, and the body keeps its length, so stepIndex stays right.)
                     body.RemoveAt(highIndex);
                     body.Insert(highIndex < lowIndex ? lowIndex : highIndex, new Assign(carry, high.Value));
                     loop = loop with { Body = body.ToEquatableArray() };
@@ -89,22 +91,25 @@ namespace Fluxion.Generator.Simplification
 
         /// <summary>
         /// The integer counter a loop body steps up by one, once, at the top level (<c>int i_2 = i + 1; … i = i_2;</c>), with
-        /// the index of that step; null when the body writes it anywhere else.
+        /// the index of that step; null when the body writes it (or the step's temporary) anywhere else. With
+        /// <paramref name="counter"/> given, only that variable is considered.
         /// </summary>
-        private static (string Counter, int StepIndex)? UnitStep(EquatableArray<CodeStatement> body)
+        private static (string Counter, int StepIndex)? UnitStep(EquatableArray<CodeStatement> body, string? counter = null)
         {
+            List<string> written = AllStatements(body).SelectMany(WrittenHere).ToList();
             for (int i = body.Count - 1; i >= 0; i--)
             {
-                if (body[i] is not Assign { Value: var value } step)
+                if (body[i] is not Assign { Value: var value } step || (counter is not null && step.Name != counter))
                 {
                     continue;
                 }
 
-                Expr increment = value is Variable next && body.Take(i).OfType<Declare>().LastOrDefault(d => d.Name == next.Name) is { } declare ? declare.Value : value;
+                Expr increment = value is Variable next && !written.Contains(next.Name)
+                    && body.Take(i).OfType<Declare>().LastOrDefault(d => d.Name == next.Name) is { } declare ? declare.Value : value;
                 if (increment is Binary { Operator: BinaryOperator.Add, Left: Variable counted, Right: IntegerConstant { Value: 1 } }
                     && counted.Name == step.Name
                     && counted.Type == ScalarType.Int32
-                    && AllStatements(body).SelectMany(WrittenHere).Count(n => n == step.Name) == 1)
+                    && written.Count(n => n == step.Name) == 1)
                 {
                     return (step.Name, i);
                 }
@@ -122,33 +127,5 @@ namespace Fluxion.Generator.Simplification
             Binary { Operator: BinaryOperator.Subtract, Left: Variable variable, Right: IntegerConstant constant } when variable.Name == counter => -constant.Value,
             _ => null,
         };
-
-        /// <summary>Every name the gradient method uses, to pick new ones that clash with none.</summary>
-        private static NameAllocator NamesTaken(GradientMethod method, params List<CodeStatement>[] blocks)
-        {
-            var names = new NameAllocator();
-            foreach (ParameterModel parameter in method.Source.Parameters)
-            {
-                names.TryReserve(parameter.Name);
-                names.TryReserve(parameter.OutputName);
-            }
-
-            foreach (CodeStatement statement in blocks.SelectMany(AllStatements))
-            {
-                IEnumerable<string> used = DeclaredHere(statement).Concat(WrittenHere(statement)).Concat(OwnReads(statement)).Concat(WrittenArrays(statement))
-                    .Concat(ExpressionsOf(statement).SelectMany(ElementReads).Select(read => read.Array));
-                if (statement is TapeDeclaration tape)
-                {
-                    used = used.Append(tape.Tape);
-                }
-
-                foreach (string name in used)
-                {
-                    names.TryReserve(name);
-                }
-            }
-
-            return names;
-        }
     }
 }

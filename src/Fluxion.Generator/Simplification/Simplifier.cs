@@ -29,9 +29,10 @@ namespace Fluxion.Generator.Simplification
                 RemoveUnusedTapes(forward, backward);
                 RemoveUnreadLocals(backward);
                 RemoveUnreadDefinitions(forward, backward);
-                CarryNextElements(method, forward);
+                CarryNextElements(method, forward, backward);
             }
 
+            // Last: a view is a new name for part of an array, which the passes above would take for another array.
             ViewRows(method, forward, backward);
 
             return method with { Forward = forward.ToEquatableArray(), Backward = backward.ToEquatableArray() };
@@ -759,6 +760,34 @@ namespace Fluxion.Generator.Simplification
 
                 list.Add(index);
             }
+        }
+
+        /// <summary>Every name the gradient method uses, to pick new ones that clash with none.</summary>
+        private static NameAllocator NamesTaken(GradientMethod method, params List<CodeStatement>[] blocks)
+        {
+            var names = new NameAllocator();
+            foreach (ParameterModel parameter in method.Source.Parameters)
+            {
+                names.TryReserve(parameter.Name);
+                names.TryReserve(parameter.OutputName);
+            }
+
+            foreach (CodeStatement statement in blocks.SelectMany(AllStatements))
+            {
+                IEnumerable<string> used = DeclaredHere(statement).Concat(WrittenHere(statement)).Concat(OwnReads(statement)).Concat(WrittenArrays(statement))
+                    .Concat(ExpressionsOf(statement).SelectMany(ElementReads).Select(read => read.Array));
+                if (statement is TapeDeclaration tape)
+                {
+                    used = used.Append(tape.Tape);
+                }
+
+                foreach (string name in used)
+                {
+                    names.TryReserve(name);
+                }
+            }
+
+            return names;
         }
     }
 }

@@ -1,7 +1,8 @@
 // Innermost loops with a constant trip count that walk a row of a flat matrix: the gradient reads
 // (and adds into) each row through a span made before the loop. Sources of every kind (arrays, spans,
-// local arrays, int arrays), a counter starting at 1, and accesses the loop makes only sometimes,
-// which must not get a span (one of them would be out of range).
+// local arrays, int arrays), a counter starting at 1, and accesses the loop makes only sometimes (in a
+// branch, on one side of ?: or right of &&), which must not get a span: for the last row it would run
+// past the end of the array.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -118,6 +119,31 @@ namespace Fluxion.Numerics.Tests.Functions
 
             return s;
         }
+
+        /// <summary>
+        /// Σⱼ Σₖ wⱼₖ·xₖ² with wⱼₖ = (k &lt; 2 ? maskⱼ₂₊ₖ : 1), doubled where k &lt; 2 and maskⱼ₂₊ₖ &gt; 0.5; the mask (3×2) is not
+        /// differentiated, so the ?: and the &amp;&amp; stay expressions the gradient evaluates as the original does.
+        /// </summary>
+        [Differentiable(nameof(x))]
+        public static double MaskedRows(double[] x, double[] mask)
+        {
+            double s = 0.0;
+            for (int j = 0; j < 3; j++)
+            {
+                for (int k = 0; k < 3; k++)
+                {
+                    double w = k < 2 ? mask[j * 2 + k] : 1.0;
+                    if (k < 2 && mask[j * 2 + k] > 0.5)
+                    {
+                        w = w * 2.0;
+                    }
+
+                    s += w * x[k] * x[k];
+                }
+            }
+
+            return s;
+        }
     }
 
     public static class RowCases
@@ -222,6 +248,21 @@ namespace Fluxion.Numerics.Tests.Functions
             return [dx];
         }
 
+        private static object[] MaskedRowsGradient(double[] x, double[] mask)
+        {
+            var dx = new double[3];
+            for (int j = 0; j < 3; j++)
+            {
+                for (int k = 0; k < 3; k++)
+                {
+                    double w = k < 2 ? mask[j * 2 + k] * (mask[j * 2 + k] > 0.5 ? 2.0 : 1.0) : 1.0;
+                    dx[k] += 2 * w * x[k];
+                }
+            }
+
+            return [dx];
+        }
+
         public static IEnumerable<ArrayCase> All() => new ArrayCaseList(typeof(Rows))
         {
             { nameof(Rows.DenseLayerEnergy), rng => [rng.Vector(12, -1, 1), rng.Vector(3, -1.5, 1.5)], p => DenseLayerGradient(p.V(0), p.V(1)) },
@@ -232,6 +273,7 @@ namespace Fluxion.Numerics.Tests.Functions
                 p => CountWeightedGradient(p.V(0), p.Indices(1))
             },
             { nameof(Rows.RaggedLastColumn), rng => [rng.Vector(6, -2, 2), rng.Vector(3, -2, 2)], p => RaggedGradient(p.V(0), p.V(1)) },
+            { nameof(Rows.MaskedRows), rng => [rng.Vector(3, -2, 2), rng.Vector(6, 0, 1)], p => MaskedRowsGradient(p.V(0), p.V(1)) },
             { nameof(Rows.RowsSkippingNegatives), rng => [rng.SignedVector(6, 0.1, 2)], p => SkippingGradient(p.V(0)) },
         };
     }

@@ -1,8 +1,9 @@
 // Loops whose iteration i adds into neighbouring elements of a gradient (i and i + 1): the fused
 // loop carries the contribution to the next element in a local. Some shapes take that path (two
-// neighbours, counter stepped at the end, span written first or after another loop); the others
-// (three neighbours, counter stepped first, a do loop) must stay right without it. Lengths start at 0,
-// so the loop that does not run at all is drawn too.
+// neighbours, counter stepped at the end, span written first or after another loop, a do loop, two
+// spans carried in one loop, a constant trip count that also gives the loop row spans, a break after
+// the step); the others (three neighbours, counter stepped first) must stay right without it.
+// Lengths start at 0, so the loop that does not run at all is drawn too.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -120,6 +121,51 @@ namespace Fluxion.Numerics.Tests.Functions
 
             return s;
         }
+
+        /// <summary>Σᵢ (xᵢ₊₁ − xᵢ)(yᵢ₊₁ − yᵢ): both gradients carried in the same loop.</summary>
+        [Differentiable]
+        public static double CrossDifferences(double[] x, double[] y)
+        {
+            double s = 0.0;
+            for (int i = 0; i < x.Length - 1; i++)
+            {
+                s += (x[i + 1] - x[i]) * (y[i + 1] - y[i]);
+            }
+
+            return s;
+        }
+
+        /// <summary>Σᵢ₌₀⁶ sin(xᵢ₊₁ − xᵢ) over exactly 8 entries: a constant trip count, so rows and carry both apply.</summary>
+        [Differentiable]
+        public static double FixedLengthStencil(double[] x)
+        {
+            double s = 0.0;
+            for (int i = 0; i < 7; i++)
+            {
+                s += Math.Sin(x[i + 1] - x[i]);
+            }
+
+            return s;
+        }
+
+        /// <summary>Σ xᵢxᵢ₊₁ until the sum passes 3: the loop breaks after stepping its counter.</summary>
+        [Differentiable]
+        public static double ProductsUntilThree(double[] x)
+        {
+            double s = 0.0;
+            int i = 0;
+            while (i < x.Length - 1)
+            {
+                s += x[i] * x[i + 1];
+                i++;
+                if (s > 3.0)
+                {
+                    break;
+                }
+            }
+
+            return s;
+        }
     }
 
     public static class StencilCases
@@ -212,6 +258,41 @@ namespace Fluxion.Numerics.Tests.Functions
             return g;
         }
 
+        private static object[] CrossDifferencesGradient(double[] x, double[] y)
+        {
+            var dx = new double[x.Length];
+            var dy = new double[y.Length];
+            for (int i = 0; i + 1 < x.Length; i++)
+            {
+                double u = x[i + 1] - x[i];
+                double v = y[i + 1] - y[i];
+                dx[i + 1] += v;
+                dx[i] -= v;
+                dy[i + 1] += u;
+                dy[i] -= u;
+            }
+
+            return [dx, dy];
+        }
+
+        private static double[] ProductsUntilThreeGradient(double[] x)
+        {
+            var g = new double[x.Length];
+            double s = 0.0;
+            for (int i = 0; i + 1 < x.Length; i++)
+            {
+                s += x[i] * x[i + 1];
+                g[i] += x[i + 1];
+                g[i + 1] += x[i];
+                if (s > 3.0)
+                {
+                    break;
+                }
+            }
+
+            return g;
+        }
+
         public static IEnumerable<ArrayCase> All() => new ArrayCaseList(typeof(Stencils))
         {
             {
@@ -228,6 +309,17 @@ namespace Fluxion.Numerics.Tests.Functions
             { nameof(Stencils.CoupledChain), rng => [rng.Vector(rng.Int(0, 14), -2, 2), rng.Uniform(-2, 2)], p => CoupledChainGradient(p.V(0), p.S(1)) },
             { nameof(Stencils.SecondDifferencePenalty), rng => [rng.Vector(rng.Int(0, 14), -2, 2)], p => [SecondDifferenceGradient(p.V(0))] },
             { nameof(Stencils.StepFirstStencil), rng => [rng.Vector(rng.Int(0, 14), -1, 1)], p => [StepFirstGradient(p.V(0))] },
+            {
+                nameof(Stencils.CrossDifferences),
+                rng =>
+                {
+                    int n = rng.Int(0, 14);
+                    return [rng.Vector(n, -2, 2), rng.Vector(n, -2, 2)];
+                },
+                p => CrossDifferencesGradient(p.V(0), p.V(1))
+            },
+            { nameof(Stencils.FixedLengthStencil), rng => [rng.Vector(8, -2, 2)], p => [DifferenceGradient(p.V(0), Math.Cos)] },
+            { nameof(Stencils.ProductsUntilThree), rng => [rng.Vector(rng.Int(0, 14), -1.5, 2)], p => [ProductsUntilThreeGradient(p.V(0))] },
             { nameof(Stencils.DoLoopStencil), rng => [rng.Vector(rng.Int(2, 14), -2, 2)], p => [DifferenceGradient(p.V(0), d => -Math.Sin(d))] },
         };
     }
