@@ -126,6 +126,15 @@ namespace Fluxion.Generator.Tests
                         + $"        for (int r{statements} = 0; r{statements} < {length}; r{statements}++)\n        {{\n"
                         + $"            if ({condition})\n            {{\n                w{statements}[{length - 1} - r{statements}] *= {other};\n            }}\n\n"
                         + $"            {t} += w{statements}[r{statements}] * 0.3;\n        }}\n{tail}")),
+                // A new local array in each iteration of a loop, filled by an inner loop, changed in a branch, read back.
+                (1, Gen.Select(Gen.Int[0, 3], Gen.Int[1, 4], target, Expression(variables, 1), Expression(variables, 1), Condition(variables, 1), rest,
+                    (count, length, t, fill, other, condition, tail) =>
+                        $"        for (int r{statements} = 0; r{statements} < {count}; r{statements}++)\n        {{\n"
+                        + $"            double[] u{statements} = new double[{length}];\n"
+                        + $"            for (int c{statements} = 0; c{statements} < {length}; c{statements}++)\n            {{\n"
+                        + $"                u{statements}[c{statements}] = {fill} * (c{statements} + r{statements} + 1) + (c{statements} > 0 ? u{statements}[c{statements} - 1] * 0.5 : 0.0);\n            }}\n\n"
+                        + $"            if ({condition})\n            {{\n                u{statements}[{length - 1}] *= {other};\n            }}\n\n"
+                        + $"            {t} += u{statements}[{length - 1}] * 0.3 + u{statements}[0] * 0.1;\n        }}\n{tail}")),
                 // A flat local matrix filled row by row, then read row by row from column 1 on by an inner loop of constant
                 // length, once in every iteration and once only where a condition holds.
                 (1, Gen.Select(Gen.Int[1, 3], Gen.Int[1, 4], target, Expression(variables, 1), Expression(variables, 1), rest,

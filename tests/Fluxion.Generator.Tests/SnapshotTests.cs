@@ -370,6 +370,26 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["LocalArrayPerIteration"] = """
+                namespace Demo;
+                public static partial class Smoothing
+                {
+                    // A new window array in each iteration: its adjoints are taken and handed back per iteration too.
+                    [Differentiable]
+                    public static double WindowEnergy(double[] x)
+                    {
+                        double energy = 0;
+                        for (int i = 1; i + 1 < x.Length; i++)
+                        {
+                            double[] window = { x[i - 1], x[i], x[i + 1] };
+                            double mean = (window[0] + window[1] + window[2]) / 3;
+                            energy += Math.Exp(window[1] - mean);
+                        }
+
+                        return energy;
+                    }
+                }
+                """,
             ["LocalArray"] = """
                 namespace Demo;
                 public static partial class Layers

@@ -25,8 +25,8 @@ namespace Fluxion.Generator.Model
     internal sealed record If(Expr Condition, EquatableArray<Statement> Then, EquatableArray<Statement> Else) : Statement;
 
     /// <summary>
-    /// <c>ElementType[] Name = new ElementType[Length];</c>: a local array, created once (never inside a loop) and never
-    /// reassigned, passed on or returned, so its elements are the only way it changes.
+    /// <c>ElementType[] Name = new ElementType[Length];</c>: a local array, created where it is declared (inside a loop: a
+    /// new one each iteration) and never reassigned, passed on or returned, so its elements are the only way it changes.
     /// </summary>
     internal sealed record ArrayDeclaration(string Name, ScalarType ElementType, Expr Length) : Statement;
 

@@ -515,8 +515,8 @@ namespace Fluxion.Generator.Parsing
         }
 
         /// <summary>
-        /// <c>double[] a = new double[n];</c> (or with an initializer): a local array, declared outside every loop so one
-        /// array (and one array of adjoints) serves the whole call.
+        /// <c>double[] a = new double[n];</c> (or with an initializer): a local array. Declared inside a loop, it is a new
+        /// array in each iteration, with its own array of adjoints in that iteration's backward sweep.
         /// </summary>
         private void ParseArrayDeclarator(IVariableDeclaratorOperation declarator, List<Statement> target)
         {
@@ -530,12 +530,6 @@ namespace Fluxion.Generator.Parsing
             // Even when the declaration is reported, its uses parse as a local array's: one diagnostic, not one per use.
             string name = Declare(local);
             localArrays[local] = elementType;
-            if (loops.Count > 0)
-            {
-                Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "declaration of '" + local.Name + "'", "arrays created inside a loop are not supported; create the array once before the loop and overwrite its elements");
-                return;
-            }
-
             if (declarator.Initializer?.Value is not IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
             {
                 Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "declaration of '" + local.Name + "'", "a local array must be created where it is declared, with new " + elementType.Keyword() + "[length] or an array initializer");

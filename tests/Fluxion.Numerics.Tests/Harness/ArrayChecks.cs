@@ -19,6 +19,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 ArrayArgumentToDifferentiableCases.All(),
                 LocalArrayCases.All(),
                 LocalArrayLengthCases.All(),
+                LocalArraysInLoopsCases.All(),
                 StencilCases.All(),
                 RowCases.All(),
             }.SelectMany(c => c).ToList();
