@@ -99,7 +99,7 @@ namespace Fluxion.Generator.Tests
                 {
                     [Differentiable] public static double Write(double[] p) { p[0] = 1; return p[0]; }
                     [Differentiable] public static double Jagged(double[][] p) => 0;
-                    [Differentiable] public static double LocalInLoop(double x) { double s = 0; for (int i = 0; i < 2; i++) { var buffer = new double[3]; buffer[i] = x; s += buffer[i]; } return s; }
+                    [Differentiable] public static double Alias(double[] p) { double[] a = p; return a[0]; }
                     public static double Helper(double[] p) => p[0];
                     [Differentiable] public static double Dot(double[] a, double[] b) => a[0] * b[0];
                     [Differentiable] public static double ToHelper(double[] p) => Helper(p) * 2;
