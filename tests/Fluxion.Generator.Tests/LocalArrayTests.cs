@@ -80,7 +80,84 @@ namespace Fluxion.Generator.Tests
                     double[] a = new double[2];
                     a[0] = x;
                     {|FLX0005:a|} = new double[3];
-                    return First({|FLX0006:a|}) * x;
+                    // An array that depends on x, handed to a method without a gradient: as for a parameter array.
+                    return {|FLX0007:First(a)|} * x;
+                }
+            }
+            """);
+
+        /// <summary>
+        /// A local array passed whole to a [Differentiable] method must still hold, in the backward sweep, what the call
+        /// saw: not a new array of each iteration, not written after the call or in a loop around it.
+        /// </summary>
+        [Fact]
+        public Task LocalArrayChangedAfterItsCallIsReported() => DiagnosticTests.Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double Sum(double[] values)
+                {
+                    double s = 0;
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        s += values[i];
+                    }
+
+                    return s;
+                }
+
+                [Differentiable]
+                public static double WrittenAfter(double x)
+                {
+                    double[] a = { x, x * x };
+                    double first = Sum({|FLX0006:a|});
+                    a[1] = 0;
+                    return first + a[0];
+                }
+
+                [Differentiable]
+                public static double WrittenInTheLoopAround(double x)
+                {
+                    double[] a = new double[2];
+                    double total = 0;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        total += Sum({|FLX0006:a|});
+                        a[i % 2] += x;
+                    }
+
+                    return total;
+                }
+
+                [Differentiable]
+                public static double CreatedInTheLoop(double x)
+                {
+                    double total = 0;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        double[] a = { x * i, x };
+                        total += Sum({|FLX0006:a|});
+                    }
+
+                    return total;
+                }
+
+                [Differentiable]
+                public static double WrittenBeforeInAnotherLoop(double x)
+                {
+                    double[] a = new double[3];
+                    for (int i = 0; i < 3; i++)
+                    {
+                        a[i] = x * i;
+                    }
+
+                    double total = 0;
+                    for (int k = 0; k < 2; k++)
+                    {
+                        total += Sum(a) * k;
+                    }
+
+                    return total;
                 }
             }
             """);

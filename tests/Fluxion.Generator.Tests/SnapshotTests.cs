@@ -448,6 +448,31 @@ namespace Fluxion.Generator.Tests
                     public static double Neuron(double[] w, double bias, double[] x) => Math.Tanh(Dot(w, x) + bias);
                 }
                 """,
+            ["LocalArrayPassedToDifferentiable"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double SumOfSquares(double[] v)
+                    {
+                        double s = 0;
+                        for (int i = 0; i < v.Length; i++)
+                        {
+                            s += v[i] * v[i];
+                        }
+
+                        return s;
+                    }
+
+                    // The local array goes whole to SumOfSquares; its gradient span comes back into the array's adjoints.
+                    [Differentiable]
+                    public static double Energy(double x, double y)
+                    {
+                        double[] d = { x - y, x * y, Math.Sin(x) };
+                        return SumOfSquares(d) + d[0];
+                    }
+                }
+                """,
             ["NestedLoopsWithBranch"] = """
                 namespace Demo;
                 public static partial class Sums

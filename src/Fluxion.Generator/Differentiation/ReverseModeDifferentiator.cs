@@ -657,7 +657,8 @@ namespace Fluxion.Generator.Differentiation
                 if (span)
                 {
                     string array = ((SequenceArgument)argument).Array;
-                    backward.Add(new AccumulateScaled(activeSequences[array], output, adjoint, new SequenceLength(array), names.Allocate("index")));
+                    string target = activeSequences.TryGetValue(array, out string? gradient) ? gradient : arrayAdjoints[array];
+                    backward.Add(new AccumulateScaled(target, output, adjoint, new SequenceLength(array), names.Allocate("index")));
                 }
                 else
                 {
@@ -728,7 +729,7 @@ namespace Fluxion.Generator.Differentiation
             _ when expression.Type != ScalarType.Double => false,
             Variable variable => activeNames.Contains(variable.Name),
             ElementRead element => activeSequences.ContainsKey(element.Array) || arrayAdjoints.ContainsKey(element.Array),
-            SequenceArgument sequence => activeSequences.ContainsKey(sequence.Array),
+            SequenceArgument sequence => activeSequences.ContainsKey(sequence.Array) || arrayAdjoints.ContainsKey(sequence.Array),
             Constant or ExternalValue or PassiveCall or NumericConversion => false,
             _ => Operands(expression).Any(IsActive),
         };

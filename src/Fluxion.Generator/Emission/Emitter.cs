@@ -176,7 +176,8 @@ namespace Fluxion.Generator.Emission
                         string index = Identifier(accumulate.Index);
                         writer.Line("for (int " + index + " = 0; " + index + " < " + Expression(accumulate.Length) + "; " + index + "++)");
                         writer.Open();
-                        writer.Line(Identifier(accumulate.Target) + "[" + index + "] += " + Expression(accumulate.Scale, MultiplicativePrecedence) + " * " + Identifier(accumulate.Source) + "[" + index + "];");
+                        string scale = accumulate.Scale is Constant { Value: 1.0 } ? string.Empty : Expression(accumulate.Scale, MultiplicativePrecedence) + " * ";
+                        writer.Line(Identifier(accumulate.Target) + "[" + index + "] += " + scale + Identifier(accumulate.Source) + "[" + index + "];");
                         writer.Close();
                         break;
                     case ReplayStatement replay:

@@ -30,6 +30,9 @@ namespace Fluxion.Generator.Parsing
         /// <summary>The local arrays declared so far, with their element types.</summary>
         private readonly Dictionary<ILocalSymbol, ScalarType> localArrays = new Dictionary<ILocalSymbol, ScalarType>(SymbolEqualityComparer.Default);
 
+        /// <summary>The local arrays declared inside a loop: a new array each iteration, which the backward sweep no longer has.</summary>
+        private readonly HashSet<ILocalSymbol> arraysCreatedInLoops = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+
         /// <summary>Locals of a switch block that the parser declares before its chain of ifs (see <see cref="DeclareSharedLocals"/>).</summary>
         private readonly HashSet<ILocalSymbol> declaredAhead = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         private string? returnValue;
@@ -530,6 +533,10 @@ namespace Fluxion.Generator.Parsing
             // Even when the declaration is reported, its uses parse as a local array's: one diagnostic, not one per use.
             string name = Declare(local);
             localArrays[local] = elementType;
+            if (loops.Count > 0)
+            {
+                arraysCreatedInLoops.Add(local);
+            }
             if (declarator.Initializer?.Value is not IArrayCreationOperation { DimensionSizes.Length: 1 } creation)
             {
                 Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "declaration of '" + local.Name + "'", "a local array must be created where it is declared, with new " + elementType.Keyword() + "[length] or an array initializer");
@@ -948,7 +955,10 @@ namespace Fluxion.Generator.Parsing
             var arguments = new List<Expr>();
             foreach (IArgumentOperation argument in argumentOperations)
             {
-                if ((SequenceName(argument.Value) is { } sequence ? new SequenceArgument(sequence) : TryParseExpression(argument.Value)) is { } value)
+                Expr? value = SequenceName(argument.Value) is { } sequence ? new SequenceArgument(sequence)
+                    : LocalArrayOf(argument.Value) is { } array ? new SequenceArgument(names[array])
+                    : TryParseExpression(argument.Value);
+                if (value is not null)
                 {
                     arguments.Add(value);
                 }
@@ -960,7 +970,7 @@ namespace Fluxion.Generator.Parsing
             }
 
             // A differentiated array passed whole makes the call depend on it, like a differentiated double.
-            bool anyActive = argumentOperations.Any(a => activity.IsActive(a.Value) || (Unwrap(a.Value) is IParameterReferenceOperation p && activity.IsActiveSequence(p.Parameter)));
+            bool anyActive = argumentOperations.Any(a => IsActiveArgument(a.Value));
             if (returnType != ScalarType.Double || !anyActive)
             {
                 // An integer result, or a result that depends on no differentiated value, is a constant for differentiation.
@@ -999,10 +1009,18 @@ namespace Fluxion.Generator.Parsing
             bool ok = true;
             foreach (IArgumentOperation argument in argumentOperations)
             {
-                bool activeArgument = activity.IsActive(argument.Value) || (Unwrap(argument.Value) is IParameterReferenceOperation sequence && activity.IsActiveSequence(sequence.Parameter));
-                if (!differentiable[argument.Parameter!.Ordinal] && activeArgument)
+                if (!differentiable[argument.Parameter!.Ordinal] && IsActiveArgument(argument.Value))
                 {
                     Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonDifferentiableArgument, argument.Syntax.GetLocation(), argument.Parameter.Name, method.Name));
+                    ok = false;
+                }
+            }
+
+            foreach (IArgumentOperation argument in argumentOperations)
+            {
+                if (LocalArrayOf(argument.Value) is { } array && LocalArrayPassProblem(array, invocation) is { } arrayProblem)
+                {
+                    Unsupported(argument.Value, DiagnosticDescriptors.UnsupportedExpression, "local array '" + array.Name + "' passed to '" + method.Name + "'", arrayProblem);
                     ok = false;
                 }
             }
@@ -1051,6 +1069,57 @@ namespace Fluxion.Generator.Parsing
                 ? null
                 : "its assembly has no '" + callee.Name + MethodModel.GradientSuffix + "'";
         }
+
+        /// <summary>The local array an argument passes whole, if it does.</summary>
+        private ILocalSymbol? LocalArrayOf(IOperation argument) =>
+            Unwrap(argument) is ILocalReferenceOperation reference && localArrays.ContainsKey(reference.Local) ? reference.Local : null;
+
+        /// <summary>Whether an argument depends on a differentiated value: a value, or an array (parameter or local) that does.</summary>
+        private bool IsActiveArgument(IOperation argument) =>
+            activity.IsActive(argument)
+            || (Unwrap(argument) is IParameterReferenceOperation sequence && activity.IsActiveSequence(sequence.Parameter))
+            || (LocalArrayOf(argument) is { } array && activity.IsActiveArray(array));
+
+        /// <summary>
+        /// Why a local array cannot be passed whole to a [Differentiable] method, or null when it can. The backward sweep
+        /// calls the method's gradient with the array as it is then, so the array must still hold what the call saw:
+        /// it may not be a new array of each loop iteration, nor have an element written after the call, nor in a loop
+        /// around the call (the next iteration would write it after).
+        /// </summary>
+        private string? LocalArrayPassProblem(ILocalSymbol array, IInvocationOperation call)
+        {
+            if (arraysCreatedInLoops.Contains(array))
+            {
+                return "an array created inside a loop cannot be passed whole; create it once before the loop";
+            }
+
+            IOperation root = call;
+            var loopsAround = new List<SyntaxNode>();
+            while (root.Parent is { } parent)
+            {
+                if (parent is ILoopOperation loop)
+                {
+                    loopsAround.Add(loop.Syntax);
+                }
+
+                root = parent;
+            }
+
+            bool writtenAfter = root.Descendants().Any(o => ElementWritten(o) is { } written
+                && SymbolEqualityComparer.Default.Equals(written, array)
+                && (o.Syntax.SpanStart > call.Syntax.SpanStart || loopsAround.Any(l => l.Span.Contains(o.Syntax.Span))));
+            return writtenAfter
+                ? "the gradient calls '" + call.TargetMethod.Name + MethodModel.GradientSuffix + "' with the array as the call saw it, so no element may be written after the call (or in a loop around it); pass a copy made for the call, or finish writing the array first"
+                : null;
+        }
+
+        /// <summary>The local array whose element an assignment, compound assignment or increment writes.</summary>
+        private static ILocalSymbol? ElementWritten(IOperation operation) => operation switch
+        {
+            IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } => array.Local,
+            IIncrementOrDecrementOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } => array.Local,
+            _ => null,
+        };
 
         private Expr? NonDeterministic(IOperation operation, ISymbol member)
         {

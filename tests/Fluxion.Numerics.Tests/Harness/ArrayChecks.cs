@@ -20,6 +20,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 LocalArrayCases.All(),
                 LocalArrayLengthCases.All(),
                 LocalArraysInLoopsCases.All(),
+                LocalArraysPassedCases.All(),
                 StencilCases.All(),
                 RowCases.All(),
             }.SelectMany(c => c).ToList();
