@@ -33,6 +33,16 @@ namespace Fluxion.Generator.Tests
             ["CreatedWithLengthFromIteration"] = "static double F(double x, double y) { double s = 0; int k = 1; do { double[] p = new double[k]; p[0] = x; for (int i = 1; i < p.Length; i++) { p[i] = p[i - 1] * y; } foreach (double v in p) { s += v; } k++; } while (k < 5); return s; }",
             ["CreatedWithDataLength"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 3; i++) { int n = 1 + (int)Math.Floor(Math.Abs(y) * (i + 1)); double[] a = new double[n]; for (int j = 0; j < n; j++) { a[j] = Math.Sin(x * j + i) * y; } s += a[n - 1] * a[0] + a.Length; n = 0; } return s; }",
             ["CreatedInLoopWithReturn"] = "static double F(double x, double y) { for (int i = 0; i < 5; i++) { double[] a = { x * i, y }; if (a[0] > a[1] + 1) { return a[0] * a[1]; } if (i == 2) { continue; } x += 0.1 * a[1]; } return x * y; }",
+            // Found by review: an array of each iteration must not get a row span from before the loop; an int element
+            // converted to double, or used as an index, is read once into a local (the array may change, or be gone, later).
+            ["RowOfArrayCreatedInTheLoop"] = "static double F(double x, double y) { double s = 0; for (int j = 0; j < 3; j++) { double[] w = { 1, 2, 3 }; s += w[j] * x * y; } return s; }",
+            ["IntElementConvertedInProduct"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 3; i++) { int[] k = { i + 1 }; s = s * y + x * k[0]; } return s; }",
+            ["IntElementAsWriteIndex"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 3; i++) { int[] k = { 1 }; double[] a = new double[2]; a[k[0]] = x * y; s += a[1] * y; } return s; }",
+            ["IntElementAsIndexOfWholeRead"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 3; i++) { int[] k = { i % 2 }; double[] a = { x, y * x }; double v = a[k[0]]; s += v * y; } return s; }",
+            ["IntIndexChangedAfterTheWrite"] = "static double F(double x, double y) { int[] k = { 0, 1 }; double[] a = new double[2]; a[k[0]] = x * y; k[0] = 1; return a[0] * y + a[1]; }",
+            ["IntElementChangedAfterItsUse"] = "static double F(double x, double y) { int[] c = { 1 }; double r = x * c[0] * y; c[0] = 5; return r + c[0]; }",
+            ["ArrayInInnerLoopReadingOuterArray"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 3; i++) { double[] a = { x * i, y }; for (int j = 0; j < 2; j++) { double[] b = new double[2]; b[j] = a[j] * a[1 - j]; a[j] = b[j] + x; s += b[j]; } s += a[0] * a[1]; } return s; }",
+            ["LongLengthAndIndex"] = "static double F(double x, double y) { long n = 3; double[] a = new double[n]; for (long k = 0; k < n; k++) { a[k] = x * k + y; } uint m = 2; double[] b = new double[m]; b[1u] = a[2L] * y; return a[0] * b[1] + b[0]; }",
             ["ArrayLengthInLoop"] = "static double F(double x, double y) { double[] a = new double[4]; for (int i = 0; i < a.Length; i++) { a[i] = i == 0 ? x : a[i - 1] * Math.Cos(y + a[i - 1]); } return a[a.Length - 1]; }",
         };
 

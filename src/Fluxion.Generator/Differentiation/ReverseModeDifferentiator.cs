@@ -214,7 +214,8 @@ namespace Fluxion.Generator.Differentiation
                         break;
                     case ArrayDeclaration array:
                         // The length is kept in a variable of its own: the one it came from may change later (n--).
-                        Expr length = Lower(Rename(array.Length), isRoot: true, valueNeeded: false);
+                        // An adjoint array's length is an int: a length of another integer type is converted, checked.
+                        Expr length = Lower(Rename(AdjointIndex(array.Length)), isRoot: true, valueNeeded: false);
                         if (length is not IntegerConstant)
                         {
                             string lengthName = names.Allocate(array.Name + "Length");
@@ -243,7 +244,8 @@ namespace Fluxion.Generator.Differentiation
         /// </summary>
         private void AddElementWrite(ElementAssignment write)
         {
-            Expr index = Lower(Rename(write.Index), isRoot: true, valueNeeded: false);
+            Expr renamedIndex = Rename(write.Index);
+            Expr index = Lower(renamedIndex, isRoot: !IsLocalElement(renamedIndex), valueNeeded: false);
             Expr value = Lower(Rename(write.Value), isRoot: true, valueNeeded: false);
             if (!IsLeaf(value) || IsLocalElement(value))
             {
@@ -293,8 +295,8 @@ namespace Fluxion.Generator.Differentiation
                     case ElementWriteStep write when arrayAdjoints.TryGetValue(write.Array, out string? arrayAdjoint):
                         // The element's adjoint so far belongs to the value written; the element's earlier value gets none from it.
                         string elementAdjoint = names.Allocate(write.Array + "_element_adj");
-                        backward.Add(new Declare(elementAdjoint, ScalarType.Double, new ElementRead(arrayAdjoint, write.Index, ScalarType.Double)));
-                        backward.Add(new ElementAssign(arrayAdjoint, write.Index, Constant.Zero));
+                        backward.Add(new Declare(elementAdjoint, ScalarType.Double, new ElementRead(arrayAdjoint, AdjointIndex(write.Index), ScalarType.Double)));
+                        backward.Add(new ElementAssign(arrayAdjoint, AdjointIndex(write.Index), Constant.Zero));
                         if (IsActive(write.Value))
                         {
                             Propagate(write.Value, new Variable(elementAdjoint, ScalarType.Double), new Definition(elementAdjoint, ScalarType.Double, write.Value, IsActive: true));
@@ -549,7 +551,7 @@ namespace Fluxion.Generator.Differentiation
                     Contribute(variable.Name, adjoint);
                     break;
                 case ElementRead element:
-                    backward.Add(new ElementAddAssign(activeSequences.TryGetValue(element.Array, out string? span) ? span : arrayAdjoints[element.Array], element.Index, adjoint));
+                    backward.Add(new ElementAddAssign(activeSequences.TryGetValue(element.Array, out string? span) ? span : arrayAdjoints[element.Array], AdjointIndex(element.Index), adjoint));
                     break;
                 case Unary { Operator: UnaryOperator.Negate } negate:
                     Propagate(negate.Operand, Negate(adjoint), definition);
@@ -734,12 +736,23 @@ namespace Fluxion.Generator.Differentiation
             _ => Operands(expression).Any(IsActive),
         };
 
-        private static bool IsLeaf(Expr expression) => expression switch
+        /// <summary>
+        /// An index for a gradient span or an adjoint array, whose indexers take an int: an index of another integer type
+        /// (an array may be indexed with a long) is converted, checked, so a value an int cannot hold still throws.
+        /// </summary>
+        private static Expr AdjointIndex(Expr index) => index switch
+        {
+            _ when index.Type == ScalarType.Int32 => index,
+            IntegerConstant constant when constant.Value is >= int.MinValue and <= int.MaxValue => new IntegerConstant(constant.Value, ScalarType.Int32),
+            _ => new NumericConversion(index, ScalarType.Int32, OverflowCheck.Checked),
+        };
+
+        private bool IsLeaf(Expr expression) => expression switch
         {
             Constant or IntegerConstant or BooleanConstant or Variable or SequenceLength or SequenceArgument => true,
-            ElementRead element => IsLeaf(element.Index),
+            ElementRead element => IsLeaf(element.Index) && !IsLocalElement(element.Index),
             ExternalValue external => external.IsReadOnly,
-            NumericConversion conversion => IsLeaf(conversion.Operand),
+            NumericConversion conversion => IsLeaf(conversion.Operand) && !IsLocalElement(conversion.Operand),
             Unary { Operator: UnaryOperator.Negate, Operand: Constant or Variable } => true,
             _ => false,
         };

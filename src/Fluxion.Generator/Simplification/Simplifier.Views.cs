@@ -67,7 +67,7 @@ namespace Fluxion.Generator.Simplification
                 var elementTypes = new Dictionary<string, ScalarType>(StringComparer.Ordinal);
                 void Consider(string array, Expr index, ScalarType elementType, bool write)
                 {
-                    if (sources.TryGetValue(array, out var source) && source.Writable == write
+                    if (sources.TryGetValue(array, out var source) && source.Writable == write && !changing.Contains(array)
                         && RowBase(index, range.Counter, changing) is var (matched, rowBase) && matched
                         && !rows.Contains((array, rowBase)))
                     {

@@ -184,6 +184,25 @@ namespace Fluxion.Numerics.Tests.Functions
             return s * h;
         }
 
+        /// <summary>Σ (k + 1)·xₖ² indexed with a long counter (the gradient span's indexer takes an int), and a long-sized copy.</summary>
+        [Differentiable]
+        public static double LongIndexedSquares(double[] x)
+        {
+            double s = 0.0;
+            for (long k = 0; k < x.Length; k++)
+            {
+                s += (k + 1) * x[k] * x[k];
+            }
+
+            double[] copy = new double[(long)x.Length];
+            for (long k = 0; k < copy.Length; k++)
+            {
+                copy[k] = x[k];
+            }
+
+            return s + (copy.Length > 0 ? copy[0L] * copy[copy.Length - 1L] : 0.0);
+        }
+
         /// <summary>Σ (xᵢ₊₁ − xᵢ)²: each entry read in two iterations.</summary>
         [Differentiable]
         public static double SmoothnessPenalty(double[] x)
@@ -851,6 +870,22 @@ namespace Fluxion.Numerics.Tests.Functions
                     double h = p.S(1);
                     double[] weights = y.Select((_, i) => i == 0 || i == y.Length - 1 ? 0.5 : 1.0).ToArray();
                     return [weights.Select(w => w * h).ToArray(), weights.Zip(y, (w, v) => w * v).Sum()];
+                }
+            },
+            {
+                nameof(Arrays.LongIndexedSquares),
+                rng => [rng.Vector(rng.Int(0, 9), -2, 2)],
+                p =>
+                {
+                    double[] x = p.V(0);
+                    double[] g = x.Select((v, k) => 2 * (k + 1) * v).ToArray();
+                    if (x.Length > 0)
+                    {
+                        g[0] += x[^1];
+                        g[^1] += x[0];
+                    }
+
+                    return [g];
                 }
             },
             {
