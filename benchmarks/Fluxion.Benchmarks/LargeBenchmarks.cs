@@ -98,6 +98,41 @@ namespace Fluxion.Benchmarks
 #endif
     }
 
+    /// <summary>
+    /// The same network with its hidden activations in a local array (a new one per sample, or one reused): how the
+    /// generated gradient does when the user writes arrays. Compared with the same hand-written gradient.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class Network8x32ArraysBenchmarks
+    {
+        private double[] theta1 = Array.Empty<double>(), theta2 = Array.Empty<double>(), x = Array.Empty<double>(), y = Array.Empty<double>();
+        private double[] d1 = Array.Empty<double>(), d2 = Array.Empty<double>(), a2 = Array.Empty<double>();
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            (theta1, theta2, x, y) = LargeInputs.Network();
+            d1 = new double[theta1.Length];
+            d2 = new double[theta2.Length];
+            a2 = new double[Network8x32.Hidden];
+        }
+
+        [Benchmark(Baseline = true)]
+        public double PrimalFreshArrays() => Network8x32Arrays.CostFresh(theta1, theta2, x, y, LargeInputs.NetworkLambda);
+
+        [Benchmark]
+        public double PrimalReusedArray() => Network8x32Arrays.CostBuffer(theta1, theta2, x, y, LargeInputs.NetworkLambda);
+
+        [Benchmark]
+        public double GeneratedFreshArrays() => Network8x32Arrays.CostFresh_Grad(theta1, theta2, x, y, LargeInputs.NetworkLambda, d1, d2) + d1[0] + d2[^1];
+
+        [Benchmark]
+        public double GeneratedReusedArray() => Network8x32Arrays.CostBuffer_Grad(theta1, theta2, x, y, LargeInputs.NetworkLambda, d1, d2) + d1[0] + d2[^1];
+
+        [Benchmark]
+        public double HandWritten() => Network8x32.HandGradient(theta1, theta2, x, y, LargeInputs.NetworkLambda, d1, d2, a2) + d1[0] + d2[^1];
+    }
+
     /// <summary>Extended Rosenbrock, n = 1,000: 1,000 partials.</summary>
     [MemoryDiagnoser]
     public class RosenbrockBenchmarks

@@ -56,6 +56,15 @@ namespace Fluxion.Benchmarks
                 double tv = double.NaN;
 #endif
                 Compare("Network8x32", primal, gv, hv, tv, g, h, t, f);
+                foreach (bool fresh in new[] { true, false })
+                {
+                    var a = new double[n1 + theta2.Length];
+                    double av = fresh
+                        ? Network8x32Arrays.CostFresh_Grad(theta1, theta2, x, y, lambda, a.AsSpan(0, n1), a.AsSpan(n1))
+                        : Network8x32Arrays.CostBuffer_Grad(theta1, theta2, x, y, lambda, a.AsSpan(0, n1), a.AsSpan(n1));
+                    double arrayPrimal = fresh ? Network8x32Arrays.CostFresh(theta1, theta2, x, y, lambda) : Network8x32Arrays.CostBuffer(theta1, theta2, x, y, lambda);
+                    Compare(fresh ? "Net (fresh)" : "Net (reused)", arrayPrimal, av, hv, double.NaN, a, h, t, f);
+                }
             }
             {
                 double[] x = LargeInputs.RosenbrockPoint();

@@ -198,5 +198,23 @@ namespace Fluxion.Numerics.Tests
             Assert.Equal(0.0, Stencils.SpringChain_Grad([1.5], 2.0, 0.5, dx, out _, out _));
             Assert.Equal(new[] { 0.0 }, dx);
         }
+
+        /// <summary>Pooled adjoints start at zero, and storage handed back twice is still given to one taker only.</summary>
+        [Fact]
+        public void AdjointStorageHandedBackTwiceIsNotShared()
+        {
+            var first = new Fluxion.Runtime.AdjointArray(5);
+            first[3] = 7.0;
+            first.Dispose();
+            first.Dispose();
+            var second = new Fluxion.Runtime.AdjointArray(5);
+            var third = new Fluxion.Runtime.AdjointArray(5);
+            Assert.Equal(0.0, second[3]);
+            second[3] = 1.0;
+            third[3] = 2.0;
+            Assert.Equal(1.0, second[3]);
+            second.Dispose();
+            third.Dispose();
+        }
     }
 }
