@@ -6,14 +6,10 @@ namespace Fluxion.Runtime
     /// The adjoints of a local array's elements in a generated gradient: all zero at first, storage reused from call
     /// to call on the same thread, so a warmed-up gradient allocates nothing for them.
     /// </summary>
-    /// <remarks>
-    /// Generated code uses it as a local: <c>var a_adj = new AdjointArray(a.Length);</c> … <c>a_adj.Dispose();</c>, once. It is
-    /// a read-only struct so that the JIT keeps its fields in registers in the loops that index it (measured: 7% of a
-    /// network gradient that keeps its activations in a local array).
-    /// </remarks>
-    public readonly struct AdjointArray : IDisposable
+    /// <remarks>Generated code uses it as a local: <c>var a_adj = new AdjointArray(a.Length);</c> … <c>a_adj.Dispose();</c>.</remarks>
+    public struct AdjointArray : IDisposable
     {
-        private readonly double[]? items;
+        private double[]? items;
         private readonly int length;
 
         /// <summary>Takes storage for <paramref name="length"/> adjoints, each zero.</summary>
@@ -32,13 +28,15 @@ namespace Fluxion.Runtime
         /// <param name="index">The index of the element in its array.</param>
         public ref double this[int index] => ref items![index];
 
-        /// <summary>Hands the storage back for the next gradient on this thread; call it once.</summary>
+        /// <summary>Hands the storage back for the next gradient on this thread.</summary>
         public void Dispose()
         {
             if (items is not null)
             {
                 BufferPool<double>.Keep(items);
             }
+
+            items = null;
         }
     }
 }

@@ -35,12 +35,6 @@ namespace Fluxion.Runtime
         public static void Keep(T[] buffer)
         {
             T[]?[] kept = spares ??= new T[]?[4];
-            if (Array.IndexOf(kept, buffer) >= 0)
-            {
-                // Handed back twice: keeping it twice would give it to two takers.
-                return;
-            }
-
             int smallest = 0;
             for (int i = 0; i < kept.Length; i++)
             {
