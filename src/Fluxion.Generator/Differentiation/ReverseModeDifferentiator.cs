@@ -58,6 +58,9 @@ namespace Fluxion.Generator.Differentiation
 
         /// <summary>Local arrays whose elements carry derivatives, fixed for one run: name → the adjoint array.</summary>
         private readonly Dictionary<string, string> arrayAdjoints = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The pooled storage behind each span of <see cref="arrayAdjoints"/>.</summary>
+        private readonly Dictionary<string, string> adjointStorage = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly HashSet<string> activeArrays;
 
         /// <summary>Local arrays this run found an active value written to, though it treated them as constant.</summary>
@@ -227,6 +230,7 @@ namespace Fluxion.Generator.Differentiation
                         if (activeArrays.Contains(array.Name))
                         {
                             arrayAdjoints[array.Name] = names.Allocate(array.Name + "_adj");
+                            adjointStorage[array.Name] = names.Allocate(array.Name + "_adj_storage");
                         }
 
                         steps.Add(new ArrayStep(array.Name, array.ElementType, length));
@@ -282,15 +286,15 @@ namespace Fluxion.Generator.Differentiation
             // The adjoints of a local array's elements exist from where the backward sweep of its block starts.
             foreach (ArrayStep array in block.OfType<ArrayStep>().Where(a => arrayAdjoints.ContainsKey(a.Name)))
             {
-                backward.Add(new AdjointArrayDeclaration(arrayAdjoints[array.Name], array.Length));
+                backward.Add(new AdjointArrayDeclaration(arrayAdjoints[array.Name], adjointStorage[array.Name], array.Length));
             }
 
             for (int i = block.Count - 1; i >= 0; i--)
             {
                 switch (block[i])
                 {
-                    case ArrayStep array when arrayAdjoints.TryGetValue(array.Name, out string? arrayAdjoint):
-                        backward.Add(new AdjointArrayRelease(arrayAdjoint));
+                    case ArrayStep array when adjointStorage.TryGetValue(array.Name, out string? storage):
+                        backward.Add(new AdjointArrayRelease(storage));
                         break;
                     case ElementWriteStep write when arrayAdjoints.TryGetValue(write.Array, out string? arrayAdjoint):
                         // The element's adjoint so far belongs to the value written; the element's earlier value gets none from it.
@@ -628,6 +632,7 @@ namespace Fluxion.Generator.Differentiation
             var outputs = new List<string>();
             var isSpan = new List<bool>();
             var contributions = new List<(Expr Argument, string Output, bool IsSpan)>();
+            var storages = new List<string>();
             for (int i = 0; i < call.Arguments.Count; i++)
             {
                 ParameterModel parameter = call.Callee.Parameters[i];
@@ -642,7 +647,9 @@ namespace Fluxion.Generator.Differentiation
                 string output = span || IsActive(argument) ? names.Allocate(definition.Name + "_d" + parameter.Name) : string.Empty;
                 if (span)
                 {
-                    backward.Add(new AdjointArrayDeclaration(output, new SequenceLength(((SequenceArgument)argument).Array)));
+                    string storage = names.Allocate(output + "_storage");
+                    storages.Add(storage);
+                    backward.Add(new AdjointArrayDeclaration(output, storage, new SequenceLength(((SequenceArgument)argument).Array)));
                 }
 
                 outputs.Add(output);
@@ -668,7 +675,7 @@ namespace Fluxion.Generator.Differentiation
                 }
             }
 
-            backward.AddRange(outputs.Where((o, i) => isSpan[i]).Select(o => (CodeStatement)new AdjointArrayRelease(o)));
+            backward.AddRange(storages.Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
         }
 
         /// <summary>Keeps an adjoint that two operands read in a local, so it is computed once.</summary>

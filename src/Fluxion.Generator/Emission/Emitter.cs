@@ -172,6 +172,10 @@ namespace Fluxion.Generator.Emission
                         writer.Close();
                         writer.Line("while (" + Expression(loop.Condition) + ");");
                         break;
+                    case AdjointArrayDeclaration adjoints:
+                        writer.Line("var " + Identifier(adjoints.Storage) + " = new global::Fluxion.Runtime.AdjointArray(" + Expression(adjoints.Length) + ");");
+                        writer.Line("global::System.Span<double> " + Identifier(adjoints.Name) + " = " + Identifier(adjoints.Storage) + ".Segment;");
+                        break;
                     case AccumulateScaled accumulate:
                         string index = Identifier(accumulate.Index);
                         writer.Line("for (int " + index + " = 0; " + index + " < " + Expression(accumulate.Length) + "; " + index + "++)");
@@ -207,11 +211,10 @@ namespace Fluxion.Generator.Emission
             TapeRelease release => Identifier(release.Tape) + ".Dispose();",
             DeclareArray array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = new " + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
             ElementAssign element => Identifier(element.Array) + "[" + Expression(element.Index) + "] = " + Expression(element.Value) + ";",
-            AdjointArrayDeclaration adjoints => "var " + Identifier(adjoints.Name) + " = new global::Fluxion.Runtime.AdjointArray(" + Expression(adjoints.Length) + ");",
             DeclareView { SourceIsArray: true } view => SpanType(view) + " " + Identifier(view.Name)
                 + " = new " + SpanType(view) + "(" + Identifier(view.Source) + ", " + Expression(view.Start) + ", " + Expression(view.Length) + ");",
             DeclareView view => SpanType(view) + " " + Identifier(view.Name) + " = " + Identifier(view.Source) + ".Slice(" + Expression(view.Start) + ", " + Expression(view.Length) + ");",
-            AdjointArrayRelease release => Identifier(release.Name) + ".Dispose();",
+            AdjointArrayRelease release => Identifier(release.Storage) + ".Dispose();",
             CallStatement call => Expression(call.Call) + ";",
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),
         };
@@ -241,7 +244,7 @@ namespace Fluxion.Generator.Emission
                 SequenceLength length => Identifier(length.Array) + ".Length",
                 SequenceArgument sequence => Identifier(sequence.Array),
                 GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select((o, i) =>
-                    ", " + (call.IsSpanOutput(i) ? Identifier(o) + ".Segment" : o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
+                    ", " + (call.IsSpanOutput(i) ? Identifier(o) : o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
                 _ => throw new InvalidOperationException("cannot print " + expression.GetType().Name),
             };
             if (OverflowOf(expression) is OverflowCheck.Checked or OverflowCheck.Unchecked)

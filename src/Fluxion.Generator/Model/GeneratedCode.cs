@@ -41,11 +41,14 @@ namespace Fluxion.Generator.Model
     /// <summary><c>Array[Index] = Value;</c>: an element write of the forward sweep, or an element adjoint set to zero.</summary>
     internal sealed record ElementAssign(string Array, Expr Index, Expr Value) : CodeStatement;
 
-    /// <summary><c>var Name = new AdjointArray(Length);</c>: the adjoints of a local array's elements, all zero, from a per-thread pool.</summary>
-    internal sealed record AdjointArrayDeclaration(string Name, Expr Length) : CodeStatement;
+    /// <summary>
+    /// <c>var Storage = new AdjointArray(Length); Span&lt;double&gt; Name = Storage.Segment;</c>: the adjoints of a local array's
+    /// elements, all zero, in storage from a per-thread pool, used through a span (which the JIT keeps in registers).
+    /// </summary>
+    internal sealed record AdjointArrayDeclaration(string Name, string Storage, Expr Length) : CodeStatement;
 
-    /// <summary><c>Name.Dispose();</c>: hands an adjoint array back to the pool.</summary>
-    internal sealed record AdjointArrayRelease(string Name) : CodeStatement;
+    /// <summary><c>Storage.Dispose();</c>: hands an adjoint array's storage back to the pool.</summary>
+    internal sealed record AdjointArrayRelease(string Storage) : CodeStatement;
 
     /// <summary><c>Call;</c>: a call made for what it writes to its outputs.</summary>
     internal sealed record CallStatement(Expr Call) : CodeStatement;

@@ -178,7 +178,7 @@ namespace Fluxion.Generator.Simplification
         {
             Declare declare => new[] { declare.Name },
             DeclareArray array => new[] { array.Name },
-            AdjointArrayDeclaration adjoints => new[] { adjoints.Name },
+            AdjointArrayDeclaration adjoints => new[] { adjoints.Name, adjoints.Storage },
             DeclareView view => new[] { view.Name },
             ReplayStatement replay => new[] { replay.Iteration },
             AccumulateScaled accumulate => new[] { accumulate.Index },

@@ -37,6 +37,11 @@ namespace Fluxion.Generator.Simplification
                 sources[array.Name] = (true, false);
             }
 
+            foreach (AdjointArrayDeclaration adjoints in AllStatements(backward).OfType<AdjointArrayDeclaration>())
+            {
+                sources[adjoints.Name] = (false, true);
+            }
+
             NameAllocator names = NamesTaken(method, forward, backward);
             foreach (List<CodeStatement> block in new[] { forward, backward })
             {

@@ -99,15 +99,17 @@ namespace Demo
 
             // Backward sweep: adjoints flow from the result back to the parameters.
             double sum_adj = 1.0 - result * result;
-            var dot_da = new global::Fluxion.Runtime.AdjointArray(w.Length);
-            var dot_db = new global::Fluxion.Runtime.AdjointArray(x.Length);
-            global::Demo.Model.Dot_Grad(w, x, dot_da.Segment, dot_db.Segment);
+            var dot_da_storage = new global::Fluxion.Runtime.AdjointArray(w.Length);
+            global::System.Span<double> dot_da = dot_da_storage.Segment;
+            var dot_db_storage = new global::Fluxion.Runtime.AdjointArray(x.Length);
+            global::System.Span<double> dot_db = dot_db_storage.Segment;
+            global::Demo.Model.Dot_Grad(w, x, dot_da, dot_db);
             for (int index = 0; index < w.Length; index++)
             {
                 dw[index] += sum_adj * dot_da[index];
             }
-            dot_da.Dispose();
-            dot_db.Dispose();
+            dot_da_storage.Dispose();
+            dot_db_storage.Dispose();
             dbias = sum_adj;
 
             return result;

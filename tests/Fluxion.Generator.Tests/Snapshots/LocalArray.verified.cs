@@ -102,7 +102,8 @@ namespace Demo
             double result = loss;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            var h_adj = new global::Fluxion.Runtime.AdjointArray(hLength);
+            var h_adj_storage = new global::Fluxion.Runtime.AdjointArray(hLength);
+            global::System.Span<double> h_adj = h_adj_storage.Segment;
             for (int iteration_4 = iterations_4; iteration_4 > 0; iteration_4--)
             {
                 double output = tape.Pop();
@@ -137,7 +138,7 @@ namespace Demo
                     }
                 }
             }
-            h_adj.Dispose();
+            h_adj_storage.Dispose();
             tape.Dispose();
 
             return result;

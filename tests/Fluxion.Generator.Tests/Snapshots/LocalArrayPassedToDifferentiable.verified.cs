@@ -26,15 +26,17 @@ namespace Demo
             double result = sumOfSquares + value;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            var d_adj = new global::Fluxion.Runtime.AdjointArray(3);
+            var d_adj_storage = new global::Fluxion.Runtime.AdjointArray(3);
+            global::System.Span<double> d_adj = d_adj_storage.Segment;
             d_adj[0] += 1.0;
-            var sumOfSquares_dv = new global::Fluxion.Runtime.AdjointArray(d.Length);
-            global::Demo.Model.SumOfSquares_Grad(d, sumOfSquares_dv.Segment);
+            var sumOfSquares_dv_storage = new global::Fluxion.Runtime.AdjointArray(d.Length);
+            global::System.Span<double> sumOfSquares_dv = sumOfSquares_dv_storage.Segment;
+            global::Demo.Model.SumOfSquares_Grad(d, sumOfSquares_dv);
             for (int index = 0; index < d.Length; index++)
             {
                 d_adj[index] += sumOfSquares_dv[index];
             }
-            sumOfSquares_dv.Dispose();
+            sumOfSquares_dv_storage.Dispose();
             double d_element_adj = d_adj[2];
             d_adj[2] = 0.0;
             double x_adj = global::System.Math.Cos(x) * d_element_adj;
@@ -46,7 +48,7 @@ namespace Demo
             d_adj[0] = 0.0;
             x_adj += d_element_adj_3;
             y_adj -= d_element_adj_3;
-            d_adj.Dispose();
+            d_adj_storage.Dispose();
             dx = x_adj;
             dy = y_adj;
 

@@ -56,7 +56,8 @@ namespace Demo
             {
                 double exp = tape.Pop();
                 i = i - 1;
-                var window_adj = new global::Fluxion.Runtime.AdjointArray(3);
+                var window_adj_storage = new global::Fluxion.Runtime.AdjointArray(3);
+                global::System.Span<double> window_adj = window_adj_storage.Segment;
                 double mean_adj = -exp;
                 double sum_adj = mean_adj / 3.0;
                 window_adj[2] += sum_adj;
@@ -71,7 +72,7 @@ namespace Demo
                 double window_element_adj_3 = window_adj[0];
                 window_adj[0] = 0.0;
                 dx[i - 1] += window_element_adj_3;
-                window_adj.Dispose();
+                window_adj_storage.Dispose();
             }
             tape.Dispose();
 
