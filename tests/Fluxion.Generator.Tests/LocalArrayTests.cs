@@ -41,6 +41,11 @@ namespace Fluxion.Generator.Tests
             ["IntElementAsIndexOfWholeRead"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 3; i++) { int[] k = { i % 2 }; double[] a = { x, y * x }; double v = a[k[0]]; s += v * y; } return s; }",
             ["IntIndexChangedAfterTheWrite"] = "static double F(double x, double y) { int[] k = { 0, 1 }; double[] a = new double[2]; a[k[0]] = x * y; k[0] = 1; return a[0] * y + a[1]; }",
             ["IntElementChangedAfterItsUse"] = "static double F(double x, double y) { int[] c = { 1 }; double r = x * c[0] * y; c[0] = 5; return r + c[0]; }",
+            // Found by random programs: an int element on a side of ?: or a switch inside an index is read once too.
+            ["IntElementInConditionalIndex"] = "static double F(double x, double y) { int[] k = { 1, 0 }; double[] w = { x, y }; double t = w[y > 0 ? 1 : k[1]] * x; k[1] = 1; return t; }",
+            ["IntElementInConditionalWriteIndex"] = "static double F(double x, double y) { int[] k = { 0, 1 }; double[] w = { x, y }; w[y > 0 ? 1 : k[1]] = x * y; k[1] = 0; return w[0] + w[1]; }",
+            ["IntElementInSwitchIndex"] = "static double F(double x, double y) { int[] k = { 0, 1 }; double[] w = { x, y * x }; double t = w[k[0] switch { 0 => k[1], _ => 0 }]; k[1] = 0; return t * y; }",
+            ["IntElementInConditionalIndexOfProduct"] = "static double F(double x, double y) { int[] k = { 1 }; double[] h = { x, y }; double t = h[y > 0 ? k[0] : 0] * h[0]; k[0] = 0; return t; }",
             ["ArrayInInnerLoopReadingOuterArray"] = "static double F(double x, double y) { double s = 0; for (int i = 0; i < 3; i++) { double[] a = { x * i, y }; for (int j = 0; j < 2; j++) { double[] b = new double[2]; b[j] = a[j] * a[1 - j]; a[j] = b[j] + x; s += b[j]; } s += a[0] * a[1]; } return s; }",
             ["LongLengthAndIndex"] = "static double F(double x, double y) { long n = 3; double[] a = new double[n]; for (long k = 0; k < n; k++) { a[k] = x * k + y; } uint m = 2; double[] b = new double[m]; b[1u] = a[2L] * y; return a[0] * b[1] + b[0]; }",
             ["ArrayLengthInLoop"] = "static double F(double x, double y) { double[] a = new double[4]; for (int i = 0; i < a.Length; i++) { a[i] = i == 0 ? x : a[i - 1] * Math.Cos(y + a[i - 1]); } return a[a.Length - 1]; }",
@@ -151,6 +156,14 @@ namespace Fluxion.Generator.Tests
                     }
 
                     return total;
+                }
+
+                [Differentiable]
+                public static double WrittenByTheCallsOwnStatement(double x)
+                {
+                    double[] k = { x, 2 * x };
+                    k[0] = Sum({|FLX0006:k|});
+                    return k[0];
                 }
 
                 [Differentiable]

@@ -249,7 +249,7 @@ namespace Fluxion.Generator.Differentiation
         private void AddElementWrite(ElementAssignment write)
         {
             Expr renamedIndex = Rename(write.Index);
-            Expr index = Lower(renamedIndex, isRoot: !IsLocalElement(renamedIndex), valueNeeded: false);
+            Expr index = Lower(renamedIndex, isRoot: !ContainsLocalElement(renamedIndex), valueNeeded: false);
             Expr value = Lower(Rename(write.Value), isRoot: true, valueNeeded: false);
             if (!IsLeaf(value) || IsLocalElement(value))
             {
@@ -267,6 +267,8 @@ namespace Fluxion.Generator.Differentiation
         }
 
         private bool IsLocalElement(Expr expression) => expression is ElementRead read && localArrays.ContainsKey(read.Array);
+
+        private bool ContainsLocalElement(Expr expression) => IsLocalElement(expression) || Operands(expression).Any(ContainsLocalElement);
 
         /// <summary>Declares, as zero, the adjoints of values from outside a block that the block will add to.</summary>
         private void DeclareOutsideAdjoints(IEnumerable<string> definedInside, IEnumerable<string> read)
@@ -496,6 +498,9 @@ namespace Fluxion.Generator.Differentiation
             }
 
             Expr rebuilt = WithOperands(expression, lowered);
+            // An element read left inside (on a side of ?: that may not run) is read again wherever the expression is
+            // used: the whole expression is computed once instead (an index such as c > 0 ? 1 : k[1]).
+            impure |= ContainsLocalElement(rebuilt);
             if (!isRoot && mayHoist && (valueNeeded || resultNeeded || impure))
             {
                 string temporary = names.Allocate(NameHint(rebuilt));

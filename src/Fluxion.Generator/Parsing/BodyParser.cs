@@ -1115,9 +1115,10 @@ namespace Fluxion.Generator.Parsing
                 return "an array passed whole must be created at the top level of the method, outside every if, switch and loop and before any return";
             }
 
+            // (A write that ends after the call starts comes after it: k[0] = Sum(k) writes k[0] once Sum has run.)
             bool writtenAfter = root.Descendants().Any(o => ElementWritten(o) is { } written
                 && SymbolEqualityComparer.Default.Equals(written, array)
-                && (o.Syntax.SpanStart > call.Syntax.SpanStart || loopsAround.Any(l => l.Span.Contains(o.Syntax.Span))));
+                && (o.Syntax.Span.End > call.Syntax.SpanStart || loopsAround.Any(l => l.Span.Contains(o.Syntax.Span))));
             return writtenAfter
                 ? "the gradient calls '" + call.TargetMethod.Name + MethodModel.GradientSuffix + "' with the array as the call saw it, so no element may be written after the call (or in a loop around it); pass a copy made for the call, or finish writing the array first"
                 : null;
