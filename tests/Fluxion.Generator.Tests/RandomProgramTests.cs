@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis;
 namespace Fluxion.Generator.Tests
 {
     /// <summary>
-    /// Random methods with locals, reassignments, branches, early returns, the conditional operator and loops
-    /// (counted, and with data-dependent trip counts):
+    /// Random methods with locals, reassignments, branches, early returns, the conditional operator, loops
+    /// (counted, and with data-dependent trip counts) and local arrays (int arrays as indices, arrays new in each
+    /// iteration, flat matrices read by row, long lengths and counters, arrays passed whole to [Differentiable] helpers):
     /// each is generated, compiled, and its gradient compared with central differences at random points.
     /// A point where the left and right differences disagree sits on a kink or jump and is skipped.
     /// </summary>
@@ -48,7 +49,7 @@ namespace Fluxion.Generator.Tests
 
         private static (int Compared, int Skipped) CheckProgram(string body)
         {
-            string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n}\n";
+            string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n\n" + Helpers + "}\n";
             GenerationResult result = GeneratorHarness.Run(source);
             Assert.Empty(result.GeneratorDiagnostics);
             // The generated code may repeat a warning of the source (x >= x is the user's own), but add none.
@@ -77,6 +78,34 @@ namespace Fluxion.Generator.Tests
 
             return (compared, skipped);
         }
+
+        /// <summary>[Differentiable] methods in every program's class, which the shapes pass local arrays to whole.</summary>
+        private const string Helpers = """
+                [Differentiable]
+                public static double SumSq(double[] v)
+                {
+                    double s = 0.0;
+                    for (int i = 0; i < v.Length; i++)
+                    {
+                        s += v[i] * v[i];
+                    }
+
+                    return s;
+                }
+
+                [Differentiable]
+                public static double Horner(double[] v, double x)
+                {
+                    double s = 0.0;
+                    for (int i = v.Length - 1; i >= 0; i--)
+                    {
+                        s = s * x + v[i];
+                    }
+
+                    return s;
+                }
+
+            """;
 
         /// <summary>Statements that end in a return, over the variables in scope.</summary>
         private static Gen<string> Body(string[] variables, int statements)
@@ -154,8 +183,116 @@ namespace Fluxion.Generator.Tests
                         + $"            case 1:\n            case 2:\n                {t} = {t} * {second};\n                break;\n"
                         + $"            case 3:\n                return {returned};\n"
                         + $"            default:\n                {t} -= 0.5;\n                break;\n        }}\n\n{tail}")),
+                // An int array used as indices into a double array (also under a conditional or switch in the index), changed
+                // after its element was used (in a loop too, whose trip count it sets), an int element as the index of a
+                // write, and int elements converted to double.
+                (1, Gen.Select(IntIndex(variables), IntIndex(variables), target, Gen.Select(Expression(variables, 1), Expression(variables, 1), Expression(variables, 1), (x, y, z) => (x, y, z)),
+                    Gen.OneOf("1", "0", "1 - ix{0}[0]", "ix{0}[1]"), Gen.OneOf(variables), Gen.Int[0, 3], Gen.Select(Condition(variables, 1), Gen.Bool, (c, s) => (c, s)), rest,
+                    (first, second, t, e, change, x, count, pick, tail) =>
+                    {
+                        string ix = "ix" + statements, w = "wx" + statements, r = "r" + statements;
+                        string chosen = pick.s ? $"({pick.c} ? {ix}[0] : {ix}[1])" : $"{ix}[0] switch {{ 0 => {ix}[1], _ => 1 - {ix}[1] }}";
+                        return $"        int[] {ix} = {{ {first}, {second} }};\n        double[] {w} = {{ {e.x}, {e.y} }};\n"
+                            + $"        {t} += {w}[{ix}[0]] * {e.z} + {w}[{chosen}] * 0.5;\n        {w}[{(pick.s ? $"{pick.c} ? {ix}[1] : 1 - {ix}[0]" : chosen)}] += {x} * 0.5;\n"
+                            + $"        {ix}[0] = {string.Format(change, statements)};\n"
+                            + $"        {w}[{ix}[1]] += {x} * {ix}[0];\n        {t} += {w}[{ix}[0]] + {x} * {ix}[1];\n"
+                            + $"        for (int {r} = 0; {r} < {count} + {ix}[0]; {r}++)\n        {{\n"
+                            + $"            {t} = {t} * 0.8 + {w}[{ix}[1]] * 0.3 - {ix}[0];\n            {ix}[1] = 1 - {ix}[1];\n"
+                            + $"            {w}[{ix}[1]] *= 0.9;\n        }}\n{tail}";
+                    })),
+                // A local array filled from the variables, passed whole to [Differentiable] helpers: once, inside a loop that
+                // does not write it (in a conditional operator, or before a break), and under a branch; only read after the calls.
+                (1, Gen.Select(Gen.Int[1, 4], Gen.Bool, target, Gen.Select(Expression(variables, 1), Expression(variables, 1), Expression(variables, 1), (x, y, z) => (x, y, z)),
+                    Gen.Int[0, 3], Gen.Int[0, 2], Condition(variables, 1), rest,
+                    (length, initializer, t, e, count, call, condition, tail) =>
+                    {
+                        string h = "h" + statements, r = "r" + statements;
+                        string fill = initializer
+                            ? $"        double[] {h} = {{ {e.x}" + string.Concat(Enumerable.Range(1, length - 1).Select(i => $", {e.y} * {i + 1}")) + " };\n"
+                            : $"        double[] {h} = new double[{length}];\n        for (int {r} = 0; {r} < {length}; {r}++)\n        {{\n"
+                                + $"            {h}[{r}] = {e.x} * ({r} + 1) + ({r} > 0 ? {h}[{r} - 1] * 0.5 : {e.y});\n        }}\n\n";
+                        string inLoop = call switch
+                        {
+                            0 => $"            {t} = {t} * 0.8 + 0.1 * Horner({h}, Math.Tanh({t}));\n",
+                            1 => $"            {t} += {r} % 2 == 0 ? SumSq({h}) * 0.1 : Horner({h}, 0.5) * {t} * 0.2;\n",
+                            _ => $"            if ({t} > 2.0)\n            {{\n                break;\n            }}\n\n            {t} += Math.Tanh(Horner({h}, {t} * 0.5) - {h}[{r} % {length}]);\n",
+                        };
+                        return fill + $"        {h}[0] += {e.z};\n        {t} += SumSq({h}) * 0.2;\n"
+                            + $"        for (int {r} = 0; {r} < {count}; {r}++)\n        {{\n{inLoop}        }}\n\n"
+                            + $"        if ({condition})\n        {{\n            {t} -= Math.Sqrt(1.0 + SumSq({h})) * {h}[{length - 1}];\n        }}\n\n"
+                            + $"        foreach (double e{statements} in {h})\n        {{\n            {t} += e{statements} * 0.1;\n        }}\n{tail}";
+                    })),
+                // A new local array in each iteration of a loop, inside an inner loop or a branch of the loop, its elements
+                // changed with +=, *= and ++ (one at an index read from a new int array) and read back into a variable the
+                // loops carry.
+                (1, Gen.Select(Gen.Int[0, 3], Gen.Int[1, 3], Gen.Int[0, 2], Gen.Int[2, 3], target, Gen.Select(Expression(variables, 1), Expression(variables, 1), Expression(variables, 1), (x, y, z) => (x, y, z)),
+                    Condition(variables, 1), rest,
+                    (count, innerCount, place, length, t, e, condition, tail) =>
+                    {
+                        string indent = place == 0 ? "            " : "                ";
+                        string counter = place == 1 ? $"q{statements}" : $"r{statements}";
+                        string y = "y" + statements, o = "o" + statements;
+                        string array = $"{indent}double[] {y} = " + (length == 2 ? $"{{ {t} * 0.5, {e.x} }}" : "new double[3]") + ";\n"
+                            + (length == 3 ? $"{indent}{y}[2] = {e.x} - {t} * 0.3;\n" : "")
+                            + $"{indent}int[] {o} = {{ ({counter} + 1) % {length}, {counter} % {length} }};\n"
+                            + $"{indent}{y}[0] += {e.y} * ({counter} + 1);\n{indent}{y}[{length - 1}] *= {e.z};\n"
+                            + $"{indent}{y}[1]++;\n{indent}{y}[{o}[0]] -= 0.25 * {y}[{o}[1]] * {o}[0];\n"
+                            + $"{indent}{t} = {t} * 0.7 + Math.Tanh({y}[0] * {y}[{length - 1}]) + 0.1 * {y}[1];\n";
+                        string inner = place switch
+                        {
+                            0 => array,
+                            1 => $"            for (int q{statements} = 0; q{statements} < {innerCount}; q{statements}++)\n            {{\n{array}            }}\n",
+                            _ => $"            if ({condition})\n            {{\n{array}            }}\n",
+                        };
+                        return $"        for (int r{statements} = 0; r{statements} < {count}; r{statements}++)\n        {{\n{inner}        }}\n{tail}";
+                    })),
+                // A flat local matrix read (and scaled) in place by an innermost loop of constant trip count at p * C + 1 + q,
+                // and at p * C + 2 + q only where q < C - 2 (unguarded, the last row would read past the end); the counters
+                // int or long, the matrix created once or in each iteration of an outer loop.
+                (1, Gen.Select(Gen.Int[1, 3], Gen.Int[2, 5], Gen.Int[0, 2], Gen.Bool, Gen.OneOf("int", "long"), Gen.Int[0, 2], target,
+                    Gen.Select(Expression(variables, 1), Expression(variables, 1), (x, y) => (x, y)), rest,
+                    (rows, columns, guard, write, counterType, outer, t, e, tail) =>
+                    {
+                        string m = "mx" + statements, p = "p" + statements, q = "q" + statements, z = "z" + statements;
+                        string guarded = guard switch
+                        {
+                            0 => $"{z} += {m}[{p} * {columns} + 1 + {q}] * ({q} < {columns - 2} ? {m}[{p} * {columns} + 2 + {q}] : {e.y});\n",
+                            1 => $"{z} += {m}[{p} * {columns} + 1 + {q}];\n                if ({q} < {columns - 2})\n                {{\n                    {z} *= {m}[{p} * {columns} + 2 + {q}];\n                }}\n",
+                            _ => $"{z} = {z} * 0.5 + ({q} + 2 < {columns} ? {m}[{p} * {columns} + 2 + {q}] * {m}[{p} * {columns} + {q}] : {m}[{p} * {columns} + 1 + {q}]);\n",
+                        };
+                        string code = $"double[] {m} = new double[{rows * columns}];\nfor ({counterType} {p} = 0; {p} < {rows}; {p}++)\n{{\n"
+                            + $"    for ({counterType} {q} = 0; {q} < {columns}; {q}++)\n    {{\n"
+                            + $"        {m}[{p} * {columns} + {q}] = {e.x} * ({q} + 1) - 0.2 * {p}" + (outer > 0 ? $" + 0.1 * o{statements}" : "") + ";\n    }\n}\n\n"
+                            + $"for ({counterType} {p} = {rows - 1}; {p} >= 0; {p}--)\n{{\n    double {z} = {t} * 0.5;\n"
+                            + $"    for ({counterType} {q} = 0; {q} < {columns - 1}; {q}++)\n    {{\n        {guarded.Replace("\n        ", "\n")}"
+                            + (write ? $"        {m}[{p} * {columns} + {q}] *= 0.9;\n" : "")
+                            + $"    }}\n\n    {t} += Math.Tanh({z});\n}}\n";
+                        string indent = outer > 0 ? "            " : "        ";
+                        code = string.Concat(code.TrimEnd('\n').Split('\n').Select(line => line.Length == 0 ? "\n" : indent + line + "\n"));
+                        return (outer > 0 ? $"        for (int o{statements} = 0; o{statements} < {outer + 1}; o{statements}++)\n        {{\n{code}        }}\n" : code) + tail;
+                    })),
+                // Long counters and lengths: a long length (constant or from the data), loops counted with long, long indices,
+                // and a new array in each iteration with a long length that grows with the counter.
+                (1, Gen.Select(Gen.Int[1, 4], Gen.Bool, target, Expression(variables, 1), Expression(variables, 1), Expression(variables, 1), rest,
+                    (length, fromData, t, fill, other, sizing, tail) =>
+                    {
+                        string n = "n" + statements, g = "g" + statements, r = "r" + statements, y = "y" + statements;
+                        return (fromData ? $"        long {n} = 1 + (long)Math.Floor(Math.Abs(Math.Tanh({sizing})) * {length});\n" : $"        long {n} = {length};\n")
+                            + $"        double[] {g} = new double[{n}];\n        for (long {r} = 0; {r} < {n}; {r}++)\n        {{\n"
+                            + $"            {g}[{r}] = {fill} * ({r} + 1) + ({r} > 0 ? {g}[{r} - 1] * 0.5 : {t} * 0.1);\n        }}\n\n"
+                            + $"        for (long {r} = {n} - 1; {r} >= 0; {r}--)\n        {{\n            {t} = {t} * 0.9 + {g}[{r}] * 0.2;\n"
+                            + $"            double[] {y} = new double[{n} - {r}];\n            {y}[{n} - {r} - 1] += {g}[{r}] * {other};\n"
+                            + $"            {y}[0L] *= {t};\n            {t} += {y}[0] * 0.1 + {y}.Length * 0.01;\n        }}\n\n"
+                            + $"        for (long {r} = 0; {r} < {g}.Length; {r} += 2)\n        {{\n            {g}[{r}] *= {other};\n        }}\n\n"
+                            + $"        {t} += {g}[{n} - 1] * {other} + {g}[0L];\n{tail}";
+                    })),
                 (1, finalReturn));
         }
+
+        /// <summary>An int array element: 0, 1, or 0 or 1 chosen from the data (a jump the differences skip).</summary>
+        private static Gen<string> IntIndex(string[] variables) => Gen.Frequency(
+            (2, Gen.OneOf("0", "1")),
+            (1, Expression(variables, 1).Select(e => $"(int)Math.Floor(Math.Abs(Math.Tanh({e})) * 1.999)")));
 
         private static Gen<string> Condition(string[] variables, int depth) =>
             Gen.Select(Expression(variables, depth), Gen.OneOf("<", ">", "<=", ">="), Expression(variables, depth), (l, op, r) => $"{l} {op} {r}");
