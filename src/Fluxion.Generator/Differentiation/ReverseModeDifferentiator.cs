@@ -69,6 +69,9 @@ namespace Fluxion.Generator.Differentiation
         /// <summary>Definitions that call a <c>[Differentiable]</c> method with arrays: the forward sweep calls the method itself, the backward sweep its gradient.</summary>
         private readonly HashSet<string> pulledBack = new HashSet<string>(StringComparer.Ordinal);
 
+        /// <summary>Local arrays passed whole to a pulled-back call: the backward sweep names them outside their block.</summary>
+        private readonly HashSet<string> arraysPassedWhole = new HashSet<string>(StringComparer.Ordinal);
+
         private ReverseModeDifferentiator(MethodModel method, HashSet<string> activeArrays)
         {
             this.method = method;
@@ -351,6 +354,8 @@ namespace Fluxion.Generator.Differentiation
                             {
                                 output.Add(new Declare(name, type, ZeroOf(type)));
                             }
+
+                            output.AddRange(ArraysIn(branch).Where(a => arraysPassedWhole.Contains(a.Name)).Select(a => (CodeStatement)new DeclareArrayAhead(a.Name, a.ElementType)));
                         }
 
                         var whenTrue = new List<CodeStatement>();
@@ -362,7 +367,7 @@ namespace Fluxion.Generator.Differentiation
                         output.Add(new IfStatement(new Variable(branch.Taken, ScalarType.Boolean), whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
                         break;
                     case ArrayStep array:
-                        output.Add(new DeclareArray(array.Name, array.ElementType, array.Length));
+                        output.Add(new DeclareArray(array.Name, array.ElementType, array.Length, Declares: !(insideBranch && arraysPassedWhole.Contains(array.Name))));
                         break;
                     case ElementWriteStep write:
                         output.Add(new ElementAssign(write.Array, write.Index, write.Value));
@@ -380,6 +385,15 @@ namespace Fluxion.Generator.Differentiation
                 }
             }
         }
+
+        /// <summary>The arrays a branch creates, in nested branches too but not in loops (whose arrays are new each iteration).</summary>
+        private static IEnumerable<ArrayStep> ArraysIn(Branch branch) =>
+            branch.WhenTrue.Concat(branch.WhenFalse).SelectMany(step => step switch
+            {
+                ArrayStep array => new[] { array },
+                Branch inner => ArraysIn(inner),
+                _ => Enumerable.Empty<ArrayStep>(),
+            });
 
         private static Expr ZeroOf(ScalarType type) => type switch
         {
@@ -447,6 +461,7 @@ namespace Fluxion.Generator.Differentiation
                 // A callee's gradient with respect to an array is a whole span: the backward sweep asks for it where it
                 // needs it, instead of the forward sweep keeping one per call.
                 pulledBack.Add(name);
+                arraysPassedWhole.UnionWith(arrayCall.Arguments.OfType<SequenceArgument>().Select(a => a.Array).Where(localArrays.ContainsKey));
             }
             else if (active && lowered is DifferentiableCall call)
             {

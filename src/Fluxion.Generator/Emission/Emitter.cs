@@ -209,7 +209,8 @@ namespace Fluxion.Generator.Emission
             TapeDeclaration tape => "var " + Identifier(tape.Tape) + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
             PushStatement push => Identifier(push.Tape) + ".Push(" + Expression(push.Value) + ");",
             TapeRelease release => Identifier(release.Tape) + ".Dispose();",
-            DeclareArray array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = new " + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
+            DeclareArray array => (array.Declares ? array.ElementType.Keyword() + "[] " : string.Empty) + Identifier(array.Name) + " = new " + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
+            DeclareArrayAhead array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = null!;",
             ElementAssign element => Identifier(element.Array) + "[" + Expression(element.Index) + "] = " + Expression(element.Value) + ";",
             DeclareView { SourceIsArray: true } view => SpanType(view) + " " + Identifier(view.Name)
                 + " = new " + SpanType(view) + "(" + Identifier(view.Source) + ", " + Expression(view.Start) + ", " + Expression(view.Length) + ");",

@@ -36,7 +36,14 @@ namespace Fluxion.Generator.Model
     internal sealed record IfStatement(Expr Condition, EquatableArray<CodeStatement> Then, EquatableArray<CodeStatement> Else) : CodeStatement;
 
     /// <summary><c>ElementType[] Name = new ElementType[Length];</c>: a local array of the forward sweep, as the source creates it.</summary>
-    internal sealed record DeclareArray(string Name, ScalarType ElementType, Expr Length) : CodeStatement;
+    /// <param name="Declares">False when <see cref="DeclareArrayAhead"/> declared it already: <c>Name = new ElementType[Length];</c>.</param>
+    internal sealed record DeclareArray(string Name, ScalarType ElementType, Expr Length, bool Declares = true) : CodeStatement;
+
+    /// <summary>
+    /// <c>ElementType[] Name = null!;</c> before the outermost branch around the array's creation: a local array the
+    /// backward sweep passes whole to a callee's gradient, which it does outside that branch's block.
+    /// </summary>
+    internal sealed record DeclareArrayAhead(string Name, ScalarType ElementType) : CodeStatement;
 
     /// <summary><c>Array[Index] = Value;</c>: an element write of the forward sweep, or an element adjoint set to zero.</summary>
     internal sealed record ElementAssign(string Array, Expr Index, Expr Value) : CodeStatement;

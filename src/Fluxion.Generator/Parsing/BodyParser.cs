@@ -1082,9 +1082,9 @@ namespace Fluxion.Generator.Parsing
 
         /// <summary>
         /// Why a local array cannot be passed whole to a [Differentiable] method, or null when it can. The backward sweep
-        /// calls the method's gradient with the array as it is then, so the array must be in scope there (created at the
-        /// method's top level) and still hold what the call saw: not a new array of each loop iteration, no element
-        /// written after the call, nor in a loop around the call (the next iteration would write it after).
+        /// calls the method's gradient with the array as it is then, so the array must still hold what the call saw: not a
+        /// new array of each loop iteration, no element written after the call, nor in a loop around the call (the next
+        /// iteration would write it after).
         /// </summary>
         private string? LocalArrayPassProblem(ILocalSymbol array, IInvocationOperation call)
         {
@@ -1105,16 +1105,6 @@ namespace Fluxion.Generator.Parsing
                 root = parent;
             }
 
-            // The backward sweep calls the gradient where the array is in scope only if the forward sweep declares it at
-            // its top level: not inside a branch, nor after an early return (the rest of the method then becomes a branch).
-            IOperation? declaration = root.Descendants().FirstOrDefault(o => o is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, array));
-            if (declaration is not null
-                && (Ancestors(declaration).Any(o => o is IConditionalOperation or ISwitchOperation or ISwitchCaseOperation)
-                    || root.Descendants().Any(o => o is IReturnOperation && o.Syntax.SpanStart < declaration.Syntax.SpanStart)))
-            {
-                return "an array passed whole must be created at the top level of the method, outside every if, switch and loop and before any return";
-            }
-
             // (A write that ends after the call starts comes after it: k[0] = Sum(k) writes k[0] once Sum has run.)
             bool writtenAfter = root.Descendants().Any(o => ElementWritten(o) is { } written
                 && SymbolEqualityComparer.Default.Equals(written, array)
@@ -1122,14 +1112,6 @@ namespace Fluxion.Generator.Parsing
             return writtenAfter
                 ? "the gradient calls '" + call.TargetMethod.Name + MethodModel.GradientSuffix + "' with the array as the call saw it, so no element may be written after the call (or in a loop around it); pass a copy made for the call, or finish writing the array first"
                 : null;
-        }
-
-        private static IEnumerable<IOperation> Ancestors(IOperation operation)
-        {
-            for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                yield return parent;
-            }
         }
 
         /// <summary>The local array whose element an assignment, compound assignment or increment writes.</summary>

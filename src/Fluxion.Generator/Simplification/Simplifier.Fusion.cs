@@ -177,7 +177,8 @@ namespace Fluxion.Generator.Simplification
         private static IEnumerable<string> DeclaredHere(CodeStatement statement) => statement switch
         {
             Declare declare => new[] { declare.Name },
-            DeclareArray array => new[] { array.Name },
+            DeclareArray { Declares: true } array => new[] { array.Name },
+            DeclareArrayAhead array => new[] { array.Name },
             AdjointArrayDeclaration adjoints => new[] { adjoints.Name, adjoints.Storage },
             DeclareView view => new[] { view.Name },
             ReplayStatement replay => new[] { replay.Iteration },

@@ -100,6 +100,55 @@ namespace Fluxion.Numerics.Tests.Functions
             double[] c = { 0.5, -1.0, 2.0 };
             return Arrays.Dot(x, c) + PlainSum(c) * x[0];
         }
+
+        /// <summary>x₀ + (x₀ &lt; 0 ? ‖(x₀², x₁)‖² : 0): the array created and passed inside a branch.</summary>
+        [Differentiable]
+        public static double CreatedInABranch(double[] x)
+        {
+            double t = x[0];
+            if (x[0] < 0.0)
+            {
+                double[] h = { x[0] * x[0], x[1] };
+                t += Arrays.Dot(h, h);
+            }
+
+            return t;
+        }
+
+        /// <summary>x₀ &gt; 1 ? x₀ : Σ (sin xᵢ)²: the array created after an early return (the rest becomes a branch).</summary>
+        [Differentiable]
+        public static double CreatedAfterAnEarlyReturn(double[] x)
+        {
+            if (x[0] > 1.0)
+            {
+                return x[0];
+            }
+
+            double[] h = new double[x.Length];
+            for (int i = 0; i < x.Length; i++)
+            {
+                h[i] = Math.Sin(x[i]);
+            }
+
+            return Arrays.Dot(h, h);
+        }
+
+        /// <summary>A switch on ⌊|x₀|⌋: section 0 passes (x₀, 2x₁) to Dot with itself, section 1 passes (x₁) to LogSumExp, others x₀x₁.</summary>
+        [Differentiable]
+        public static double CreatedInSwitchSections(double[] x)
+        {
+            switch ((int)Math.Floor(Math.Abs(x[0])))
+            {
+                case 0:
+                    double[] pair = { x[0], 2.0 * x[1] };
+                    return Arrays.Dot(pair, pair);
+                case 1:
+                    double[] single = { x[1] };
+                    return LogSumExp(single) * x[0];
+                default:
+                    return x[0] * x[1];
+            }
+        }
     }
 
     public static class LocalArraysPassedCases
@@ -176,6 +225,38 @@ namespace Fluxion.Numerics.Tests.Functions
             },
             { nameof(LocalArraysPassed.NormOfSquares), rng => [rng.SignedVector(rng.Int(1, 8), 0.2, 2)], p => NormOfSquaresGradient(p.V(0)) },
             { nameof(LocalArraysPassed.NormsInLoop), rng => [rng.Vector(rng.Int(1, 8), -3, 3)], p => NormsInLoopGradient(p.V(0)) },
+            {
+                nameof(LocalArraysPassed.CreatedInABranch),
+                rng => [rng.SignedVector(2, 0.1, 2)],
+                p =>
+                {
+                    double[] x = p.V(0);
+                    return x[0] < 0 ? [new[] { 1 + 4 * x[0] * x[0] * x[0], 2 * x[1] }] : [new[] { 1.0, 0.0 }];
+                }
+            },
+            {
+                nameof(LocalArraysPassed.CreatedAfterAnEarlyReturn),
+                rng => [rng.Vector(rng.Int(1, 6), -2, 2)],
+                p =>
+                {
+                    double[] x = p.V(0);
+                    return x[0] > 1 ? [x.Select((_, i) => i == 0 ? 1.0 : 0.0).ToArray()] : [x.Select(v => 2 * Math.Sin(v) * Math.Cos(v)).ToArray()];
+                }
+            },
+            {
+                nameof(LocalArraysPassed.CreatedInSwitchSections),
+                rng => [rng.Vector(2, -2.5, 2.5)],
+                p =>
+                {
+                    double[] x = p.V(0);
+                    return Math.Floor(Math.Abs(x[0])) switch
+                    {
+                        0 => [new[] { 2 * x[0], 8 * x[1] }],
+                        1 => [new[] { x[1], x[0] }],
+                        _ => [new[] { x[1], x[0] }],
+                    };
+                }
+            },
             { nameof(LocalArraysPassed.ConstantLocalArgument), rng => [rng.Vector(3, -2, 2)], p => [new[] { 0.5 + 1.5, -1.0, 2.0 }] },
         };
     }
