@@ -95,8 +95,29 @@ namespace Fluxion.Generator.Tests
                     double[] a = new double[2];
                     a[0] = x;
                     {|FLX0005:a|} = new double[3];
-                    // An array that depends on x, handed to a method without a gradient: as for a parameter array.
-                    return {|FLX0007:First(a)|} * x;
+                    // A method that is not [Differentiable] could change the array it is given.
+                    return First({|FLX0006:a|}) * x;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task RefLocalsAndArraysGivenToPlainMethodsAreReported() => DiagnosticTests.Verify("""
+            public static partial class Model
+            {
+                public static double Largest(double[] values) => values[0];
+
+                public static double Total(ReadOnlySpan<double> values) => values.Length;
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double[] h = { x, 2 * x };
+                    ref double {|FLX0005:r = ref h[0]|};
+                    r = 3 * x;
+                    double[] c = { 1.0, 2.0 };
+                    // Read-only spans are fine: the method cannot change the array.
+                    return h[0] + Total(c) * Largest({|FLX0006:c|});
                 }
             }
             """);

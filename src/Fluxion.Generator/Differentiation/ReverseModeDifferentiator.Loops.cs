@@ -30,9 +30,7 @@ namespace Fluxion.Generator.Differentiation
             {
                 steps = new List<Step>();
                 // The condition needs no derivative: a [Differentiable] call in it is called for its value.
-                Expr condition = Rewrite(
-                    Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false),
-                    e => e is DifferentiableCall call ? new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true) : null);
+                Expr condition = CalledForValue(Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false));
                 Walk(loop.Body);
                 List<Step> body = steps;
                 var exits = carried.ToDictionary(source => source, source => currentVersion[source], StringComparer.Ordinal);

@@ -212,7 +212,8 @@ namespace Fluxion.Generator.Differentiation
 
                         break;
                     case If branch:
-                        Expr condition = Lower(Rename(branch.Condition), isRoot: true, valueNeeded: false);
+                        // (A [Differentiable] call left inside, right of && or ||, is called for its value.)
+                        Expr condition = CalledForValue(Lower(Rename(branch.Condition), isRoot: true, valueNeeded: false));
                         AddBranch(condition, () => Walk(branch.Then), () => Walk(branch.Else));
                         break;
                     case Loop loop:
@@ -268,6 +269,11 @@ namespace Fluxion.Generator.Differentiation
 
             steps.Add(new ElementWriteStep(write.Array, index, value));
         }
+
+        /// <summary>A condition needs no derivative: each [Differentiable] call still in it is a call of the method itself.</summary>
+        private static Expr CalledForValue(Expr condition) => Rewrite(
+            condition,
+            e => e is DifferentiableCall call ? new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true) : null);
 
         private bool IsLocalElement(Expr expression) => expression is ElementRead read && localArrays.ContainsKey(read.Array);
 

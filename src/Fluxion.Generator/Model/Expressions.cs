@@ -86,16 +86,19 @@ namespace Fluxion.Generator.Model
     /// <paramref name="Outputs"/> (an empty name discards that output). Produced by differentiation only.
     /// </summary>
     /// <param name="DeclaresOutputs">True to declare the outputs at the call (<c>out double d</c>); false when they are declared earlier.</param>
-    /// <param name="SpanOutputs">The outputs that are spans (an <c>AdjointArray</c> passed as <c>Segment</c>), by position; empty when none is.</param>
+    /// <param name="SpanOutputs">The outputs that are spans (over pooled <c>AdjointArray</c> storage), by position; empty when none is.</param>
     internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs, bool DeclaresOutputs, EquatableArray<bool> SpanOutputs = default) : Expr(ScalarType.Double)
     {
         public bool IsSpanOutput(int index) => index < SpanOutputs.Count && SpanOutputs[index];
     }
 
-    /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes), of a local array, or of an adjoint array.</summary>
+    /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes), of a local array, or of an adjoint span.</summary>
     internal sealed record ElementRead(string Array, Expr Index, ScalarType ElementType) : Expr(ElementType);
 
-    /// <summary>A whole array or span (a parameter or a static field) passed to a call that gets no gradient through it.</summary>
+    /// <summary>
+    /// A whole array or span passed to a call: a parameter, a static field, or a local array. A [Differentiable] callee's
+    /// gradient with respect to it comes back as a span; any other callee only reads it.
+    /// </summary>
     internal sealed record SequenceArgument(string Array) : Expr(ScalarType.Double);
 
     /// <summary><c>Array.Length</c>.</summary>

@@ -60,7 +60,7 @@ namespace Fluxion.Generator.Model
     /// <summary><c>Call;</c>: a call made for what it writes to its outputs.</summary>
     internal sealed record CallStatement(Expr Call) : CodeStatement;
 
-    /// <summary><c>for (int Index = 0; Index &lt; Length; Index++) Target[Index] += Scale * Source[Index];</c>: a callee's gradient span, scaled, added to a caller's.</summary>
+    /// <summary><c>for (int Index = 0; Index &lt; Length; Index++) Target[Index] += Scale * Source[Index];</c> (no <c>Scale *</c> for 1): a callee's gradient span, scaled, added to a caller's.</summary>
     internal sealed record AccumulateScaled(string Target, string Source, Expr Scale, Expr Length, string Index) : CodeStatement;
 
     /// <summary>

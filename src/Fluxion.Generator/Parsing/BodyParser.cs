@@ -480,6 +480,13 @@ namespace Fluxion.Generator.Parsing
                 return;
             }
 
+            if (local.IsRef)
+            {
+                // A ref local is another name for an element or variable: writes through it would go unseen.
+                Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "ref local '" + local.Name + "'", "ref locals are not supported; read the value into an ordinary local, and write the element itself");
+                return;
+            }
+
             if (local.Type is IArrayTypeSymbol)
             {
                 ParseArrayDeclarator(declarator, target);
@@ -702,7 +709,7 @@ namespace Fluxion.Generator.Parsing
             : isChecked ? OverflowCheck.Checked
             : OverflowCheck.Unchecked;
 
-        private const string LocalArrayAdvice = "a local array can have its elements read and written and its Length read; it cannot be passed, returned or assigned whole";
+        private const string LocalArrayAdvice = "a local array can have its elements read and written, its Length read, and be passed to a method; it cannot be returned or assigned whole";
 
         private (string Name, ScalarType Type, ISymbol Symbol)? AssignmentTarget(IOperation target)
         {
@@ -727,6 +734,12 @@ namespace Fluxion.Generator.Parsing
             if (target is IInvalidOperation || target.Type?.TypeKind == TypeKind.Error)
             {
                 HasCompilerErrors = true;
+                return null;
+            }
+
+            if (symbol is ILocalSymbol { IsRef: true })
+            {
+                // Its declaration is reported already.
                 return null;
             }
 
@@ -971,6 +984,17 @@ namespace Fluxion.Generator.Parsing
 
             // A differentiated array passed whole makes the call depend on it, like a differentiated double.
             bool anyActive = argumentOperations.Any(a => IsActiveArgument(a.Value));
+            foreach (IArgumentOperation argument in argumentOperations)
+            {
+                if (LocalArrayOf(argument.Value) is { } array && KnownSymbols.FindDifferentiableAttribute(method) is null
+                    && KnownSymbols.ToSequence(argument.Parameter!.Type) is not (SequenceKind.ReadOnlySpan, _))
+                {
+                    // A [Differentiable] method never writes its arrays; any other method might, unseen by the gradient.
+                    return Unsupported(argument.Value, DiagnosticDescriptors.UnsupportedExpression, "local array '" + array.Name + "' passed to '" + method.Name + "'",
+                        "a method that is not [Differentiable] could change it; take a ReadOnlySpan<" + KnownSymbols.ToSequence(array.Type)?.Element.Keyword() + "> there, or mark the method [Differentiable]");
+                }
+            }
+
             if (returnType != ScalarType.Double || !anyActive)
             {
                 // An integer result, or a result that depends on no differentiated value, is a constant for differentiation.

@@ -6,7 +6,11 @@ namespace Fluxion.Runtime
     /// The adjoints of a local array's elements in a generated gradient: all zero at first, storage reused from call
     /// to call on the same thread, so a warmed-up gradient allocates nothing for them.
     /// </summary>
-    /// <remarks>Generated code uses it as a local: <c>var a_adj = new AdjointArray(a.Length);</c> … <c>a_adj.Dispose();</c>.</remarks>
+    /// <remarks>
+    /// Generated code keeps it in a local and works through a span over it:
+    /// <c>var a_adj_storage = new AdjointArray(a.Length); Span&lt;double&gt; a_adj = a_adj_storage.Segment;</c> …
+    /// <c>a_adj_storage.Dispose();</c>.
+    /// </remarks>
     public struct AdjointArray : IDisposable
     {
         private double[]? items;

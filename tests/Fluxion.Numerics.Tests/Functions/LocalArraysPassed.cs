@@ -29,8 +29,17 @@ namespace Fluxion.Numerics.Tests.Functions
             return largest + Math.Log(sum);
         }
 
-        /// <summary>Σ values: a plain method, not [Differentiable], for arrays that are constants.</summary>
-        public static double PlainSum(double[] values) => values.Sum();
+        /// <summary>Σ values: a plain method, not [Differentiable], that can only read what it is given.</summary>
+        public static double PlainSum(ReadOnlySpan<double> values)
+        {
+            double sum = 0.0;
+            foreach (double value in values)
+            {
+                sum += value;
+            }
+
+            return sum;
+        }
 
         /// <summary>
         /// Softmax cross-entropy of a 3-class linear layer over tanh features: h = tanh(x), zⱼ = Σₖ wⱼₖhₖ, loss =
@@ -149,6 +158,21 @@ namespace Fluxion.Numerics.Tests.Functions
                     return x[0] * x[1];
             }
         }
+
+        /// <summary>
+        /// x₀ &gt; 0 and x·x &gt; 1 ? 2x₀x₁ : x₁²: a [Differentiable] call right of &amp;&amp; in a condition, called for its value
+        /// only when the left side holds (it once failed to generate).
+        /// </summary>
+        [Differentiable]
+        public static double CallInCondition(double[] x)
+        {
+            if (x[0] > 0.0 && Arrays.Dot(x, x) > 1.0)
+            {
+                return 2.0 * x[0] * x[1];
+            }
+
+            return x[1] * x[1];
+        }
     }
 
     public static class LocalArraysPassedCases
@@ -255,6 +279,15 @@ namespace Fluxion.Numerics.Tests.Functions
                         1 => [new[] { x[1], x[0] }],
                         _ => [new[] { x[1], x[0] }],
                     };
+                }
+            },
+            {
+                nameof(LocalArraysPassed.CallInCondition),
+                rng => [rng.Vector(2, -1.5, 1.5)],
+                p =>
+                {
+                    double[] x = p.V(0);
+                    return x[0] > 0 && x[0] * x[0] + x[1] * x[1] > 1 ? [new[] { 2 * x[1], 2 * x[0] }] : [new[] { 0.0, 2 * x[1] }];
                 }
             },
             { nameof(LocalArraysPassed.ConstantLocalArgument), rng => [rng.Vector(3, -2, 2)], p => [new[] { 0.5 + 1.5, -1.0, 2.0 }] },
