@@ -204,15 +204,18 @@ namespace Fluxion.Numerics.Tests
         public void AdjointStorageHandedBackTwiceIsNotShared()
         {
             var first = new Fluxion.Runtime.AdjointArray(5);
-            first[3] = 7.0;
+            Span<double> firstAdjoints = first.Segment;
+            firstAdjoints[3] = 7.0;
             first.Dispose();
             first.Dispose();
             var second = new Fluxion.Runtime.AdjointArray(5);
             var third = new Fluxion.Runtime.AdjointArray(5);
-            Assert.Equal(0.0, second[3]);
-            second[3] = 1.0;
-            third[3] = 2.0;
-            Assert.Equal(1.0, second[3]);
+            Span<double> secondAdjoints = second.Segment;
+            Span<double> thirdAdjoints = third.Segment;
+            Assert.Equal(0.0, secondAdjoints[3]);
+            secondAdjoints[3] = 1.0;
+            thirdAdjoints[3] = 2.0;
+            Assert.Equal(1.0, secondAdjoints[3]);
             second.Dispose();
             third.Dispose();
         }

@@ -30,6 +30,9 @@ namespace Fluxion.Generator.Parsing
         /// <summary>The local arrays declared so far, with their element types.</summary>
         private readonly Dictionary<ILocalSymbol, ScalarType> localArrays = new Dictionary<ILocalSymbol, ScalarType>(SymbolEqualityComparer.Default);
 
+        /// <summary>Where each local array has an element written in the method, collected the first time a call needs it.</summary>
+        private ILookup<ISymbol?, SyntaxNode>? elementWrites;
+
         /// <summary>The local arrays declared inside a loop: a new array each iteration, which the backward sweep no longer has.</summary>
         private readonly HashSet<ILocalSymbol> arraysCreatedInLoops = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
@@ -1129,10 +1132,15 @@ namespace Fluxion.Generator.Parsing
                 root = parent;
             }
 
+            // The method's element writes, found once per parse: every call passing a local array checks them.
+            elementWrites ??= root.Descendants()
+                .Select(o => (Array: ElementWritten(o), Write: o.Syntax))
+                .Where(w => w.Array is not null)
+                .ToLookup(w => w.Array!, w => w.Write, SymbolEqualityComparer.Default);
+
             // (A write that ends after the call starts comes after it: k[0] = Sum(k) writes k[0] once Sum has run.)
-            bool writtenAfter = root.Descendants().Any(o => ElementWritten(o) is { } written
-                && SymbolEqualityComparer.Default.Equals(written, array)
-                && (o.Syntax.Span.End > call.Syntax.SpanStart || loopsAround.Any(l => l.Span.Contains(o.Syntax.Span))));
+            bool writtenAfter = elementWrites[array].Any(write =>
+                write.Span.End > call.Syntax.SpanStart || loopsAround.Any(l => l.Span.Contains(write.Span)));
             return writtenAfter
                 ? "the gradient calls '" + call.TargetMethod.Name + MethodModel.GradientSuffix + "' with the array as the call saw it, so no element may be written after the call (or in a loop around it); pass a copy made for the call, or finish writing the array first"
                 : null;

@@ -35,13 +35,13 @@ namespace Fluxion.Generator.Simplification
                 (string counter, int stepIndex) = step;
 
                 var body = loop.Body.ToList();
-                List<CodeStatement> nested = AllStatements(body);
                 foreach (string span in spans)
                 {
+                    // Exactly two statements write the span, both plain additions at the top level before the step; none reads it.
                     var writes = Enumerable.Range(0, body.Count).Where(i => body[i] is ElementAddAssign add && add.Span == span).ToList();
                     if (writes.Count != 2
-                        || nested.Count(s => WrittenArrays(s).Contains(span)) != 2
-                        || nested.SelectMany(ExpressionsOf).SelectMany(ElementReads).Any(read => read.Array == span)
+                        || body.Count(s => WrittenArrays(s).Contains(span)) != 2
+                        || AllStatements(body).SelectMany(ExpressionsOf).SelectMany(ElementReads).Any(read => read.Array == span)
                         || writes.Any(w => w > stepIndex))
                     {
                         continue;
@@ -84,7 +84,6 @@ namespace Fluxion.Generator.Simplification
                             new Binary(BinaryOperator.NotEqual, carried, Constant.Zero, ScalarType.Boolean),
                             new CodeStatement[] { new ElementAddAssign(span, low.Index, carried) }.ToEquatableArray(),
                             EquatableArray<CodeStatement>.Empty));
-                    nested = AllStatements(body);
                 }
             }
         }

@@ -42,7 +42,8 @@ namespace Fluxion.Generator.Simplification
                 sources[adjoints.Name] = (false, true);
             }
 
-            NameAllocator names = NamesTaken(method, forward, backward);
+            // Taken only when a view is made: most methods have none, and this runs on every edit in the IDE.
+            var names = new Lazy<NameAllocator>(() => NamesTaken(method, forward, backward));
             foreach (List<CodeStatement> block in new[] { forward, backward })
             {
                 List<CodeStatement> viewed = ViewRowsIn(block, sources, names);
@@ -51,7 +52,7 @@ namespace Fluxion.Generator.Simplification
             }
         }
 
-        private static List<CodeStatement> ViewRowsIn(List<CodeStatement> block, Dictionary<string, (bool IsArray, bool Writable)> sources, NameAllocator names)
+        private static List<CodeStatement> ViewRowsIn(List<CodeStatement> block, Dictionary<string, (bool IsArray, bool Writable)> sources, Lazy<NameAllocator> names)
         {
             var result = new List<CodeStatement>();
             foreach (CodeStatement original in block)
@@ -103,7 +104,7 @@ namespace Fluxion.Generator.Simplification
                 var views = new Dictionary<(string Array, Expr? Base), string>();
                 foreach ((string array, Expr? rowBase) in rows)
                 {
-                    string view = names.Allocate(array + "_row");
+                    string view = names.Value.Allocate(array + "_row");
                     views[(array, rowBase)] = view;
                     (bool isArray, bool writable) = sources[array];
                     Expr start = rowBase switch

@@ -28,10 +28,6 @@ namespace Fluxion.Runtime
         /// <summary>The adjoints as a segment of exactly the array's length, to pass where a gradient span is expected.</summary>
         public ArraySegment<double> Segment => new ArraySegment<double>(items!, 0, length);
 
-        /// <summary>The adjoint of element <paramref name="index"/>.</summary>
-        /// <param name="index">The index of the element in its array.</param>
-        public ref double this[int index] => ref items![index];
-
         /// <summary>Hands the storage back for the next gradient on this thread.</summary>
         public void Dispose()
         {
