@@ -284,10 +284,10 @@ namespace Fluxion.Generator.Tests
                 "M:Demo.Model.F(System.Double)",
                 Model.EquatableArray<Model.CallSite>.Empty);
 
-            GradientSource result = GradientSource.Build(broken, nullableDirective: true);
+            Pipeline.GeneratedGradient result = Pipeline.GradientGeneration.Generate(broken, nullableDirective: true);
 
             Assert.Null(result.Text);
-            Diagnostic diagnostic = Assert.Single(result.Diagnostics);
+            Diagnostic diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
             Assert.Equal("FLX0015", diagnostic.Id);
             Assert.Contains("Demo.Model.F", diagnostic.GetMessage());
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);

@@ -93,6 +93,75 @@ namespace Fluxion.Generator.Tests
         }
 
         [Fact]
+        public void AddingAMethodDifferentiatesOnlyThatMethod()
+        {
+            (GeneratorDriverRunResult result, _) = RunTwice(
+                c => Replace(c, 2, UnrelatedFile + "\npublic static partial class Added\n{\n    [Fluxion.Differentiable]\n    public static double H(double x) => x * x;\n}\n"));
+
+            Dictionary<string, IncrementalStepRunReason> generated = GeneratedReasons(result);
+            Assert.Equal(IncrementalStepRunReason.New, generated["Demo.Added.H"]);
+            Assert.Contains(generated["Demo.Model.F"], Reused);
+            Assert.Contains(generated["Demo.Other.G"], Reused);
+            Assert.All(OutputReasons(result).Where(o => o.Key != "Demo.Added.H"), o => Assert.Contains(o.Value, Reused));
+        }
+
+        [Fact]
+        public void BreakingAMethodDifferentiatesNothingElse()
+        {
+            // G now writes a static field (FLX0008): it has no model and no gradient, the others stay as they were.
+            (GeneratorDriverRunResult result, _) = RunTwice(
+                c => Replace(c, 1, OtherModelFile.Replace("{\n    [Differentiable]", "{\n    private static double last;\n    [Differentiable]")
+                    .Replace("=> Math.Exp(x) * x;", "{ last = x; return Math.Exp(x) * x; }")));
+
+            Dictionary<string, IncrementalStepRunReason> generated = GeneratedReasons(result);
+            Assert.Contains(generated["Demo.Model.F"], Reused);
+            Assert.False(generated.ContainsKey("Demo.Other.G") && generated["Demo.Other.G"] != IncrementalStepRunReason.Removed);
+            Assert.Contains(OutputReasons(result)["Demo.Model.F"], Reused);
+            Assert.Contains(result.Diagnostics, d => d.Id == "FLX0008");
+        }
+
+        [Fact]
+        public void BreakingACalleeReportsAtTheCallerWithoutDifferentiatingItAgain()
+        {
+            const string Caller = "using Fluxion;\nnamespace Demo;\npublic static partial class Caller\n{\n    [Differentiable]\n    public static double F(double x) => Callee.G(x) * x;\n}\n";
+            const string Callee = "using Fluxion;\nnamespace Demo;\npublic static partial class Callee\n{\n    [Differentiable]\n    public static double G(double a) => a * a;\n}\n";
+            Compilation compilation = GeneratorHarness.CreateCompilation(Caller, Callee);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+            // G's body now calls a non-deterministic function: G gets FLX0009 and no gradient, F gets FLX0014 at its call.
+            driver = driver.RunGenerators(Replace(compilation, 1, Callee.Replace("a * a", "a * System.Random.Shared.NextDouble()")));
+            GeneratorDriverRunResult broken = driver.GetRunResult();
+            Assert.Contains(GeneratedReasons(broken)["Demo.Caller.F"], Reused);
+            Assert.Equal(IncrementalStepRunReason.Modified, OutputReasons(broken)["Demo.Caller.F"]);
+            Assert.Contains(broken.Diagnostics, d => d.Id == "FLX0014");
+            Assert.DoesNotContain(broken.GeneratedTrees, t => t.FilePath.Contains("Caller.F"));
+
+            // Mended, with a different body: F is still not differentiated again, and gets its file back.
+            driver = driver.RunGenerators(Replace(compilation, 1, Callee.Replace("a * a", "a * a * a")));
+            GeneratorDriverRunResult mended = driver.GetRunResult();
+            Assert.Contains(GeneratedReasons(mended)["Demo.Caller.F"], Reused);
+            Assert.Equal(IncrementalStepRunReason.Modified, OutputReasons(mended)["Demo.Caller.F"]);
+            Assert.Empty(mended.Diagnostics);
+            Assert.Contains(mended.GeneratedTrees, t => t.FilePath.Contains("Caller.F"));
+        }
+
+        [Fact]
+        public void EditingACalleesBodyLeavesTheCallerAlone()
+        {
+            const string Caller = "using Fluxion;\nnamespace Demo;\npublic static partial class Caller\n{\n    [Differentiable]\n    public static double F(double x) => Callee.G(x) * x;\n}\n";
+            const string Callee = "using Fluxion;\nnamespace Demo;\npublic static partial class Callee\n{\n    [Differentiable]\n    public static double G(double a) => a * a;\n}\n";
+            Compilation compilation = GeneratorHarness.CreateCompilation(Caller, Callee);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+            driver = driver.RunGenerators(Replace(compilation, 1, Callee.Replace("a * a", "System.Math.Sin(a)")));
+            GeneratorDriverRunResult result = driver.GetRunResult();
+
+            Assert.Equal(IncrementalStepRunReason.Modified, GeneratedReasons(result)["Demo.Callee.G"]);
+            Assert.Contains(GeneratedReasons(result)["Demo.Caller.F"], Reused);
+            Assert.Contains(OutputReasons(result)["Demo.Caller.F"], Reused);
+        }
+
+        [Fact]
         public void ParsedModelsCompareByValue()
         {
             GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true);
@@ -107,6 +176,20 @@ namespace Fluxion.Generator.Tests
             Assert.Equal(first, second);
             Assert.Equal(first.Select(m => m.GetHashCode()), second.Select(m => m.GetHashCode()));
         }
+
+        private static readonly IncrementalStepRunReason[] Reused = { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged };
+
+        /// <summary>Why each method's generation step ran (or did not), by the method's full name.</summary>
+        private static Dictionary<string, IncrementalStepRunReason> GeneratedReasons(GeneratorDriverRunResult result) =>
+            result.Results.Single().TrackedSteps[DifferentiableGenerator.GenerateStep]
+                .SelectMany(step => step.Outputs)
+                .ToDictionary(o => ((Pipeline.GeneratedGradient)o.Value).FullName, o => o.Reason);
+
+        /// <summary>Why each method's output decision ran (or did not), by the method's full name.</summary>
+        private static Dictionary<string, IncrementalStepRunReason> OutputReasons(GeneratorDriverRunResult result) =>
+            result.Results.Single().TrackedSteps[DifferentiableGenerator.OutputStep]
+                .SelectMany(step => step.Outputs)
+                .ToDictionary(o => ((Pipeline.GradientOutput)o.Value).FullName, o => o.Reason);
 
         private static (GeneratorDriverRunResult Result, Compilation Edited) RunTwice(System.Func<Compilation, Compilation> edit)
         {

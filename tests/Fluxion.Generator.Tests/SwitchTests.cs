@@ -238,7 +238,7 @@ namespace Fluxion.Generator.Tests
         [Fact]
         public void SwitchExpressionWithMoreArmsThanTheDepthLimit()
         {
-            string arms = string.Concat(Enumerable.Range(0, Parsing.BodyParser.MaximumDepth).Select(i => i + " => x * " + i + ", "));
+            string arms = string.Concat(Enumerable.Range(0, Frontend.BodyParser.MaximumDepth).Select(i => i + " => x * " + i + ", "));
             string source = Usings + "namespace Demo;\npublic static partial class S\n{\n    [Differentiable] public static double F(double x, int n) => n switch { " + arms + "_ => x };\n}\n";
             GenerationResult result = GeneratorHarness.Run(source);
 

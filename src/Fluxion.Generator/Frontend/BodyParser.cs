@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Fluxion.Generator.Parsing
+namespace Fluxion.Generator.Frontend
 {
     /// <summary>
     /// Turns a method body (as Roslyn operations) into the intermediate form. Everything it cannot

@@ -5,7 +5,7 @@ using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.CodeTree;
 using static Fluxion.Generator.Model.ExprTree;
 
-namespace Fluxion.Generator.Simplification
+namespace Fluxion.Generator.Optimization
 {
     /// <summary>Loops whose backward sweep can run in the forward one.</summary>
     internal static partial class Simplifier

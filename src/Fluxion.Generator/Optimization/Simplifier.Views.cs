@@ -5,7 +5,7 @@ using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.CodeTree;
 using static Fluxion.Generator.Model.ExprTree;
 
-namespace Fluxion.Generator.Simplification
+namespace Fluxion.Generator.Optimization
 {
     /// <summary>Spans over the rows innermost loops walk, so that their accesses need no bounds checks.</summary>
     internal static partial class Simplifier

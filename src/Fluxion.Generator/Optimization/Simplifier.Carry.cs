@@ -5,7 +5,7 @@ using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.CodeTree;
 using static Fluxion.Generator.Model.ExprTree;
 
-namespace Fluxion.Generator.Simplification
+namespace Fluxion.Generator.Optimization
 {
     /// <summary>Contributions a fused stencil loop passes from one iteration to the next in a local.</summary>
     internal static partial class Simplifier

@@ -5,7 +5,7 @@ using Fluxion.Generator.Model;
 using Fluxion.Generator.Rules;
 using static Fluxion.Generator.Model.ExprTree;
 
-namespace Fluxion.Generator.Differentiation
+namespace Fluxion.Generator.Modes.Reverse
 {
     /// <summary>
     /// The second stage: reverse-mode differentiation of a method's intermediate form.

@@ -1,7 +1,7 @@
 using Fluxion.Generator.Diagnostics;
 using Fluxion.Generator.Model;
 
-namespace Fluxion.Generator.Parsing
+namespace Fluxion.Generator.Frontend
 {
     /// <summary>What the parser made of one <c>[Differentiable]</c> method: a model, or the reasons there is none.</summary>
     internal sealed record ParseResult(MethodModel? Method, EquatableArray<DiagnosticInfo> Diagnostics)

@@ -4,7 +4,7 @@ using System.Linq;
 using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.ExprTree;
 
-namespace Fluxion.Generator.Differentiation
+namespace Fluxion.Generator.Modes.Reverse
 {
     /// <summary>Loops: the variables they carry, the tape those are kept on, the replay of their iterations last to first.</summary>
     internal sealed partial class ReverseModeDifferentiator

@@ -5,7 +5,7 @@ using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.CodeTree;
 using static Fluxion.Generator.Model.ExprTree;
 
-namespace Fluxion.Generator.Simplification
+namespace Fluxion.Generator.Optimization
 {
     /// <summary>
     /// The third stage: folds constants and drops <c>* 1</c>, <c>+ 0</c> and <c>0 * x</c> terms, then

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Fluxion.Generator.Model;
 
-namespace Fluxion.Generator
+namespace Fluxion.Generator.Pipeline
 {
     /// <summary>
     /// Which methods of the compilation get a gradient: those that parsed, less those that call (directly or through

@@ -2,7 +2,7 @@ using System.Linq;
 using Fluxion.Generator.Model;
 using Microsoft.CodeAnalysis;
 
-namespace Fluxion.Generator.Parsing
+namespace Fluxion.Generator.Frontend
 {
     /// <summary>Questions the parser asks about types and symbols.</summary>
     internal static class KnownSymbols

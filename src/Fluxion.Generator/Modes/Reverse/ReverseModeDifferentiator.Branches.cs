@@ -4,7 +4,7 @@ using System.Linq;
 using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.ExprTree;
 
-namespace Fluxion.Generator.Differentiation
+namespace Fluxion.Generator.Modes.Reverse
 {
     /// <summary>Branches: the bool that records the way taken, the merged versions after them, their replay.</summary>
     internal sealed partial class ReverseModeDifferentiator

@@ -3,7 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Fluxion.Generator.Parsing
+namespace Fluxion.Generator.Frontend
 {
     /// <summary>
     /// Tracks, statement by statement, which locals and parameters hold a value that depends on a

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Fluxion.Generator.Parsing
+namespace Fluxion.Generator.Frontend
 {
     /// <summary>The first stage: a <c>[Differentiable]</c> method's symbol and syntax in, a <see cref="MethodModel"/> or diagnostics out.</summary>
     internal static class MethodParser

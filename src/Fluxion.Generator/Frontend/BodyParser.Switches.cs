@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Fluxion.Generator.Parsing
+namespace Fluxion.Generator.Frontend
 {
     /// <summary>
     /// Switch statements and switch expressions, lowered to the ifs and conditionals the later stages know. A section or

@@ -1,0 +1,102 @@
+using System.Text;
+using Fluxion.Generator.Diagnostics;
+using Fluxion.Generator.Frontend;
+using Fluxion.Generator.Model;
+using Fluxion.Generator.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+// The generator keeps the namespace it shipped with: consumers and tests name it Fluxion.Generator.DifferentiableGenerator.
+namespace Fluxion.Generator
+{
+    /// <summary>
+    /// Generates <c>Name_Grad</c> for every <c>[Differentiable]</c> method. The frontend reads each method into a model on
+    /// every compilation; generation (differentiate, simplify, emit) runs per method and only when that method's model
+    /// changes; which methods get their file is decided last, per method, from the set of methods that can have one.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class DifferentiableGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking name of the frontend step (used by the incrementality tests).</summary>
+        public const string ParseStep = "Parse";
+
+        /// <summary>Tracking name of the step whose output feeds code generation.</summary>
+        public const string ModelStep = "Model";
+
+        /// <summary>Tracking name of the step that differentiates one method and prints its file.</summary>
+        public const string GenerateStep = "Generate";
+
+        /// <summary>Tracking name of the step that decides which methods get a gradient.</summary>
+        public const string AvailableStep = "Available";
+
+        /// <summary>Tracking name of the step that decides, per method, what the compilation gets.</summary>
+        public const string OutputStep = "Output";
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownSymbols.DifferentiableAttributeName,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax,
+                    transform: MethodParser.Parse)
+                .WithTrackingName(ParseStep);
+
+            context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+
+            IncrementalValuesProvider<MethodModel> models = parsed
+                .Where(static result => result.Method is not null)
+                .Select(static (result, _) => result.Method!)
+                .WithTrackingName(ModelStep);
+
+            // `#nullable` needs C# 8; a netstandard2.0 library defaults to C# 7.3.
+            IncrementalValueProvider<bool> supportsNullable = context.ParseOptionsProvider
+                .Select(static (options, _) => options is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8);
+
+            IncrementalValuesProvider<GeneratedGradient> generated = models
+                .Combine(supportsNullable)
+                .Select(static (input, _) => GradientGeneration.Generate(input.Left, input.Right))
+                .WithTrackingName(GenerateStep);
+
+            IncrementalValueProvider<EquatableArray<string>> available = models
+                .Select(static (method, _) => AvailableGradients.CallsOf(method))
+                .Collect()
+                .Select(static (methods, _) => AvailableGradients.Compute(methods))
+                .WithTrackingName(AvailableStep);
+
+            IncrementalValuesProvider<GradientOutput> outputs = generated
+                .Combine(available)
+                .Select(static (input, _) => GradientOutput.Decide(input.Left, input.Right))
+                .WithTrackingName(OutputStep);
+
+            context.RegisterSourceOutput(outputs, static (spc, output) =>
+            {
+                Report(spc, output.Diagnostics);
+                if (output.Text is null)
+                {
+                    return;
+                }
+
+                try
+                {
+                    spc.AddSource(output.HintName, SourceText.From(output.Text, Encoding.UTF8));
+                }
+                catch (System.ArgumentException exception)
+                {
+                    // A file name taken twice must not take every other gradient down with it (CS8785).
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, output.Location.Value?.ToLocation(), output.FullName, exception.Message));
+                }
+            });
+        }
+
+        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (DiagnosticInfo diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        }
+    }
+}
