@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Fluxion.Generator.Model;
 
 namespace Fluxion.Generator.Rules
@@ -68,9 +69,11 @@ namespace Fluxion.Generator.Rules
         /// <summary>True when the table has a rule for <paramref name="function"/> with that many arguments.</summary>
         public static bool Has(string function, int arity) => Table.ContainsKey(Key(function, arity));
 
-        /// <summary>The partial derivatives of <c>function(arguments)</c>, one per argument.</summary>
-        public static Expr[] Partials(string function, IReadOnlyList<Expr> arguments, Expr result) =>
-            Table[Key(function, arguments.Count)](arguments, result);
+        /// <summary>The rule of <c>Math.function</c> with that many arguments, or null; a partial that is the constant 0 lets nothing flow.</summary>
+        public static PrimitiveRule? Find(string function, int arity) =>
+            Table.TryGetValue(Key(function, arity), out PartialsRule? rule)
+                ? (a, r) => rule(a, r).Select(p => p is Constant { Value: 0.0 } ? null : new Partial.Factor(p)).ToArray()
+                : null;
 
         private static string Key(string function, int arity) => function + "/" + arity;
 

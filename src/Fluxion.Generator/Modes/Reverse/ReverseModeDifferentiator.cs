@@ -26,9 +26,6 @@ namespace Fluxion.Generator.Modes.Reverse
     /// </summary>
     internal sealed partial class ReverseModeDifferentiator
     {
-        private static readonly string[] Placeholders = { "$0", "$1", "$2" };
-        private const string ResultPlaceholder = "$result";
-
         /// <summary>The pseudo-variable that holds the returned value, so returns in branches merge like assignments.</summary>
         private const string ReturnSlot = "$return";
 
@@ -533,36 +530,7 @@ namespace Fluxion.Generator.Modes.Reverse
         }
 
         /// <summary>Which operands, and whether its own result, the partial derivatives of a node read.</summary>
-        private (bool[] Operands, bool Result) Needs(Expr expression)
-        {
-            IReadOnlyList<Expr> operands = Operands(expression);
-            var needed = new bool[operands.Count];
-            bool result = false;
-            switch (expression)
-            {
-                case Binary { Operator: BinaryOperator.Multiply, Type: ScalarType.Double } multiply:
-                    needed[0] = IsActive(multiply.Right);
-                    needed[1] = IsActive(multiply.Left);
-                    break;
-                case Binary { Operator: BinaryOperator.Divide, Type: ScalarType.Double } divide:
-                    needed[1] = IsActive(divide.Left) || (IsActive(divide.Right) && divide.Left is not Constant { Value: 1.0 });
-                    result = IsActive(divide.Right);
-                    break;
-                case MathCall call:
-                    var placeholders = call.Arguments.Select((a, i) => (Expr)new Variable(Placeholders[i], ScalarType.Double)).ToArray();
-                    Expr[] partials = MathRules.Partials(call.Function, placeholders, new Variable(ResultPlaceholder, ScalarType.Double));
-                    var read = new HashSet<string>(partials.Where((p, i) => IsActive(call.Arguments[i])).SelectMany(VariablesOf));
-                    for (int i = 0; i < needed.Length; i++)
-                    {
-                        needed[i] = read.Contains(Placeholders[i]);
-                    }
-
-                    result = read.Contains(ResultPlaceholder);
-                    break;
-            }
-
-            return (needed, result);
-        }
+        private (bool[] Operands, bool Result) Needs(Expr expression) => RuleRegistry.Reads(expression, IsActive);
 
         /// <summary>Pushes the adjoint <paramref name="adjoint"/> of <paramref name="node"/> down to the variables it reads.</summary>
         private void Propagate(Expr node, Expr adjoint, Definition definition)
@@ -583,47 +551,14 @@ namespace Fluxion.Generator.Modes.Reverse
                 case ElementRead element:
                     backward.Add(new ElementAddAssign(activeSequences.TryGetValue(element.Array, out string? span) ? span : arrayAdjoints[element.Array], AdjointIndex(element.Index), adjoint));
                     break;
-                case Unary { Operator: UnaryOperator.Negate } negate:
-                    Propagate(negate.Operand, Negate(adjoint), definition);
-                    break;
-                case Binary { Operator: BinaryOperator.Multiply } square when square.Left.Equals(square.Right):
-                    // x * x: one contribution 2·x·adjoint (bit for bit the sum of the two product-rule terms).
-                    Propagate(square.Left, Multiply(Multiply(new Constant(2.0), square.Left), adjoint), definition);
-                    break;
-                case Binary binary:
-                    adjoint = ShareIfUsedTwice(adjoint, binary, IsActive(binary.Left) && IsActive(binary.Right));
-                    switch (binary.Operator)
-                    {
-                        case BinaryOperator.Add:
-                            Propagate(binary.Left, adjoint, definition);
-                            Propagate(binary.Right, adjoint, definition);
-                            break;
-                        case BinaryOperator.Subtract:
-                            Propagate(binary.Left, adjoint, definition);
-                            Propagate(binary.Right, Negate(adjoint), definition);
-                            break;
-                        case BinaryOperator.Multiply:
-                            Propagate(binary.Left, Multiply(binary.Right, adjoint), definition);
-                            Propagate(binary.Right, Multiply(binary.Left, adjoint), definition);
-                            break;
-                        case BinaryOperator.Divide:
-                            Propagate(binary.Left, Divide(adjoint, binary.Right), definition);
-                            // ∂(a/b)/∂b = −(a/b)/b; for 1/b that is −(1/b)², a product where the general rule divides.
-                            Expr quotientPartial = binary.Left is Constant { Value: 1.0 } ? Multiply(value, value) : Divide(value, binary.Right);
-                            Propagate(binary.Right, Multiply(Negate(quotientPartial), adjoint), definition);
-                            break;
-                        default:
-                            throw new InvalidOperationException("no adjoint rule for operator " + binary.Operator);
-                    }
-
-                    break;
-                case MathCall call:
-                    Expr[] partials = MathRules.Partials(call.Function, call.Arguments.AsImmutableArray(), value);
-                    var flowing = Enumerable.Range(0, partials.Length).Where(i => IsActive(call.Arguments[i]) && !IsZero(partials[i])).ToList();
-                    adjoint = ShareIfUsedTwice(adjoint, call, flowing.Count > 1);
+                case Unary or Binary or MathCall:
+                    IReadOnlyList<Expr> operands = Operands(node);
+                    Partial?[] partials = RuleRegistry.Partials(node, value);
+                    var flowing = Enumerable.Range(0, partials.Length).Where(i => partials[i] is not null && IsActive(operands[i])).ToList();
+                    adjoint = ShareIfUsedTwice(adjoint, node, flowing.Count > 1);
                     foreach (int i in flowing)
                     {
-                        Propagate(call.Arguments[i], Multiply(partials[i], adjoint), definition);
+                        Propagate(operands[i], partials[i]!.Scale(adjoint), definition);
                     }
 
                     break;
@@ -638,7 +573,7 @@ namespace Fluxion.Generator.Modes.Reverse
                     {
                         if (outputs[i].Length > 0)
                         {
-                            Propagate(arguments[i].Argument, Multiply(new Variable(outputs[i], ScalarType.Double), adjoint), definition);
+                            Propagate(arguments[i].Argument, Algebra.Multiply(new Variable(outputs[i], ScalarType.Double), adjoint), definition);
                         }
                     }
 
@@ -697,7 +632,7 @@ namespace Fluxion.Generator.Modes.Reverse
                 }
                 else
                 {
-                    Propagate(argument, Multiply(new Variable(output, ScalarType.Double), adjoint), definition);
+                    Propagate(argument, Algebra.Multiply(new Variable(output, ScalarType.Double), adjoint), definition);
                 }
             }
 
@@ -790,8 +725,6 @@ namespace Fluxion.Generator.Modes.Reverse
             _ => false,
         };
 
-        private static bool IsZero(Expr expression) => expression is Constant { Value: 0.0 };
-
         private static string NameHint(Expr expression) => expression switch
         {
             MathCall call => char.ToLowerInvariant(call.Function[0]) + call.Function.Substring(1),
@@ -806,19 +739,6 @@ namespace Fluxion.Generator.Modes.Reverse
         };
 
         private static string CamelCase(string name) => name.Length == 0 ? "value" : char.ToLowerInvariant(name[0]) + name.Substring(1);
-
-        // Adjoint builders that skip multiplying by one, so a seed of 1 does not look like work worth sharing.
-        private static Expr Negate(Expr operand) =>
-            operand is Constant c ? new Constant(-c.Value) : new Unary(UnaryOperator.Negate, operand, ScalarType.Double);
-
-        private static Expr Multiply(Expr left, Expr right) =>
-            left is Constant { Value: 1.0 } ? right
-            : right is Constant { Value: 1.0 } ? left
-            : left is Constant l && right is Constant r ? new Constant(l.Value * r.Value)
-            : new Binary(BinaryOperator.Multiply, left, right, ScalarType.Double);
-
-        private static Expr Divide(Expr left, Expr right) =>
-            left is Constant l && right is Constant r ? new Constant(l.Value / r.Value) : new Binary(BinaryOperator.Divide, left, right, ScalarType.Double);
 
         /// <summary>One step of the forward sweep: a definition, or a branch with its own steps.</summary>
         private abstract record Step;
