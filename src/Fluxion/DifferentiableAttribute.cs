@@ -3,7 +3,8 @@ using System;
 namespace Fluxion
 {
     /// <summary>
-    /// Marks a static method whose reverse-mode gradient Fluxion generates at compile time.
+    /// Marks a static method whose derivatives Fluxion generates at compile time: its reverse-mode gradient, and the other
+    /// methods <see cref="Derivatives"/> asks for.
     /// </summary>
     /// <remarks>
     /// For a method <c>F(double x, double y)</c> the generator adds, in the same partial type,
@@ -29,5 +30,11 @@ namespace Fluxion
 
         /// <summary>The parameters that get a gradient output; empty means every <see cref="double"/> parameter.</summary>
         public string[] Parameters { get; }
+
+        /// <summary>
+        /// Which derivative methods to generate, for example <c>Derivatives.Gradient | Derivatives.Jvp</c>; the default is
+        /// <see cref="Fluxion.Derivatives.Gradient"/> alone.
+        /// </summary>
+        public Derivatives Derivatives { get; set; } = Derivatives.Gradient;
     }
 }

@@ -284,7 +284,7 @@ namespace Fluxion.Generator.Tests
                 "M:Demo.Model.F(System.Double)",
                 Model.EquatableArray<Model.CallSite>.Empty);
 
-            Pipeline.GeneratedGradient result = Pipeline.GradientGeneration.Generate(broken, nullableDirective: true);
+            Pipeline.GeneratedFile result = Assert.Single(Pipeline.GradientGeneration.Generate(broken, nullableDirective: true).Files);
 
             Assert.Null(result.Text);
             Diagnostic diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
@@ -328,7 +328,7 @@ namespace Fluxion.Generator.Tests
                 .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
                 .ToList();
 
-            Assert.Equal(15, descriptors.Count);
+            Assert.Equal(17, descriptors.Count);
             Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
             foreach (DiagnosticDescriptor descriptor in descriptors)
             {

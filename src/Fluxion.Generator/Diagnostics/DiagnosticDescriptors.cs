@@ -83,6 +83,16 @@ namespace Fluxion.Generator.Diagnostics
             "Internal error in Fluxion",
             "Fluxion failed to generate the gradient of '{0}': {1}. Please report this with the method's code.");
 
+        public static readonly DiagnosticDescriptor DerivativeNotAvailable = Create(
+            "FLX0016",
+            "Requested derivative cannot be generated",
+            "Fluxion cannot generate {0} for '{1}': {2}");
+
+        public static readonly DiagnosticDescriptor CalleeLacksDerivative = Create(
+            "FLX0017",
+            "Called method does not generate a derivative this method needs",
+            "'{0}' generates no '{1}', which this method's own {2} calls; add Derivatives.{2} to that method's [Differentiable]");
+
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new DiagnosticDescriptor(
                 id,

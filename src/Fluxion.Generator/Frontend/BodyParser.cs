@@ -58,9 +58,13 @@ namespace Fluxion.Generator.Frontend
 
         private int copiedStatements;
 
-        public BodyParser(Compilation compilation, IMethodSymbol method, ActivityAnalysis activity, CancellationToken cancellationToken)
+        /// <summary>The derivative methods the method asks for: each of its [Differentiable] callees must generate them too.</summary>
+        private readonly DerivativeKinds requested;
+
+        public BodyParser(Compilation compilation, IMethodSymbol method, DerivativeKinds requested, ActivityAnalysis activity, CancellationToken cancellationToken)
         {
             this.compilation = compilation;
+            this.requested = requested;
             this.activity = activity;
             this.cancellationToken = cancellationToken;
             foreach (IParameterSymbol parameter in method.Parameters)
@@ -817,7 +821,7 @@ namespace Fluxion.Generator.Frontend
                 case IPropertyReferenceOperation { Property.Name: "Length", Instance: IParameterReferenceOperation sequence } when KnownSymbols.ToSequence(sequence.Type) is not null:
                     return new SequenceLength(names[sequence.Parameter]);
                 case IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToScalarType(field.Type) is { } fieldType && !KnownSymbols.IsInFileLocalType(field.Field):
-                    return new ExternalValue(field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(field.Field.Name), fieldType, field.Field.IsReadOnly);
+                    return new ExternalValue(field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(field.Field.Name), fieldType, field.Field.IsReadOnly);
                 case IUnaryOperation unary when unary.OperatorMethod is null:
                     return ParseUnary(unary);
                 case IBinaryOperation binary when binary.OperatorMethod is null:
@@ -847,7 +851,7 @@ namespace Fluxion.Generator.Frontend
         {
             IParameterReferenceOperation parameter when KnownSymbols.ToSequence(parameter.Type) is not null && names.TryGetValue(parameter.Parameter, out string? name) => name,
             IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToSequence(field.Type) is not null && !KnownSymbols.IsInFileLocalType(field.Field) =>
-                field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(field.Field.Name),
+                field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(field.Field.Name),
             _ => null,
         };
 
@@ -1032,6 +1036,13 @@ namespace Fluxion.Generator.Frontend
                 return null;
             }
 
+            if (MissingDerivative(definition, attribute) is { } missing)
+            {
+                Diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.CalleeLacksDerivative, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name, method.Name + missing.Suffix(), missing.ToString()));
+                return null;
+            }
+
             bool[] differentiable = KnownSymbols.DifferentiableParameters(definition, attribute);
             bool ok = true;
             foreach (IArgumentOperation argument in argumentOperations)
@@ -1067,9 +1078,27 @@ namespace Fluxion.Generator.Frontend
                     ? new ParameterModel(p.Name, element, differentiable[p.Ordinal], kind)
                     : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type) ?? ScalarType.Double, differentiable[p.Ordinal]))
                 .ToEquatableArray();
-            string gradientName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name + MethodModel.GradientSuffix);
-            string qualifiedName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name);
+            string gradientName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(method.Name + MethodModel.GradientSuffix);
+            string qualifiedName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(method.Name);
             return new DifferentiableCall(new CalleeModel(gradientName, qualifiedName, method.Name, parameters), arguments.ToEquatableArray());
+        }
+
+        /// <summary>The first kind this method asks for that the callee does not generate, or null.</summary>
+        private DerivativeKinds? MissingDerivative(IMethodSymbol callee, AttributeData attribute)
+        {
+            bool local = SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly);
+            DerivativeKinds generated = KnownSymbols.RequestedDerivatives(attribute).Kinds;
+            foreach (DerivativeKinds kind in requested.Each())
+            {
+                // A callee from a referenced assembly had its methods generated there: look for the one needed.
+                bool has = local ? (generated & kind) != 0 : callee.ContainingType.GetMembers(callee.Name + kind.Suffix()).Any();
+                if (!has)
+                {
+                    return kind;
+                }
+            }
+
+            return null;
         }
 
         private string? CalleeProblem(IMethodSymbol callee, AttributeData attribute)
@@ -1225,14 +1254,11 @@ namespace Fluxion.Generator.Frontend
 
         private static string QualifiedMethodName(IMethodSymbol method)
         {
-            string name = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Escape(method.Name);
+            string name = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(method.Name);
             return method.IsGenericMethod
                 ? name + "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(KnownSymbols.QualifiedFormat))) + ">"
                 : name;
         }
-
-        private static string Escape(string identifier) =>
-            SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
         private static BinaryOperator? BinaryOperatorOf(BinaryOperatorKind kind) => kind switch
         {

@@ -1,6 +1,7 @@
 using System.Linq;
 using Fluxion.Generator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Fluxion.Generator.Frontend
 {
@@ -123,6 +124,24 @@ namespace Fluxion.Generator.Frontend
         }
 
         /// <summary>Whether each parameter of <paramref name="method"/> gets a gradient output.</summary>
+        /// <summary>The <c>Derivatives</c> the attribute asks for, and the syntax that asks (null when it is left at its default).</summary>
+        public static (DerivativeKinds Kinds, AttributeArgumentSyntax? Syntax) RequestedDerivatives(AttributeData attribute)
+        {
+            var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments;
+            AttributeArgumentSyntax? syntax = arguments?.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == DerivativesProperty);
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == DerivativesProperty && named.Value.Value is int value)
+                {
+                    return ((DerivativeKinds)value, syntax);
+                }
+            }
+
+            return (DerivativeKinds.Gradient, syntax);
+        }
+
+        private const string DerivativesProperty = "Derivatives";
+
         public static bool[] DifferentiableParameters(IMethodSymbol method, AttributeData attribute)
         {
             string[] listed = ListedParameterNames(attribute);

@@ -66,7 +66,8 @@ namespace Fluxion.Generator.Frontend
 
             bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
             var activity = new ActivityAnalysis(method.Parameters.Where(p => differentiable[p.Ordinal]));
-            var parser = new BodyParser(semanticModel.Compilation, method, activity, cancellationToken);
+            DerivativeKinds requested = KnownSymbols.RequestedDerivatives(attribute).Kinds;
+            var parser = new BodyParser(semanticModel.Compilation, method, requested, activity, cancellationToken);
             EquatableArray<Statement> statements = parser.Parse(block);
             if (parser.HasCompilerErrors)
             {
@@ -94,7 +95,8 @@ namespace Fluxion.Generator.Frontend
                 Body: statements,
                 Location: new UncomparedLocation(LocationInfo.From(syntax.Identifier.GetLocation())),
                 Key: KeyOf(method),
-                Calls: parser.CallSites.ToEquatableArray());
+                Calls: parser.CallSites.ToEquatableArray(),
+                Derivatives: requested);
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
 

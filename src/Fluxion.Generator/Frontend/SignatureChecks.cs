@@ -60,9 +60,90 @@ namespace Fluxion.Generator.Frontend
             }
 
             CheckAttributeNames(method, attribute, diagnostics);
-            CheckCollisions(method, attribute, gradientName, methodLocation, diagnostics);
+            DerivativeKinds requested = CheckDerivatives(method, attribute, diagnostics);
+            if ((requested & DerivativeKinds.Gradient) != 0)
+            {
+                CheckCollisions(method, attribute, gradientName, methodLocation, diagnostics);
+            }
+
+            if ((requested & DerivativeKinds.Jvp) != 0)
+            {
+                CheckJvpCollisions(method, attribute, methodLocation, diagnostics);
+            }
+
             return diagnostics;
         }
+
+        /// <summary>Reports each requested kind this version cannot generate for the method (FLX0016); returns the kinds asked for.</summary>
+        private static DerivativeKinds CheckDerivatives(IMethodSymbol method, AttributeData attribute, List<DiagnosticInfo> diagnostics)
+        {
+            (DerivativeKinds requested, AttributeArgumentSyntax? syntax) = KnownSymbols.RequestedDerivatives(attribute);
+            Location location = syntax?.Expression.GetLocation() ?? attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
+            void Report(string what, string why) =>
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivativeNotAvailable, location, what, method.Name, why));
+
+            const DerivativeKinds known = DerivativeKinds.Gradient | DerivativeKinds.Jvp | DerivativeKinds.Hessian
+                | DerivativeKinds.Hvp | DerivativeKinds.Jacobian | DerivativeKinds.Vjp;
+            if (requested == DerivativeKinds.None)
+            {
+                Report("any derivative", "Derivatives names none; leave it out to get the gradient");
+            }
+            else if ((requested & ~known) != 0)
+            {
+                Report("Derivatives value " + (int)requested, "it is not a combination of Fluxion.Derivatives values");
+            }
+
+            foreach (DerivativeKinds kind in (requested & known & ~DerivativeKindsExtensions.Generated).Each())
+            {
+                string why = kind is DerivativeKinds.Jacobian or DerivativeKinds.Vjp
+                    ? "'" + method.Name + "' returns one double, so its Jacobian is its gradient (ask for Gradient); " + kind
+                        + " is for a vector-valued method, which this version does not differentiate yet"
+                    : "this version generates Gradient and Jvp; second derivatives are not generated yet";
+                Report("'" + method.Name + kind.Suffix() + "'", why);
+            }
+
+            return requested & known;
+        }
+
+        /// <summary><c>F_Jvp</c> must not clash with a member, nor its <c>derivative</c> output with a parameter.</summary>
+        private static void CheckJvpCollisions(IMethodSymbol method, AttributeData attribute, Location location, List<DiagnosticInfo> diagnostics)
+        {
+            string name = method.Name + DerivativeKinds.Jvp.Suffix();
+            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
+            var generated = method.Parameters.Select(p => p.Type.ToDisplayString())
+                .Concat(method.Parameters.Where(p => differentiable[p.Ordinal]).Select(p => p.Type.SpecialType == SpecialType.System_Double ? "double" : "System.ReadOnlySpan<double>"))
+                .Append("double")
+                .ToList();
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
+                foreach (ISymbol member in type.GetMembers(name).Where(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
+                {
+                    if (member is not IMethodSymbol existing || existing.Parameters.Select(p => p.Type.ToDisplayString()).SequenceEqual(generated))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of " + type.Name));
+                    }
+                }
+            }
+
+            if (method.Parameters.Any(p => p.Name == JvpOutputName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.GeneratedNameCollision, location, "directional derivative output", JvpOutputName, "parameter '" + JvpOutputName + "'"));
+            }
+
+            foreach (IParameterSymbol parameter in method.Parameters.Where(p => differentiable[p.Ordinal]))
+            {
+                string direction = "d" + parameter.Name;
+                if (method.Parameters.Any(p => p.Name == direction))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "direction", direction, "parameter '" + direction + "'"));
+                }
+            }
+        }
+
+        /// <summary>The <c>out</c> parameter of <c>F_Jvp</c> that receives the directional derivative.</summary>
+        public const string JvpOutputName = "derivative";
 
         private static void CheckContainingTypes(IMethodSymbol method, string gradientName, List<DiagnosticInfo> diagnostics)
         {

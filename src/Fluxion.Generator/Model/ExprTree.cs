@@ -45,6 +45,14 @@ namespace Fluxion.Generator.Model
             return replace(rebuilt) ?? rebuilt;
         }
 
+        /// <summary>
+        /// An expression whose derivative no mode needs (a condition, a value that depends on no differentiated input):
+        /// each <c>[Differentiable]</c> call in it is a call of the method itself.
+        /// </summary>
+        public static Expr CalledForValue(Expr expression) => Rewrite(
+            expression,
+            e => e is DifferentiableCall call ? new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true) : null);
+
         /// <summary>The names of the variables an expression reads.</summary>
         public static IEnumerable<string> VariablesOf(Expr expression) =>
             expression is Variable variable ? new[] { variable.Name } : Operands(expression).SelectMany(VariablesOf);

@@ -73,4 +73,11 @@ namespace Fluxion.Generator.Model
 
     /// <summary>The gradient method: the forward sweep, then the backward sweep (which ends with the outputs and the return).</summary>
     internal sealed record GradientMethod(MethodModel Source, EquatableArray<CodeStatement> Forward, EquatableArray<CodeStatement> Backward);
+
+    /// <summary>
+    /// A forward-mode method: the primal computation with each active value's tangent computed beside it, ending in the
+    /// assignment of the directional derivative and the return.
+    /// </summary>
+    /// <param name="Tangents">The names that hold tangents (locals and spans), which simplification may rewrite freely.</param>
+    internal sealed record TangentMethod(MethodModel Source, EquatableArray<CodeStatement> Body, EquatableArray<string> Tangents);
 }

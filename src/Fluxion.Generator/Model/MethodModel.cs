@@ -36,6 +36,7 @@ namespace Fluxion.Generator.Model
     /// <param name="Location">The method's name in the source, for diagnostics of later stages.</param>
     /// <param name="Key">The method's documentation ID, unique in the compilation.</param>
     /// <param name="Calls">Its calls of <c>[Differentiable]</c> methods of the same compilation.</param>
+    /// <param name="Derivatives">The derivative methods to generate (only kinds this version generates).</param>
     internal sealed record MethodModel(
         string Namespace,
         EquatableArray<ContainingType> ContainingTypes,
@@ -47,7 +48,8 @@ namespace Fluxion.Generator.Model
         EquatableArray<Statement> Body,
         UncomparedLocation Location,
         string Key,
-        EquatableArray<CallSite> Calls)
+        EquatableArray<CallSite> Calls,
+        DerivativeKinds Derivatives = DerivativeKinds.Gradient)
     {
         /// <summary>What a method's name gets to name its gradient: <c>F</c> becomes <c>F_Grad</c>.</summary>
         public const string GradientSuffix = "_Grad";

@@ -7,8 +7,8 @@ using Fluxion.Generator.Model;
 namespace Fluxion.Generator.Pipeline
 {
     /// <summary>
-    /// Which methods of the compilation get a gradient: those that parsed, less those that call (directly or through
-    /// others) a <c>[Differentiable]</c> method that does not. A caller of a missing gradient gets FLX0014 at the call
+    /// Which generated methods the compilation gets, per kind: those of methods that parsed, less those that call (directly
+    /// or through others) a <c>[Differentiable]</c> method that gets none of that kind. A caller of a missing gradient gets FLX0014 at the call
     /// instead of generated code that does not compile.
     /// </summary>
     internal static class AvailableGradients
@@ -16,11 +16,17 @@ namespace Fluxion.Generator.Pipeline
         /// <summary>A method and the <c>[Differentiable]</c> methods of the same compilation it calls.</summary>
         public sealed record MethodCalls(string Key, EquatableArray<string> Callees);
 
-        public static MethodCalls CallsOf(MethodModel method) =>
-            new MethodCalls(method.Key, method.Calls.Select(c => c.CalleeKey).Distinct().ToEquatableArray());
+        /// <summary>One entry per kind the method asks for: that kind of each callee is needed too.</summary>
+        public static EquatableArray<MethodCalls> CallsOf(MethodModel method) => method.Derivatives.Each()
+            .Select(kind => new MethodCalls(KeyOf(kind, method.Key), method.Calls.Select(c => KeyOf(kind, c.CalleeKey)).Distinct().ToEquatableArray()))
+            .ToEquatableArray();
 
-        public static EquatableArray<string> Compute(ImmutableArray<MethodCalls> methods)
+        /// <summary>A method's generated method of one kind, as the availability set names it.</summary>
+        public static string KeyOf(DerivativeKinds kind, string methodKey) => kind + ":" + methodKey;
+
+        public static EquatableArray<string> Compute(ImmutableArray<EquatableArray<MethodCalls>> perMethod)
         {
+            var methods = perMethod.SelectMany(m => m).ToList();
             var available = new HashSet<string>(methods.Select(m => m.Key), StringComparer.Ordinal);
             bool removed = true;
             while (removed)

@@ -74,19 +74,23 @@ namespace Fluxion.Generator
             context.RegisterSourceOutput(outputs, static (spc, output) =>
             {
                 Report(spc, output.Diagnostics);
-                if (output.Text is null)
+                foreach (GeneratedFile file in output.Files)
                 {
-                    return;
-                }
+                    Report(spc, file.Diagnostics);
+                    if (file.Text is null)
+                    {
+                        continue;
+                    }
 
-                try
-                {
-                    spc.AddSource(output.HintName, SourceText.From(output.Text, Encoding.UTF8));
-                }
-                catch (System.ArgumentException exception)
-                {
-                    // A file name taken twice must not take every other gradient down with it (CS8785).
-                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, output.Location.Value?.ToLocation(), output.FullName, exception.Message));
+                    try
+                    {
+                        spc.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+                    }
+                    catch (System.ArgumentException exception)
+                    {
+                        // A file name taken twice must not take every other gradient down with it (CS8785).
+                        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, output.Location.Value?.ToLocation(), output.FullName, exception.Message));
+                    }
                 }
             });
         }

@@ -1,47 +1,68 @@
 using System;
+using System.Linq;
 using Fluxion.Generator.Diagnostics;
 using Fluxion.Generator.Emission;
 using Fluxion.Generator.Model;
+using Fluxion.Generator.Modes.Forward;
 using Fluxion.Generator.Modes.Reverse;
 using Fluxion.Generator.Optimization;
 
 namespace Fluxion.Generator.Pipeline
 {
-    /// <summary>
-    /// One method's generated file, or the diagnostic that says why there is none. It compares by value, so the
-    /// pipeline keeps it while the method's model stays equal: an edit elsewhere differentiates nothing again.
-    /// </summary>
+    /// <summary>One generated method's file (<c>F_Grad</c>, <c>F_Jvp</c>, …), or the diagnostic that says why there is none.</summary>
     /// <param name="Text">The generated file, or null when generation failed.</param>
-    /// <param name="Calls">The method's calls of <c>[Differentiable]</c> methods, for FLX0014 when a callee gets no gradient.</param>
+    internal sealed record GeneratedFile(DerivativeKinds Kind, string HintName, string? Text, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>
+    /// Everything generated for one method. It compares by value, so the pipeline keeps it while the method's model stays
+    /// equal: an edit elsewhere differentiates nothing again.
+    /// </summary>
+    /// <param name="Calls">The method's calls of <c>[Differentiable]</c> methods, for FLX0014 when a callee gets no derivative.</param>
     internal sealed record GeneratedGradient(
         string Key,
         string FullName,
-        string HintName,
-        string? Text,
-        EquatableArray<DiagnosticInfo> Diagnostics,
+        EquatableArray<GeneratedFile> Files,
         EquatableArray<CallSite> Calls,
         UncomparedLocation Location);
 
-    /// <summary>The stages after the frontend, for one method: differentiate, simplify, emit. Never throws.</summary>
+    /// <summary>The stages after the frontend, for one method and each kind it asks for: differentiate, simplify, emit. Never throws.</summary>
     internal static class GradientGeneration
     {
         /// <param name="nullableDirective">Whether the file may start with <c>#nullable enable</c> (C# 8 and later).</param>
         public static GeneratedGradient Generate(MethodModel method, bool nullableDirective)
         {
-            string? text = null;
-            var diagnostics = EquatableArray<DiagnosticInfo>.Empty;
+            var files = method.Derivatives.Each().Select(kind => Generate(method, kind, nullableDirective)).ToEquatableArray();
+            return new GeneratedGradient(method.Key, method.FullName, files, method.Calls, method.Location);
+        }
+
+        private static GeneratedFile Generate(MethodModel method, DerivativeKinds kind, bool nullableDirective)
+        {
+            string hintName = HintName(method, kind);
             try
             {
-                GradientMethod gradient = ReverseModeDifferentiator.Differentiate(method);
-                text = Emitter.Emit(Simplifier.Simplify(gradient), nullableDirective);
+                string text = kind switch
+                {
+                    DerivativeKinds.Gradient => GradientEmitter.Emit(Simplifier.Simplify(ReverseModeDifferentiator.Differentiate(method)), nullableDirective),
+                    DerivativeKinds.Jvp => JvpEmitter.Emit(Simplifier.Simplify(ForwardModeDifferentiator.Differentiate(method)), nullableDirective),
+                    _ => throw new InvalidOperationException("no generator for " + kind),
+                };
+                return new GeneratedFile(kind, hintName, text, EquatableArray<DiagnosticInfo>.Empty);
             }
             catch (Exception exception)
             {
                 string reason = exception.GetType().Name + ": " + exception.Message;
-                diagnostics = EquatableArray.Create(new DiagnosticInfo(DiagnosticDescriptors.InternalError, method.Location.Value, EquatableArray.Create(method.FullName, reason)));
+                var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.InternalError, method.Location.Value, EquatableArray.Create(method.FullName, reason));
+                return new GeneratedFile(kind, hintName, null, EquatableArray.Create(diagnostic));
             }
+        }
 
-            return new GeneratedGradient(method.Key, method.FullName, method.HintName, text, diagnostics, method.Calls, method.Location);
+        /// <summary>The gradient keeps the method's hint name; every other kind puts its name before the extension.</summary>
+        private static string HintName(MethodModel method, DerivativeKinds kind)
+        {
+            const string Extension = ".g.cs";
+            return kind == DerivativeKinds.Gradient || !method.HintName.EndsWith(Extension, StringComparison.Ordinal)
+                ? (kind == DerivativeKinds.Gradient ? method.HintName : method.HintName + "." + kind + Extension)
+                : method.HintName.Substring(0, method.HintName.Length - Extension.Length) + "." + kind + Extension;
         }
     }
 }

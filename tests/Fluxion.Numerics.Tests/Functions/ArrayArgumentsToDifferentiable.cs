@@ -12,15 +12,15 @@ namespace Fluxion.Numerics.Tests.Functions
         private static readonly double[] Weights = { 0.5, -1.0, 2.0, 0.25 };
 
         /// <summary>‖a‖ through a call to Arrays.Dot with the differentiated array.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double NormViaDot(double[] a) => Math.Sqrt(Arrays.Dot(a, a));
 
         /// <summary>tanh(w·x + b): one array differentiated, one passed through, a scalar differentiated.</summary>
-        [Differentiable(nameof(w), nameof(bias))]
+        [Differentiable(nameof(w), nameof(bias), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Neuron(double[] w, double bias, double[] x) => Math.Tanh(Arrays.Dot(w, x) + bias);
 
         /// <summary>Σₖ (Neuron(w, b·(k + 1), x) − yₖ)², the neuron called in a loop, on x0 and x1 in turn.</summary>
-        [Differentiable(nameof(w), nameof(bias))]
+        [Differentiable(nameof(w), nameof(bias), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double SquaredErrors(double[] w, double bias, double[] x0, double[] x1, double[] y)
         {
             double total = 0.0;
@@ -43,15 +43,15 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>a·b with both differentiated, through a call, times a scalar both sides depend on.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ScaledDot(double[] a, double[] b, double s) => s * Arrays.Dot(a, b) + Math.Sin(s);
 
         /// <summary>Only the scalar differentiated; the array reaches the callee as data.</summary>
-        [Differentiable(nameof(s))]
+        [Differentiable(nameof(s), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double PassiveArrayActiveScalar(double[] a, double s) => Arrays.PNorm(a, s) * s;
 
         /// <summary>A static table passed to a callee whose array parameter is differentiable there but constant here.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double TableArgument(double[] a) => Arrays.Dot(a, Weights) * Arrays.Dot(a, a);
     }
 

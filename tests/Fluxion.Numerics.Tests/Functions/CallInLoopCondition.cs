@@ -9,7 +9,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class CallInLoopCondition
     {
         /// <summary>GrowthUntilCap with the cap tested through a [Differentiable] call: s³ &lt; 10⁶, i.e. s &lt; 100.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double WhileConditionCalls(double x, int n)
         {
             double s = 1.0;
@@ -24,7 +24,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Adds x until the logistic of the sum reaches 0.99, in a for loop whose condition calls Loops.Logistic.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ForConditionCalls(double x)
         {
             double s = x;

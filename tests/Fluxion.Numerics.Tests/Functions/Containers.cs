@@ -8,28 +8,28 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Kinds of partial type that hold differentiable methods, and accessibility.</summary>
     public partial record RecordHolder(double Scale)
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Quartic(double x) => x * x * x * x;
     }
 
     public partial record struct RecordStructHolder(double Scale)
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Cosine(double x) => Math.Cos(2 * x);
     }
 
     public static partial class GenericHolder<T>
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Logistic(double x) => 1 / (1 + Math.Exp(-2 * x));
     }
 
     internal static partial class InternalHolder
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         private static double PrivateSquare(double x) => x * x;
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         internal static double CallsPrivate(double x) => PrivateSquare(x) + Math.Sin(x);
     }
 

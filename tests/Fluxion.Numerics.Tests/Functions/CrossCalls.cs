@@ -8,11 +8,11 @@ using static Fluxion.Numerics.Tests.Harness.Coords;
 /// <summary>A differentiable method in the global namespace.</summary>
 public static partial class GlobalKernels
 {
-    [Differentiable]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
     public static double TwiceSine(double x) => 2 * Math.Sin(x);
 
     /// <summary>Calls into a namespace from the global namespace.</summary>
-    [Differentiable]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
     public static double CallsIntoNamespace(double x) => Kernels.Square(x) + TwiceSine(x);
 }
 
@@ -21,37 +21,37 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Small differentiable building blocks that other methods call.</summary>
     public static partial class Kernels
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Square(double x) => x * x;
 
         /// <summary>Calls a sibling without qualification.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Cube(double x) => x * Square(x);
 
         /// <summary>Calls siblings with and without qualification.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Poly(double x, double y) => Square(x) + Kernels.Cube(y);
     }
 
     /// <summary>A non-static partial class with nested partial types.</summary>
     public partial class Outer
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Helper(double x) => Math.Exp(-x * x);
 
         public static partial class Inner
         {
-            [Differentiable]
+            [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
             public static double Scale(double y) => 3 * y + Math.Sin(y);
 
             /// <summary>Calls a method of the containing type by its simple name.</summary>
-            [Differentiable]
+            [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
             public static double UsesOuter(double x) => Helper(x) * x;
 
             public partial class Deeper
             {
                 /// <summary>Calls methods of both containing types by their simple names.</summary>
-                [Differentiable]
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
                 public static double Gauss(double x, double y) => Helper(x) * Scale(y);
             }
         }
@@ -60,49 +60,49 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>A partial struct may hold differentiable methods too.</summary>
     public partial struct VectorMath
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Norm(double x, double y) => Math.Sqrt(x * x + y * y);
     }
 
     /// <summary>Calls across classes, nested types, namespaces, with constant and shared arguments.</summary>
     public static partial class CrossCalls
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double OtherClass(double x, double y) => Kernels.Square(x) * Outer.Inner.Scale(y);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double NestedTwice(double x) => Kernels.Square(Kernels.Square(x));
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ConstantArguments(double x) => Kernels.Square(3.0) * x + Kernels.Poly(x, 2.0);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double SameArgumentTwice(double x) => Kernels.Poly(x, x);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ExpressionArguments(double x, double y) => Kernels.Square(Math.Sin(x) + y);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double DeepNested(double x, double y) => Outer.Inner.Deeper.Gauss(x, y) + Outer.Inner.UsesOuter(y);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double GlobalNamespace(double x) => GlobalKernels.TwiceSine(x) * GlobalKernels.CallsIntoNamespace(x);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double StructMethod(double x, double y) => VectorMath.Norm(x, y) * x;
 
         /// <summary>A constant goes to the parameter the callee excludes.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double SubsetCalleeWithConstant(double t) => Subsets.Decay(t, 2.0);
 
         /// <summary>A value this method does not differentiate goes to the parameter the callee excludes.</summary>
-        [Differentiable(nameof(t))]
+        [Differentiable(nameof(t), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double SubsetCalleeWithFixedParameter(double t, double k) => Subsets.Decay(t * t, k);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double IntArgument(double x) => Conversions.ScaleByInt(x, 3) + Conversions.PowIntExponent(x, 2);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CallsInBlock(double x, double y)
         {
             double s = Kernels.Square(x);
@@ -112,16 +112,16 @@ namespace Fluxion.Numerics.Tests.Functions
             return s + t;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Chain1(double x) => Math.Sin(x) + x;
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Chain2(double x) => Math.Sin(Chain1(x)) + x;
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Chain3(double x) => Math.Sin(Chain2(x)) + x;
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Chain4(double x) => Math.Sin(Chain3(x)) + x;
     }
 

@@ -17,32 +17,32 @@ namespace Fluxion.Numerics.Tests.Functions
         public static readonly double sin = 3.0;
         public static readonly double product = 5.0;
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double SameVariableFma(double x) => Math.FusedMultiplyAdd(x, x, x);
 
         /// <summary>Math.Max and Math.Abs on ints: ordinary calls on constants.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double IntOverloadsOfMath(double x, int n) => x * Math.Max(n, 2) + Math.Abs(n);
 
         /// <summary>A differentiated value cast to int goes to an int parameter: its derivative is 0.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CastIntoIntParameter(double x, double y) => Conversions.ScaleByInt(x, (int)y);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ConstLocal(double x)
         {
             const double k = 2;
             return k * x;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double MultipleDeclarators(double x, double y)
         {
             double a = x, b = y * 2;
             return a * b;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double DeclarationThenAssignment(double x)
         {
             double a;
@@ -50,30 +50,30 @@ namespace Fluxion.Numerics.Tests.Functions
             return a * a;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ReturnsInt(double x, int n)
         {
             return n;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ReturnsTruncated(double x) => (int)x;
 
         /// <summary>1 / 2 is 0 and 7 / 2 is 3 in integer arithmetic.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double IntegerDivisionLiterals(double x) => 1 / 2 * x + 7 / 2 * x;
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CastToDouble(double x, double y) => (double)(x * y);
 
         /// <summary>An escaped keyword and a non-ASCII name: the outputs are din and dθ.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double EscapedAndUnicodeNames(double @in, double θ) => @in * Math.Sin(θ);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ConstantBase(double y) => Math.Pow(2, y) + Math.Log(5.0, y);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double NegateAndReassign(double x)
         {
             x = -x;
@@ -82,7 +82,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return x;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ParameterDecrement(double x)
         {
             x--;
@@ -90,7 +90,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return x * x;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CompoundWithIntAndLong(double x, int n, long k)
         {
             double s = x;
@@ -101,31 +101,31 @@ namespace Fluxion.Numerics.Tests.Functions
             return s;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double LongLiteralProduct(double x) => x * 3000000000L;
 
         /// <summary>The int product wraps around; the generated code must wrap the same way.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double IntOverflow(double x, int n)
         {
             int big = n * 1000000;
             return x * big;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double RoundToDigits(double x) => x * Math.Round(x, 1);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double MaxOfConstants(double x) => Math.Max(2.0, 2.0) * x;
 
         /// <summary>Equal arguments that are different expressions: the tie goes to the first.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double MaxOfEqualExpressions(double x, double y) => Math.Max(x * y, x * y);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ClampAroundItself(double x) => Math.Clamp(x, x - 1, x + 1);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double DeadCode(double x, int n)
         {
             double c = 2.0;
@@ -134,21 +134,21 @@ namespace Fluxion.Numerics.Tests.Functions
             return x;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double OverwrittenParameter(double x, double y)
         {
             x = 3.0;
             return x * y;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ParameterOverwrittenByAnother(double x, double y)
         {
             x = y;
             return x * x;
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double IntLocalOnly(double x, int n)
         {
             int m = n * 2;
@@ -156,11 +156,11 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Ordinary methods called without arguments, or on constants only.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double OrdinaryMethodsOnConstants(double x) => x * Helpers.Two() + Helpers.Cube(Math.PI);
 
         /// <summary>A local that held a differentiated value is overwritten by another parameter.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double LocalOverwrittenByAnotherParameter(double x, double y)
         {
             double t = x * y;
@@ -168,18 +168,18 @@ namespace Fluxion.Numerics.Tests.Functions
             return t * Helpers.Cube(3.0);
         }
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Overload(double x) => x * x;
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Overload(double x, double y) => x * y;
 
         /// <summary>Fields named like the generated temporaries.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double FieldsNamedLikeTemporaries(double x, double y) => Math.Sin(x) * sin * result + x * y * product;
 
         /// <summary>A local that shadows a field, and a local named like the output dx.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ShadowingLocals(double x)
         {
             double result = x * 2;
@@ -188,14 +188,14 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Named arguments in any order, to a differentiable method and to Math functions.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double NamedArguments(double x) => Kernels.Poly(y: x, x: 2.0) + Math.Pow(y: 2.0, x: x) + Math.Atan2(x: 1.5, y: x);
 
         /// <summary>A callee's optional parameter, omitted and given.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double OptionalArguments(double x) => WithDefault(x) + WithDefault(x, 3.0);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double WithDefault(double x, double scale = 2.0) => scale * x * x;
     }
 

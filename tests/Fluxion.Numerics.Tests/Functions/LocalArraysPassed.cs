@@ -11,7 +11,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LocalArraysPassed
     {
         /// <summary>log Σᵢ e^(zᵢ), shifted by the largest entry.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double LogSumExp(double[] z)
         {
             double largest = z[0];
@@ -45,7 +45,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Softmax cross-entropy of a 3-class linear layer over tanh features: h = tanh(x), zⱼ = Σₖ wⱼₖhₖ, loss =
         /// logsumexp(z) − z_label. The logits are a local array passed whole.
         /// </summary>
-        [Differentiable(nameof(w), nameof(x))]
+        [Differentiable(nameof(w), nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double SoftmaxLoss(double[] w, double[] x, int label)
         {
             int inputs = x.Length;
@@ -68,7 +68,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>‖s‖ with sᵢ = xᵢ², through Arrays.Dot(s, s).</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double NormOfSquares(double[] x)
         {
             double[] s = new double[x.Length];
@@ -81,7 +81,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σₖ ‖sin x‖_(1.5 + k) for k &lt; 3: the local array passed in a loop that does not write it.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double NormsInLoop(double[] x)
         {
             double[] h = new double[x.Length];
@@ -103,7 +103,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// x·c + Σc·x₀ with c a constant local array: passed to a differentiated callee on the passive side, and to a plain
         /// method.
         /// </summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ConstantLocalArgument(double[] x)
         {
             double[] c = { 0.5, -1.0, 2.0 };
@@ -111,7 +111,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>x₀ + (x₀ &lt; 0 ? ‖(x₀², x₁)‖² : 0): the array created and passed inside a branch.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CreatedInABranch(double[] x)
         {
             double t = x[0];
@@ -125,7 +125,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>x₀ &gt; 1 ? x₀ : Σ (sin xᵢ)²: the array created after an early return (the rest becomes a branch).</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CreatedAfterAnEarlyReturn(double[] x)
         {
             if (x[0] > 1.0)
@@ -143,7 +143,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A switch on ⌊|x₀|⌋: section 0 passes (x₀, 2x₁) to Dot with itself, section 1 passes (x₁) to LogSumExp, others x₀x₁.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CreatedInSwitchSections(double[] x)
         {
             switch ((int)Math.Floor(Math.Abs(x[0])))
@@ -163,7 +163,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// x₀ &gt; 0 and x·x &gt; 1 ? 2x₀x₁ : x₁²: a [Differentiable] call right of &amp;&amp; in a condition, called for its value
         /// only when the left side holds (it once failed to generate).
         /// </summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CallInCondition(double[] x)
         {
             if (x[0] > 0.0 && Arrays.Dot(x, x) > 1.0)

@@ -16,11 +16,11 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LogisticNetwork
     {
         /// <summary>s(z) = 1/(1 + e^(−z)); s'(z) = s(z)·(1 − s(z)).</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
         /// <summary>J = −[y·log a + (1 − y)·log(1 − a)], a = s(z); dJ/dz = a − y. The label y is not differentiated.</summary>
-        [Differentiable(nameof(z))]
+        [Differentiable(nameof(z), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CrossEntropy(double z, double y)
         {
             double a = Sigmoid(z);
@@ -28,7 +28,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The same loss differentiated in y as well: dJ/dy = log(1 − a) − log a = −z.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CrossEntropyBoth(double z, double y)
         {
             double a = Sigmoid(z);
@@ -36,12 +36,12 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Logistic regression on one sample: the network without a hidden layer.</summary>
-        [Differentiable(nameof(w0), nameof(w1), nameof(w2))]
+        [Differentiable(nameof(w0), nameof(w1), nameof(w2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double LogisticRegression(double w0, double w1, double w2, double x1, double x2, double y) =>
             CrossEntropy(w0 + w1 * x1 + w2 * x2, y);
 
         /// <summary>The cross-entropy of one sample through the network, without regularisation.</summary>
-        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2))]
+        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double SampleLoss(
             double w10, double w11, double w12, double w20, double w21, double w22, double v0, double v1, double v2,
             double x1, double x2, double y)
@@ -53,7 +53,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>One sample, m = 1, everything written out: no calls, the sigmoid inlined.</summary>
-        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2))]
+        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Loss1(
             double w10, double w11, double w12, double w20, double w21, double w22, double v0, double v1, double v2,
             double x1, double x2, double y, double lambda)
@@ -70,7 +70,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Three samples, m = 3: the mean of SampleLoss plus the L2 term.</summary>
-        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2))]
+        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Loss3(
             double w10, double w11, double w12, double w20, double w21, double w22, double v0, double v1, double v2,
             double x11, double x12, double y1, double x21, double x22, double y2, double x31, double x32, double y3,
@@ -85,7 +85,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Four samples, m = 4, inline: the same locals reassigned for every sample, the loss summed with +=.</summary>
-        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2))]
+        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Loss4(
             double w10, double w11, double w12, double w20, double w21, double w22, double v0, double v1, double v2,
             double x11, double x12, double y1, double x21, double x22, double y2,

@@ -9,7 +9,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LoopInBranchInLoop
     {
         /// <summary>A branch on the counter's parity inside the loop, with an inner loop on one side and /= on the other.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ParityBranchWithInnerLoop(double x, int n)
         {
             double s = 1.0;
@@ -32,7 +32,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A do loop inside an if inside a while loop.</summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double DoInsideBranchInsideWhile(double x, int n)
         {
             double s = x;

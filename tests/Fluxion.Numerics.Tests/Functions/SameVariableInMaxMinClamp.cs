@@ -9,13 +9,13 @@ namespace Fluxion.Numerics.Tests.Functions
 {
     public static partial class Ties
     {
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double MaxOfSameVariable(double x) => Math.Max(x, x);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double MinOfSameVariable(double x) => Math.Min(x, x);
 
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double ClampOfSameVariable(double x) => Math.Clamp(x, x, x);
     }
 

@@ -12,19 +12,19 @@ namespace Fluxion.Numerics.Tests.Functions;
 /// </summary>
 public static partial class Spellings
 {
-    [Differentiable]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
     public static double UsingStatic(double x) => Sin(x) * PI + Exp(x) * E;
 
-    [Differentiable]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
     public static double Alias(double x) => M.Cos(x) * M.PI;
 
-    [Differentiable]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
     public static double FullyQualified(double x) => System.Math.Sin(x) + global::System.Math.Exp(x);
 
-    [Differentiable]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
     public static double TauAndDoublePi(double x) => System.Math.Tau * x + double.Pi * x * x + double.E;
 
-    [Differentiable]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
     public static double UsingStaticTwoArguments(double x, double y) => Atan2(y, x) + Pow(x, 2) + Max(x, y) + Log(x, 3);
 }
 

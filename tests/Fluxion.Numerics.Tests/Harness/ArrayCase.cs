@@ -85,6 +85,7 @@ namespace Fluxion.Numerics.Tests.Harness
         private readonly Func<SplitMix64, object[]> _draw;
         private readonly Func<object?[], double> _original;
         private readonly Func<object?[], double>? _gradient;
+        private readonly Func<object?[], double>? _jvp;
 
         public ArrayCase(Type type, string methodName, Func<SplitMix64, object[]> draw, Func<ArrayPoint, object[]>? exact, double exactTolerance)
         {
@@ -104,8 +105,30 @@ namespace Fluxion.Numerics.Tests.Harness
                 .Concat(Active.Select(i => IsSequence(i) ? typeof(Span<double>) : typeof(double).MakeByRefType()))
                 .ToArray();
             Gradient = type.GetMethod(methodName + "_Grad", Statics, gradSignature);
+            Type[] jvpSignature = _parameters.Select(q => q.ParameterType)
+                .Concat(Active.Select(i => IsSequence(i) ? typeof(ReadOnlySpan<double>) : typeof(double)))
+                .Append(typeof(double).MakeByRefType())
+                .ToArray();
+            Jvp = type.GetMethod(methodName + "_Jvp", Statics, jvpSignature);
             _original = Compile(Original);
             _gradient = Gradient is null ? null : Compile(Gradient);
+            _jvp = Jvp is null ? null : Compile(Jvp);
+        }
+
+        /// <summary>The generated forward-mode method with the documented signature, or null when there is none.</summary>
+        public MethodInfo? Jvp { get; }
+
+        /// <summary>
+        /// Calls <c>_Jvp</c> with <paramref name="direction"/> laid out like a gradient (one array per differentiated
+        /// parameter, length 1 for a double); returns the value and the directional derivative.
+        /// </summary>
+        public (double Value, double Derivative) ValueAndDirectionalDerivative(object[] p, double[][] direction)
+        {
+            Func<object?[], double> jvp = _jvp ?? throw new InvalidOperationException($"Fluxion generated no {Name}_Jvp with the documented signature.");
+            object[] directions = Enumerable.Range(0, Active.Length).Select(k => IsSequence(Active[k]) ? (object)direction[k] : direction[k][0]).ToArray();
+            var derivative = new StrongBox<double>();
+            double value = jvp([.. p, .. directions, derivative]);
+            return (value, derivative.Value);
         }
 
         /// <summary>"Type.Method", as in the scalar catalog.</summary>

@@ -52,6 +52,28 @@ namespace Fluxion.Numerics.Tests.Harness
                 .ToArray();
             Gradient = type.GetMethod(methodName + "_Grad", Statics, gradSignature)
                 ?? type.GetMethods(Statics).SingleOrDefault(m => m.Name == methodName + "_Grad" && signature is null);
+            Type[] jvpSignature = _parameters.Select(q => q.ParameterType)
+                .Concat(Active.Select(_ => typeof(double)))
+                .Append(typeof(double).MakeByRefType())
+                .ToArray();
+            Jvp = type.GetMethod(methodName + "_Jvp", Statics, jvpSignature);
+        }
+
+        /// <summary>The generated forward-mode method with the documented signature, or null when there is none.</summary>
+        public MethodInfo? Jvp { get; }
+
+        /// <summary>Calls <c>_Jvp</c> with one direction entry per active parameter; returns the value and the directional derivative.</summary>
+        public (double Value, double Derivative) ValueAndDirectionalDerivative(double[] p, double[] direction)
+        {
+            MethodInfo jvp = Jvp ?? throw new InvalidOperationException($"Fluxion generated no {Name}_Jvp with the documented signature.");
+            object?[] args = Arguments(p, Active.Length + 1);
+            for (int k = 0; k < Active.Length; k++)
+            {
+                args[_parameters.Length + k] = direction[k];
+            }
+
+            double value = (double)Call(jvp, args)!;
+            return (value, (double)args[_parameters.Length + Active.Length]!);
         }
 
         /// <summary>"Type.Method", nested types joined with dots.</summary>

@@ -30,7 +30,7 @@ namespace Fluxion.Generator.Modes.Reverse
             {
                 steps = new List<Step>();
                 // The condition needs no derivative: a [Differentiable] call in it is called for its value.
-                Expr condition = CalledForValue(Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false));
+                Expr condition = ExprTree.CalledForValue(Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false));
                 Walk(loop.Body);
                 List<Step> body = steps;
                 var exits = carried.ToDictionary(source => source, source => currentVersion[source], StringComparer.Ordinal);

@@ -210,7 +210,7 @@ namespace Fluxion.Generator.Modes.Reverse
                         break;
                     case If branch:
                         // (A [Differentiable] call left inside, right of && or ||, is called for its value.)
-                        Expr condition = CalledForValue(Lower(Rename(branch.Condition), isRoot: true, valueNeeded: false));
+                        Expr condition = ExprTree.CalledForValue(Lower(Rename(branch.Condition), isRoot: true, valueNeeded: false));
                         AddBranch(condition, () => Walk(branch.Then), () => Walk(branch.Else));
                         break;
                     case Loop loop:
@@ -254,7 +254,7 @@ namespace Fluxion.Generator.Modes.Reverse
             Expr value = Lower(Rename(write.Value), isRoot: true, valueNeeded: false);
             if (!IsLeaf(value) || IsLocalElement(value))
             {
-                string temporary = names.Allocate(NameHint(value));
+                string temporary = names.Allocate(NameHints.For(value));
                 Define(temporary, write.ElementType, value);
                 value = new Variable(temporary, write.ElementType);
             }
@@ -266,11 +266,6 @@ namespace Fluxion.Generator.Modes.Reverse
 
             steps.Add(new ElementWriteStep(write.Array, index, value));
         }
-
-        /// <summary>A condition needs no derivative: each [Differentiable] call still in it is a call of the method itself.</summary>
-        private static Expr CalledForValue(Expr condition) => Rewrite(
-            condition,
-            e => e is DifferentiableCall call ? new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true) : null);
 
         private bool IsLocalElement(Expr expression) => expression is ElementRead read && localArrays.ContainsKey(read.Array);
 
@@ -521,7 +516,7 @@ namespace Fluxion.Generator.Modes.Reverse
             impure |= ContainsLocalElement(rebuilt);
             if (!isRoot && mayHoist && (valueNeeded || resultNeeded || impure))
             {
-                string temporary = names.Allocate(NameHint(rebuilt));
+                string temporary = names.Allocate(NameHints.For(rebuilt));
                 Define(temporary, rebuilt.Type, rebuilt);
                 return new Variable(temporary, rebuilt.Type);
             }
@@ -647,7 +642,7 @@ namespace Fluxion.Generator.Modes.Reverse
                 return adjoint;
             }
 
-            string name = names.Allocate(NameHint(node) + "_adj");
+            string name = names.Allocate(NameHints.For(node) + "_adj");
             backward.Add(new Declare(name, ScalarType.Double, adjoint));
             return new Variable(name, ScalarType.Double);
         }
@@ -724,21 +719,6 @@ namespace Fluxion.Generator.Modes.Reverse
             Unary { Operator: UnaryOperator.Negate, Operand: Constant or Variable } => true,
             _ => false,
         };
-
-        private static string NameHint(Expr expression) => expression switch
-        {
-            MathCall call => char.ToLowerInvariant(call.Function[0]) + call.Function.Substring(1),
-            DifferentiableCall call => CamelCase(call.Callee.Name),
-            PassiveCall call => CamelCase(call.Name),
-            Binary { Operator: BinaryOperator.Add } => "sum",
-            Binary { Operator: BinaryOperator.Subtract } => "difference",
-            Binary { Operator: BinaryOperator.Multiply } => "product",
-            Binary { Operator: BinaryOperator.Divide } => "quotient",
-            Unary => "negated",
-            _ => "value",
-        };
-
-        private static string CamelCase(string name) => name.Length == 0 ? "value" : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
         /// <summary>One step of the forward sweep: a definition, or a branch with its own steps.</summary>
         private abstract record Step;
