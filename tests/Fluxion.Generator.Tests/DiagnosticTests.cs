@@ -225,6 +225,107 @@ namespace Fluxion.Generator.Tests
             """);
 
         [Fact]
+        public Task FLX0011_JvpOutputTakenByParameter() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(Derivatives = Derivatives.Jvp)]
+                public static double {|#0:Scale|}(double x, double derivative) => x * derivative;
+            }
+            """,
+            Diagnostic("FLX0011", 0).WithArguments("directional derivative output", "derivative", "parameter 'derivative'"));
+
+        [Fact]
+        public Task FLX0011_ExistingJvp() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                public static double {|FLX0011:F|}(double x) => x * x;
+
+                public static double F_Jvp(double x, double dx, out double derivative)
+                {
+                    derivative = 2 * x * dx;
+                    return x * x;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0016_SecondDerivativesNotYetGenerated() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(Derivatives = {|#0:Derivatives.Gradient | Derivatives.Hessian|})]
+                public static double F(double x) => x * x;
+            }
+            """,
+            Diagnostic("FLX0016", 0).WithArguments("'F_Hessian'", "F", "this version generates Gradient and Jvp; second derivatives are not generated yet"));
+
+        [Fact]
+        public Task FLX0016_JacobianOfAScalarMethod() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(Derivatives = {|#0:Derivatives.Jacobian|})]
+                public static double Norm(double x, double y) => Math.Sqrt(x * x + y * y);
+            }
+            """,
+            Diagnostic("FLX0016", 0).WithArguments(
+                "'Norm_Jacobian'",
+                "Norm",
+                "'Norm' returns one double, so its Jacobian is its gradient (ask for Gradient); Jacobian is for a vector-valued method, which this version does not differentiate yet"));
+
+        [Fact]
+        public Task FLX0016_NoDerivativeAtAll() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(Derivatives = {|#0:0|})]
+                public static double F(double x) => x * x;
+            }
+            """,
+            Diagnostic("FLX0016", 0).WithArguments("any derivative", "F", "Derivatives names none; leave it out to get the gradient"));
+
+        [Fact]
+        public Task FLX0016_HvpWithAParameterList() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(nameof(x), Derivatives = {|#0:Derivatives.Hvp|})]
+                public static double F(double x, double y) => x * y;
+            }
+            """,
+            Diagnostic("FLX0016", 0).WithArguments("'F_Hvp'", "F", "this version generates Gradient and Jvp; second derivatives are not generated yet"));
+
+        [Fact]
+        public Task FLX0017_CalleeWithoutJvp() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double Softplus(double z) => Math.Log(1.0 + Math.Exp(z));
+
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                public static double Loss(double x) => {|#0:Softplus(x)|} * x;
+            }
+            """,
+            Diagnostic("FLX0017", 0).WithArguments("Model.Softplus", "Softplus_Jvp", "Jvp"));
+
+        [Fact]
+        public Task FLX0017_JvpOnlyCalleeOfAGradient() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(Derivatives = Derivatives.Jvp)]
+                public static double Softplus(double z) => Math.Log(1.0 + Math.Exp(z));
+
+                [Differentiable]
+                public static double Loss(double x) => {|#0:Softplus(x)|} * x;
+            }
+            """,
+            Diagnostic("FLX0017", 0).WithArguments("Model.Softplus", "Softplus_Grad", "Gradient"));
+
+        [Fact]
         public Task FLX0012_UnsupportedMethodShapes() => Verify("""
             public static partial class Model
             {

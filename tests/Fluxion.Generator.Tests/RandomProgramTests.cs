@@ -49,7 +49,7 @@ namespace Fluxion.Generator.Tests
 
         private static (int Compared, int Skipped) CheckProgram(string body)
         {
-            string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n\n" + Helpers + "}\n";
+            string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n\n" + Helpers + "}\n";
             GenerationResult result = GeneratorHarness.Run(source);
             Assert.Empty(result.GeneratorDiagnostics);
             // The generated code may repeat a warning of the source (x >= x is the user's own), but add none.
@@ -60,6 +60,7 @@ namespace Fluxion.Generator.Tests
             Type type = result.Load().GetType("Demo.Random")!;
             MethodInfo function = type.GetMethod("F")!;
             MethodInfo gradient = type.GetMethod("F_Grad")!;
+            MethodInfo jvp = type.GetMethod("F_Jvp")!;
             double Call(double[] x) => (double)function.Invoke(null, x.Cast<object>().ToArray())!;
 
             var random = new System.Random(body.Length * 7919 + body.Count(ch => ch == '('));
@@ -71,7 +72,19 @@ namespace Fluxion.Generator.Tests
                 object[] arguments = x.Cast<object>().Concat(new object[] { 0.0, 0.0, 0.0 }).ToArray();
                 double value = (double)gradient.Invoke(null, arguments)!;
                 Assert.Equal(BitConverter.DoubleToInt64Bits(Call(x)), BitConverter.DoubleToInt64Bits(value));
-                int checkedHere = CentralDifferences.Check(Call, x, value, arguments.Skip(3).Select(o => (double)o).ToArray(), "\n" + body);
+                double[] g = arguments.Skip(3).Select(o => (double)o).ToArray();
+                int checkedHere = CentralDifferences.Check(Call, x, value, g, "\n" + body);
+
+                // Forward mode takes the same branches: along a random direction it gives the gradient's projection, kinks included.
+                double[] v = Parameters.Select(_ => random.NextDouble() * 2 - 1).ToArray();
+                object[] jvpArguments = x.Cast<object>().Concat(v.Cast<object>()).Append(0.0).ToArray();
+                Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits((double)jvp.Invoke(null, jvpArguments)!));
+                double derivative = (double)jvpArguments[^1];
+                double projection = g.Select((gi, i) => gi * v[i]).Sum();
+                double scale = Math.Max(1.0, g.Select((gi, i) => Math.Abs(gi * v[i])).Sum());
+                Assert.True(
+                    Math.Abs(derivative - projection) <= 1e-12 * scale || (double.IsNaN(derivative) && double.IsNaN(projection)),
+                    $"F_Jvp gave {derivative:R} where the gradient along the direction is {projection:R}\n" + body);
                 compared += checkedHere;
                 skipped += x.Length - checkedHere;
             }
@@ -81,7 +94,7 @@ namespace Fluxion.Generator.Tests
 
         /// <summary>[Differentiable] methods in every program's class, which the shapes pass local arrays to whole.</summary>
         private const string Helpers = """
-                [Differentiable]
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
                 public static double SumSq(double[] v)
                 {
                     double s = 0.0;
@@ -93,7 +106,7 @@ namespace Fluxion.Generator.Tests
                     return s;
                 }
 
-                [Differentiable]
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
                 public static double Horner(double[] v, double x)
                 {
                     double s = 0.0;

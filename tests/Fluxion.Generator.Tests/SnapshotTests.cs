@@ -548,6 +548,41 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["JvpQuickStart"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable(Derivatives = Derivatives.Jvp)]
+                    public static double F(double x, double y) => x * Math.Sin(y) / (1.0 + x * x);
+                }
+                """,
+            ["JvpLoopsBranchesArraysAndCalls"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                    public static double Softplus(double z) => Math.Log(1.0 + Math.Exp(z));
+
+                    [Differentiable(nameof(w), nameof(b), Derivatives = Derivatives.Jvp)]
+                    public static double Loss(double[] w, double b, double[] x, int n)
+                    {
+                        double[] z = new double[n];
+                        double total = 0.0;
+                        for (int i = 0; i < n; i++)
+                        {
+                            z[i] = w[i] * x[i] + b;
+                            total += z[i] > 0 ? Softplus(z[i]) : Math.Exp(z[i]);
+                        }
+
+                        if (total > 10.0)
+                        {
+                            return Math.Sqrt(total);
+                        }
+
+                        return total / n;
+                    }
+                }
+                """,
         };
 
         public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Fluxion.Generator.Model;
+using Fluxion.Generator.Optimization;
 using Fluxion.Generator.Rules;
 using static Fluxion.Generator.Model.ExprTree;
 
@@ -108,6 +109,12 @@ namespace Fluxion.Generator.Modes.Forward
         private (Expr Primal, Expr? Tangent) LowerChoice(Conditional choice)
         {
             Expr condition = CalledForValue(Linearize(choice.Condition, isRoot: false, valueNeeded: false, mayHoist: true, needTangent: false).Primal);
+            if (Simplifier.SimplifyExpression(condition, exactOnly: true) is BooleanConstant constant)
+            {
+                // A condition C# evaluates while compiling (0.5 < 0.6): an if on it would leave one side unreachable (CS0162).
+                return Linearize(constant.Value ? choice.WhenTrue : choice.WhenFalse, isRoot: false, valueNeeded: true, mayHoist: true, needTangent: true);
+            }
+
             string name = names.Allocate("choice");
             string tangent = NewTangent(name);
             block.Add(new Declare(name, ScalarType.Double, Constant.Zero));

@@ -68,6 +68,7 @@ namespace Fluxion.Generator.Modes.Forward
                 if (direction)
                 {
                     tangents[parameter.Name] = parameter.OutputName;
+                    tangentNames.Add(parameter.OutputName);
                 }
                 else if (activeVariables.Contains(parameter.Name))
                 {
