@@ -53,19 +53,22 @@ namespace Fluxion.Generator.Emission
                         writer.Line("while (" + Expression(loop.Condition) + ");");
                         break;
                     case AdjointArrayDeclaration adjoints:
-                        writer.Line("var " + Identifier(adjoints.Storage) + " = new global::Fluxion.Runtime.AdjointArray(" + Expression(adjoints.Length) + ");");
+                        writer.Line("var " + Identifier(adjoints.Storage) + " = new global::Fluxion.Runtime.AdjointArray("
+                            + Expression(adjoints.Length) + ");");
                         writer.Line("global::System.Span<double> " + Identifier(adjoints.Name) + " = " + Identifier(adjoints.Storage) + ".Segment;");
                         break;
                     case AccumulateScaled accumulate:
                         string index = Identifier(accumulate.Index);
                         writer.Line("for (int " + index + " = 0; " + index + " < " + Expression(accumulate.Length) + "; " + index + "++)");
                         writer.Open();
-                        string scale = accumulate.Scale is Constant { Value: 1.0 } ? string.Empty : Expression(accumulate.Scale, MultiplicativePrecedence) + " * ";
+                        string scale = accumulate.Scale is Constant { Value: 1.0 } ? string.Empty : Expression(accumulate.Scale,
+                            MultiplicativePrecedence) + " * ";
                         writer.Line(Identifier(accumulate.Target) + "[" + index + "] += " + scale + Identifier(accumulate.Source) + "[" + index + "];");
                         writer.Close();
                         break;
                     case ReplayStatement replay:
-                        writer.Line("for (int " + Identifier(replay.Iteration) + " = " + Identifier(replay.Counter) + "; " + Identifier(replay.Iteration) + " > 0; " + Identifier(replay.Iteration) + "--)");
+                        writer.Line("for (int " + Identifier(replay.Iteration) + " = " + Identifier(replay.Counter) + "; "
+                            + Identifier(replay.Iteration) + " > 0; " + Identifier(replay.Iteration) + "--)");
                         writer.Open();
                         WriteStatements(writer, replay.Body);
                         writer.Close();
@@ -81,20 +84,24 @@ namespace Fluxion.Generator.Emission
         {
             Declare declare => declare.Type.Keyword() + " " + Identifier(declare.Name) + " = " + Expression(declare.Value) + ";",
             Assign assign => Identifier(assign.Name) + " = " + Expression(assign.Value) + ";",
-            ElementAddAssign { Value: Unary { Operator: UnaryOperator.Negate } negated } element => Identifier(element.Span) + "[" + Expression(element.Index) + "] -= " + Expression(negated.Operand) + ";",
+            ElementAddAssign { Value: Unary { Operator: UnaryOperator.Negate } negated } element => Identifier(element.Span) + "["
+                + Expression(element.Index) + "] -= " + Expression(negated.Operand) + ";",
             ElementAddAssign element => Identifier(element.Span) + "[" + Expression(element.Index) + "] += " + Expression(element.Value) + ";",
-            AddAssign { Value: Unary { Operator: UnaryOperator.Negate } negated } subtract => Identifier(subtract.Name) + " -= " + Expression(negated.Operand) + ";",
+            AddAssign { Value: Unary { Operator: UnaryOperator.Negate } negated } subtract => Identifier(subtract.Name) + " -= "
+                + Expression(negated.Operand) + ";",
             AddAssign add => Identifier(add.Name) + " += " + Expression(add.Value) + ";",
             ReturnValue ret => "return " + Expression(ret.Value) + ";",
             TapeDeclaration tape => "var " + Identifier(tape.Tape) + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
             PushStatement push => Identifier(push.Tape) + ".Push(" + Expression(push.Value) + ");",
             TapeRelease release => Identifier(release.Tape) + ".Dispose();",
-            DeclareArray array => (array.Declares ? array.ElementType.Keyword() + "[] " : string.Empty) + Identifier(array.Name) + " = new " + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
+            DeclareArray array => (array.Declares ? array.ElementType.Keyword() + "[] " : string.Empty) + Identifier(array.Name) + " = new "
+                + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
             DeclareArrayAhead array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = null!;",
             ElementAssign element => Identifier(element.Array) + "[" + Expression(element.Index) + "] = " + Expression(element.Value) + ";",
             DeclareView { SourceIsArray: true } view => SpanType(view) + " " + Identifier(view.Name)
                 + " = new " + SpanType(view) + "(" + Identifier(view.Source) + ", " + Expression(view.Start) + ", " + Expression(view.Length) + ");",
-            DeclareView view => SpanType(view) + " " + Identifier(view.Name) + " = " + Identifier(view.Source) + ".Slice(" + Expression(view.Start) + ", " + Expression(view.Length) + ");",
+            DeclareView view => SpanType(view) + " " + Identifier(view.Name) + " = " + Identifier(view.Source) + ".Slice(" + Expression(view.Start)
+                + ", " + Expression(view.Length) + ");",
             AdjointArrayRelease release => Identifier(release.Storage) + ".Dispose();",
             CallStatement call => Expression(call.Call) + ";",
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),
@@ -117,7 +124,8 @@ namespace Fluxion.Generator.Emission
                 Unary unary => "!" + Operand(unary.Operand),
                 NumericConversion conversion => "(" + conversion.TargetType.Keyword() + ")" + Operand(conversion.Operand),
                 Binary binary => Expression(binary.Left, precedence) + " " + OperatorText(binary.Operator) + " " + Expression(binary.Right, precedence + 1),
-                Conditional conditional => Expression(conditional.Condition, Precedence(conditional) + 1) + " ? " + Expression(conditional.WhenTrue, precedence) + " : " + Expression(conditional.WhenFalse, precedence),
+                Conditional conditional => Expression(conditional.Condition, Precedence(conditional) + 1) + " ? " + Expression(conditional.WhenTrue,
+                    precedence) + " : " + Expression(conditional.WhenFalse, precedence),
                 MathCall call => "global::System.Math." + call.Function + Arguments(call.Arguments, string.Empty),
                 PassiveCall call => call.QualifiedMethod + Arguments(call.Arguments, string.Empty),
                 TapePop pop => Identifier(pop.Tape) + ".Pop()",
@@ -125,7 +133,8 @@ namespace Fluxion.Generator.Emission
                 SequenceLength length => Identifier(length.Array) + ".Length",
                 SequenceArgument sequence => Identifier(sequence.Array),
                 GradientInvocation call => call.QualifiedMethod + Arguments(call.Arguments, string.Concat(call.Outputs.Select((o, i) =>
-                    ", " + (call.IsSpanOutput(i) ? Identifier(o) : o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ") + Identifier(o))))),
+                    ", " + (call.IsSpanOutput(i) ? Identifier(o) : o.Length == 0 ? "out _" : (call.DeclaresOutputs ? "out double " : "out ")
+                        + Identifier(o))))),
                 _ => throw new InvalidOperationException("cannot print " + expression.GetType().Name),
             };
             if (OverflowOf(expression) is OverflowCheck.Checked or OverflowCheck.Unchecked)
@@ -144,7 +153,8 @@ namespace Fluxion.Generator.Emission
             _ => OverflowCheck.Inherited,
         };
 
-        /// <summary>The operand of a prefix operator; parenthesised when it would otherwise start with a sign (so <c>- -x</c> never prints as <c>--x</c>).</summary>
+        /// <summary>The operand of a prefix operator; parenthesised when it would otherwise start with a sign (so <c>- -x</c> never prints as
+        /// <c>--x</c>).</summary>
         private static string Operand(Expr operand)
         {
             string text = Expression(operand, UnaryPrecedence);
@@ -160,7 +170,8 @@ namespace Fluxion.Generator.Emission
         private static int Precedence(Expr expression) => expression switch
         {
             Constant c when c.Value < 0 || (c.Value == 0 && double.IsNegativeInfinity(1 / c.Value)) => UnaryPrecedence,
-            IntegerConstant i when (i.Value < 0 && i.IntegerType != ScalarType.UInt64) || (i.IntegerType != ScalarType.Int32 && i.IntegerType != ScalarType.Int64 && i.IntegerType != ScalarType.UInt32 && i.IntegerType != ScalarType.UInt64) => UnaryPrecedence,
+            IntegerConstant i when (i.Value < 0 && i.IntegerType != ScalarType.UInt64) || (i.IntegerType != ScalarType.Int32
+                && i.IntegerType != ScalarType.Int64 && i.IntegerType != ScalarType.UInt32 && i.IntegerType != ScalarType.UInt64) => UnaryPrecedence,
             Unary or NumericConversion => UnaryPrecedence,
             Binary binary => binary.Operator switch
             {

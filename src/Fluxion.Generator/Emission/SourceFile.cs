@@ -32,7 +32,8 @@ namespace Fluxion.Generator.Emission
             {
                 string typeParameters = type.TypeParameters.Count == 0
                     ? string.Empty
-                    : "<" + string.Join(", ", type.TypeParameters.Select(t => (t.Variance.Length > 0 ? t.Variance + " " : string.Empty) + Identifier(t.Name))) + ">";
+                    : "<" + string.Join(", ", type.TypeParameters.Select(t => (t.Variance.Length > 0 ? t.Variance + " " : string.Empty)
+                        + Identifier(t.Name))) + ">";
                 writer.Line("partial " + type.Keyword + " " + Identifier(type.Name) + typeParameters);
                 writer.Open();
             }

@@ -69,7 +69,8 @@ namespace Fluxion.Generator.Frontend
                     IVariableDeclaratorOperation { Initializer: { } initializer } declarator => ((ISymbol?)declarator.Symbol, initializer.Value),
                     IAssignmentOperation { Target: ILocalReferenceOperation local } assignment => (local.Local, assignment.Value),
                     IAssignmentOperation { Target: IParameterReferenceOperation parameter } assignment => (parameter.Parameter, assignment.Value),
-                    IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } assignment => (array.Local, assignment.Value),
+                    IAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } assignment
+                        => (array.Local, assignment.Value),
                     _ => (null, null),
                 };
                 if (target is not null && value is not null && IsActive(value))
@@ -98,7 +99,8 @@ namespace Fluxion.Generator.Frontend
                 case ISwitchExpressionOperation choice:
                     // Likewise the value switched on only picks an arm.
                     return choice.Arms.Any(arm => ReferencesActive(arm.Value));
-                case { Type: { } type } when type.SpecialType != SpecialType.System_Double && operation is not (ILocalReferenceOperation or IParameterReferenceOperation):
+                case { Type: { } type } when type.SpecialType != SpecialType.System_Double
+                    && operation is not (ILocalReferenceOperation or IParameterReferenceOperation):
                     // Only doubles carry derivatives: a bool, an integer index or a length does not.
                     return false;
                 case ILocalReferenceOperation local:

@@ -124,7 +124,8 @@ namespace Fluxion.Generator.Frontend
                     ? Guarded(Matches(pattern.Pattern, subject), pattern.Guard)
                     : MatchesConstant(((ISingleValueCaseClauseOperation)clause).Value, subject, subjectType))
                 .ToList();
-            return tests.Any(test => test is null) ? null : tests.Aggregate((first, second) => new Binary(BinaryOperator.Or, first!, second!, ScalarType.Boolean));
+            return tests.Any(test => test is null) ? null : tests.Aggregate((first, second) => new Binary(BinaryOperator.Or, first!, second!,
+                ScalarType.Boolean));
         }
 
         /// <summary>
@@ -140,12 +141,14 @@ namespace Fluxion.Generator.Frontend
 
             if (!choice.IsExhaustive)
             {
-                return Unsupported(choice, DiagnosticDescriptors.UnsupportedExpression, "switch expression", "it throws for the values no arm matches; end it with a discard arm (_ => ...)");
+                return Unsupported(choice, DiagnosticDescriptors.UnsupportedExpression, "switch expression",
+                    "it throws for the values no arm matches; end it with a discard arm (_ => ...)");
             }
 
             if (depth + choice.Arms.Length > MaximumDepth)
             {
-                return Unsupported(choice, DiagnosticDescriptors.UnsupportedExpression, "switch expression", "its " + choice.Arms.Length + " arms would nest more than " + MaximumDepth + " levels deep; write it as a switch statement");
+                return Unsupported(choice, DiagnosticDescriptors.UnsupportedExpression, "switch expression", "its " + choice.Arms.Length
+                    + " arms would nest more than " + MaximumDepth + " levels deep; write it as a switch statement");
             }
 
             Expr? subject = storedSwitchValue is { } stored && stored.Choice == choice ? stored.Value : RepeatableSwitchValue(choice.Value);
@@ -216,7 +219,8 @@ namespace Fluxion.Generator.Frontend
         /// <summary>The value a switch tests; null, reported, when it is not a double, an integer or a bool.</summary>
         private Expr? ParseSwitchValue(IOperation value) =>
             KnownSymbols.ToScalarType(value.Type) is null
-                ? Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "switch on '" + value.Type?.ToDisplayString() + "'", "a switch may test only double, integer and bool values")
+                ? Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "switch on '" + value.Type?.ToDisplayString() + "'",
+                    "a switch may test only double, integer and bool values")
                 : TryParseExpression(value);
 
         /// <summary>The value a switch expression inside a larger expression tests, which every arm computes again.</summary>
@@ -225,7 +229,9 @@ namespace Fluxion.Generator.Frontend
             Expr? tested = ParseSwitchValue(value);
             return tested is null || IsRepeatable(tested)
                 ? tested
-                : Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "switch on '" + Shorten(value.Syntax.ToString()) + "'", "inside a larger expression every arm computes the value again, and this one calls a method or reads a mutable field; compute it into a local first");
+                : Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "switch on '" + Shorten(value.Syntax.ToString()) + "'",
+                    "inside a larger expression every arm computes the value again, and this one calls a method or reads a mutable field; "
+                    + "compute it into a local first");
         }
 
         /// <summary>True when computing <paramref name="expression"/> again gives the same value and does nothing else.</summary>
@@ -293,7 +299,8 @@ namespace Fluxion.Generator.Frontend
         {
             null => null,
             // NaN is the one double that is not at most +∞ (x != x would test it too, but C# warns on that).
-            Constant { Value: var nan } when double.IsNaN(nan) => new Unary(UnaryOperator.Not, new Binary(BinaryOperator.LessOrEqual, subject, new Constant(double.PositiveInfinity), ScalarType.Boolean), ScalarType.Boolean),
+            Constant { Value: var nan } when double.IsNaN(nan) => new Unary(UnaryOperator.Not, new Binary(BinaryOperator.LessOrEqual, subject,
+                new Constant(double.PositiveInfinity), ScalarType.Boolean), ScalarType.Boolean),
             BooleanConstant { Value: true } => subject,
             BooleanConstant => new Unary(UnaryOperator.Not, subject, ScalarType.Boolean),
             { } constant => new Binary(BinaryOperator.Equal, subject, constant, ScalarType.Boolean),

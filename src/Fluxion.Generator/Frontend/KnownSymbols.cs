@@ -42,7 +42,8 @@ namespace Fluxion.Generator.Frontend
             return false;
         }
 
-        /// <summary>For <c>double[]</c>, <c>ReadOnlySpan&lt;double&gt;</c>, <c>Span&lt;double&gt;</c> (and of integers): how it is passed and its element type.</summary>
+        /// <summary>For <c>double[]</c>, <c>ReadOnlySpan&lt;double&gt;</c>, <c>Span&lt;double&gt;</c> (and of integers): how it is passed and its
+        /// element type.</summary>
         public static (SequenceKind Kind, ScalarType Element)? ToSequence(ITypeSymbol? type)
         {
             switch (type)
@@ -63,7 +64,8 @@ namespace Fluxion.Generator.Frontend
             type.SpecialType == SpecialType.System_Double || ToSequence(type) is (_, ScalarType.Double);
 
         public static AttributeData? FindDifferentiableAttribute(ISymbol symbol) =>
-            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "DifferentiableAttribute", ContainingNamespace: { Name: "Fluxion", ContainingNamespace.IsGlobalNamespace: true } });
+            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "DifferentiableAttribute", ContainingNamespace: { Name: "Fluxion",
+                ContainingNamespace.IsGlobalNamespace: true } });
 
         /// <summary>True for a type of the System namespace (compared without building its name: this runs on every keystroke).</summary>
         public static bool IsInSystem(ITypeSymbol type) =>

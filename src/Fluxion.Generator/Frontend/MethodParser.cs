@@ -19,8 +19,10 @@ namespace Fluxion.Generator.Frontend
         {
             if (context.TargetNode is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax && context.TargetSymbol is IMethodSymbol local)
             {
-                Location where = context.TargetNode is LocalFunctionStatementSyntax function ? function.Identifier.GetLocation() : context.TargetNode.GetLocation();
-                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, where, local.Name, "local functions and lambdas cannot be differentiated; make it a static method of a partial type");
+                Location where = context.TargetNode is LocalFunctionStatementSyntax function ? function.Identifier.GetLocation()
+                    : context.TargetNode.GetLocation();
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, where, local.Name,
+                    "local functions and lambdas cannot be differentiated; make it a static method of a partial type");
                 return new ParseResult(null, EquatableArray.Create(diagnostic));
             }
 
@@ -39,12 +41,14 @@ namespace Fluxion.Generator.Frontend
             }
             catch (Exception exception)
             {
-                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, syntax.Identifier.GetLocation(), method.Name, exception.GetType().Name + ": " + exception.Message);
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, syntax.Identifier.GetLocation(), method.Name,
+                    exception.GetType().Name + ": " + exception.Message);
                 return new ParseResult(null, EquatableArray.Create(diagnostic));
             }
         }
 
-        private static ParseResult Parse(SemanticModel semanticModel, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken cancellationToken)
+        private static ParseResult Parse(SemanticModel semanticModel, IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute,
+            CancellationToken cancellationToken)
         {
             // Code the compiler rejects is the compiler's to report; a half-typed method gets no noise from us.
             if (syntax.ContainsDiagnostics || IsDuplicateDefinition(method) || HasUnresolvedTypes(method))

@@ -33,7 +33,8 @@ namespace Fluxion.Generator.Frontend
                 KnownSymbols.IsInFileLocalType(method) ? "it belongs to a file-local type, which the generated file cannot extend" :
                 method.IsGenericMethod ? "generic methods are not supported" :
                 method.IsAsync ? "async methods are not supported" :
-                syntax is null || (syntax.Body is null && syntax.ExpressionBody is null) ? "it has no body (extern, abstract, or a partial declaration whose implementation is elsewhere: put the attribute on the implementation)" :
+                syntax is null || (syntax.Body is null && syntax.ExpressionBody is null)
+                    ? "it has no body (extern, abstract, or a partial declaration whose implementation is elsewhere: put the attribute on the implementation)" :
                 null;
             if (shapeProblem is not null)
             {
@@ -43,7 +44,8 @@ namespace Fluxion.Generator.Frontend
             if (method.ReturnType.SpecialType != SpecialType.System_Double || method.ReturnsByRef || method.ReturnsByRefReadonly)
             {
                 Location location = syntax?.ReturnType.GetLocation() ?? methodLocation;
-                string returned = (method.ReturnsByRef ? "ref " : method.ReturnsByRefReadonly ? "ref readonly " : string.Empty) + method.ReturnType.ToDisplayString();
+                string returned = (method.ReturnsByRef ? "ref " : method.ReturnsByRefReadonly ? "ref readonly " : string.Empty)
+                    + method.ReturnType.ToDisplayString();
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, returned));
             }
 
@@ -55,7 +57,8 @@ namespace Fluxion.Generator.Frontend
                     Location location = syntax is not null && parameter.Ordinal < syntax.ParameterList.Parameters.Count
                         ? syntax.ParameterList.Parameters[parameter.Ordinal].GetLocation()
                         : methodLocation;
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, parameter.Type.ToDisplayString(), problem));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name,
+                        parameter.Type.ToDisplayString(), problem));
                 }
             }
 
@@ -111,7 +114,8 @@ namespace Fluxion.Generator.Frontend
             string name = method.Name + DerivativeKinds.Jvp.Suffix();
             bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
             var generated = method.Parameters.Select(p => p.Type.ToDisplayString())
-                .Concat(method.Parameters.Where(p => differentiable[p.Ordinal]).Select(p => p.Type.SpecialType == SpecialType.System_Double ? "double" : "System.ReadOnlySpan<double>"))
+                .Concat(method.Parameters.Where(p => differentiable[p.Ordinal]).Select(p => p.Type.SpecialType == SpecialType.System_Double
+                    ? "double" : "System.ReadOnlySpan<double>"))
                 .Append("double")
                 .ToList();
             for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
@@ -121,7 +125,8 @@ namespace Fluxion.Generator.Frontend
                 {
                     if (member is not IMethodSymbol existing || existing.Parameters.Select(p => p.Type.ToDisplayString()).SequenceEqual(generated))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of " + type.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of "
+                            + type.Name));
                     }
                 }
             }
@@ -129,7 +134,8 @@ namespace Fluxion.Generator.Frontend
             if (method.Parameters.Any(p => p.Name == JvpOutputName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.GeneratedNameCollision, location, "directional derivative output", JvpOutputName, "parameter '" + JvpOutputName + "'"));
+                    DiagnosticDescriptors.GeneratedNameCollision, location, "directional derivative output", JvpOutputName, "parameter '"
+                        + JvpOutputName + "'"));
             }
 
             foreach (IParameterSymbol parameter in method.Parameters.Where(p => differentiable[p.Ordinal]))
@@ -137,7 +143,8 @@ namespace Fluxion.Generator.Frontend
                 string direction = "d" + parameter.Name;
                 if (method.Parameters.Any(p => p.Name == direction))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "direction", direction, "parameter '" + direction + "'"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "direction", direction,
+                        "parameter '" + direction + "'"));
                 }
             }
         }
@@ -155,7 +162,8 @@ namespace Fluxion.Generator.Frontend
                     continue;
                 }
 
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, declarations[0].Identifier.GetLocation(), type.Name, gradientName));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, declarations[0].Identifier.GetLocation(),
+                    type.Name, gradientName));
             }
         }
 
@@ -178,9 +186,11 @@ namespace Fluxion.Generator.Frontend
 
             ITypeSymbol type = parameter.Type;
             return type.SpecialType == SpecialType.System_Single ? "only double is differentiable in this version; use double"
-                : type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol } ? "jagged arrays are not supported; pass a flat array and index it as a[i * columns + j]"
+                : type is IArrayTypeSymbol { ElementType: IArrayTypeSymbol }
+                    ? "jagged arrays are not supported; pass a flat array and index it as a[i * columns + j]"
                 : type is IArrayTypeSymbol { Rank: > 1 } ? "multi-dimensional arrays are not supported; pass a flat array and index it as a[i * columns + j]"
-                : type is IArrayTypeSymbol || type.Name == "Span" || type.Name == "ReadOnlySpan" ? "only arrays and spans of double and of integers are supported"
+                : type is IArrayTypeSymbol || type.Name == "Span" || type.Name == "ReadOnlySpan"
+                    ? "only arrays and spans of double and of integers are supported"
                 : type is ITypeParameterSymbol ? "generic parameters are not supported"
                 : "only double, integer and bool parameters, and arrays and spans of double or integers, are supported";
         }
@@ -202,7 +212,8 @@ namespace Fluxion.Generator.Frontend
             }
         }
 
-        private static void CheckCollisions(IMethodSymbol method, AttributeData attribute, string gradientName, Location location, List<DiagnosticInfo> diagnostics)
+        private static void CheckCollisions(IMethodSymbol method, AttributeData attribute, string gradientName, Location location,
+            List<DiagnosticInfo> diagnostics)
         {
             bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
             var generatedParameterTypes = method.Parameters.Select(p => p.Type)
@@ -220,7 +231,8 @@ namespace Fluxion.Generator.Frontend
                             && existing.Parameters.Select(p => p.Type).SequenceEqual(generatedParameterTypes, SymbolEqualityComparer.Default));
                     if (collides)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", gradientName, "a member of " + type.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", gradientName,
+                            "a member of " + type.Name));
                     }
                 }
             }
@@ -230,7 +242,8 @@ namespace Fluxion.Generator.Frontend
                 string outputName = "d" + parameter.Name;
                 if (method.Parameters.Any(p => p.Name == outputName))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "gradient output", outputName, "parameter '" + outputName + "'"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "gradient output", outputName,
+                        "parameter '" + outputName + "'"));
                 }
             }
         }

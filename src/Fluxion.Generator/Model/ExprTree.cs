@@ -51,7 +51,8 @@ namespace Fluxion.Generator.Model
         /// </summary>
         public static Expr CalledForValue(Expr expression) => Rewrite(
             expression,
-            e => e is DifferentiableCall call ? new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double, IsPure: true) : null);
+            e => e is DifferentiableCall call ? new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double,
+                IsPure: true) : null);
 
         /// <summary>The names of the variables an expression reads.</summary>
         public static IEnumerable<string> VariablesOf(Expr expression) =>

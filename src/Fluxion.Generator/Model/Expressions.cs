@@ -34,7 +34,8 @@ namespace Fluxion.Generator.Model
         Not,
     }
 
-    internal sealed record Unary(UnaryOperator Operator, Expr Operand, ScalarType ResultType, OverflowCheck Overflow = OverflowCheck.Inherited) : Expr(ResultType);
+    internal sealed record Unary(UnaryOperator Operator, Expr Operand, ScalarType ResultType, OverflowCheck Overflow = OverflowCheck.Inherited)
+        : Expr(ResultType);
 
     internal enum BinaryOperator
     {
@@ -63,7 +64,8 @@ namespace Fluxion.Generator.Model
     }
 
     /// <param name="Overflow">For integer results: the overflow context the source had, printed when it differs from the project's.</param>
-    internal sealed record Binary(BinaryOperator Operator, Expr Left, Expr Right, ScalarType ResultType, OverflowCheck Overflow = OverflowCheck.Inherited) : Expr(ResultType);
+    internal sealed record Binary(BinaryOperator Operator, Expr Left, Expr Right, ScalarType ResultType,
+        OverflowCheck Overflow = OverflowCheck.Inherited) : Expr(ResultType);
 
     /// <summary>A numeric conversion to <paramref name="TargetType"/>, implicit or explicit in the source.</summary>
     internal sealed record NumericConversion(Expr Operand, ScalarType TargetType, OverflowCheck Overflow = OverflowCheck.Inherited) : Expr(TargetType);
@@ -79,7 +81,8 @@ namespace Fluxion.Generator.Model
     /// <summary>A call whose arguments never depend on a differentiated value, so its result is a constant for differentiation.</summary>
     /// <param name="Name">The method's own name, to name the value it returns.</param>
     /// <param name="IsPure">True for <c>System.Math</c> functions: no side effect, so the call may move.</param>
-    internal sealed record PassiveCall(string QualifiedMethod, string Name, EquatableArray<Expr> Arguments, ScalarType ResultType, bool IsPure) : Expr(ResultType);
+    internal sealed record PassiveCall(string QualifiedMethod, string Name, EquatableArray<Expr> Arguments, ScalarType ResultType, bool IsPure)
+        : Expr(ResultType);
 
     /// <summary>
     /// A call of a generated gradient method that returns the value and writes partial derivatives to
@@ -87,12 +90,14 @@ namespace Fluxion.Generator.Model
     /// </summary>
     /// <param name="DeclaresOutputs">True to declare the outputs at the call (<c>out double d</c>); false when they are declared earlier.</param>
     /// <param name="SpanOutputs">The outputs that are spans (over pooled <c>AdjointArray</c> storage), by position; empty when none is.</param>
-    internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs, bool DeclaresOutputs, EquatableArray<bool> SpanOutputs = default) : Expr(ScalarType.Double)
+    internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs,
+        bool DeclaresOutputs, EquatableArray<bool> SpanOutputs = default) : Expr(ScalarType.Double)
     {
         public bool IsSpanOutput(int index) => index < SpanOutputs.Count && SpanOutputs[index];
     }
 
-    /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes), of a local array, or of an adjoint span.</summary>
+    /// <summary><c>Array[Index]</c>: an element of an array or span parameter (which the method never writes), of a local array, or of an adjoint
+    /// span.</summary>
     internal sealed record ElementRead(string Array, Expr Index, ScalarType ElementType) : Expr(ElementType);
 
     /// <summary>

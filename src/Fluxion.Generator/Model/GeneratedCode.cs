@@ -60,7 +60,8 @@ namespace Fluxion.Generator.Model
     /// <summary><c>Call;</c>: a call made for what it writes to its outputs.</summary>
     internal sealed record CallStatement(Expr Call) : CodeStatement;
 
-    /// <summary><c>for (int Index = 0; Index &lt; Length; Index++) Target[Index] += Scale * Source[Index];</c> (no <c>Scale *</c> for 1): a callee's gradient span, scaled, added to a caller's.</summary>
+    /// <summary><c>for (int Index = 0; Index &lt; Length; Index++) Target[Index] += Scale * Source[Index];</c> (no <c>Scale *</c> for 1): a callee's
+    /// gradient span, scaled, added to a caller's.</summary>
     internal sealed record AccumulateScaled(string Target, string Source, Expr Scale, Expr Length, string Index) : CodeStatement;
 
     /// <summary>
@@ -69,7 +70,8 @@ namespace Fluxion.Generator.Model
     /// that the JIT can drop the bounds check of each access.
     /// </summary>
     /// <param name="SourceIsArray">True for an array (a view is constructed), false for a span (it is sliced).</param>
-    internal sealed record DeclareView(string Name, string Source, bool SourceIsArray, bool Writable, ScalarType ElementType, Expr Start, Expr Length) : CodeStatement;
+    internal sealed record DeclareView(string Name, string Source, bool SourceIsArray, bool Writable, ScalarType ElementType, Expr Start,
+        Expr Length) : CodeStatement;
 
     /// <summary>The gradient method: the forward sweep, then the backward sweep (which ends with the outputs and the return).</summary>
     internal sealed record GradientMethod(MethodModel Source, EquatableArray<CodeStatement> Forward, EquatableArray<CodeStatement> Backward);

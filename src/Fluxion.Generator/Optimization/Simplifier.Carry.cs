@@ -23,7 +23,8 @@ namespace Fluxion.Generator.Optimization
         /// </summary>
         private static void CarryNextElements(GradientMethod method, List<CodeStatement> forward, List<CodeStatement> backward)
         {
-            var spans = new HashSet<string>(method.Source.Parameters.Where(p => p.Sequence is not null && p.IsDifferentiable).Select(p => p.OutputName), StringComparer.Ordinal);
+            var spans = new HashSet<string>(method.Source.Parameters.Where(p => p.Sequence is not null && p.IsDifferentiable).Select(p
+                => p.OutputName), StringComparer.Ordinal);
             NameAllocator names = NamesTaken(method, forward, backward);
             for (int l = 0; l < forward.Count; l++)
             {
@@ -60,7 +61,8 @@ namespace Fluxion.Generator.Optimization
                     int highIndex = firstOffset < secondOffset ? writes[1] : writes[0];
                     var low = (ElementAddAssign)body[lowIndex];
                     var high = (ElementAddAssign)body[highIndex];
-                    if (highIndex < lowIndex && body.Skip(highIndex + 1).Take(lowIndex - highIndex).SelectMany(WrittenVariables).Intersect(VariablesOf(high.Value)).Any())
+                    if (highIndex < lowIndex && body.Skip(highIndex + 1).Take(lowIndex - highIndex).SelectMany(WrittenVariables)
+                        .Intersect(VariablesOf(high.Value)).Any())
                     {
                         continue;
                     }
@@ -123,7 +125,8 @@ namespace Fluxion.Generator.Optimization
             Variable variable when variable.Name == counter => 0,
             Binary { Operator: BinaryOperator.Add, Left: Variable variable, Right: IntegerConstant constant } when variable.Name == counter => constant.Value,
             Binary { Operator: BinaryOperator.Add, Left: IntegerConstant constant, Right: Variable variable } when variable.Name == counter => constant.Value,
-            Binary { Operator: BinaryOperator.Subtract, Left: Variable variable, Right: IntegerConstant constant } when variable.Name == counter => -constant.Value,
+            Binary { Operator: BinaryOperator.Subtract, Left: Variable variable, Right: IntegerConstant constant } when variable.Name == counter
+                => -constant.Value,
             _ => null,
         };
     }

@@ -64,9 +64,11 @@ namespace Fluxion.Generator.Optimization
                 || all.Any(s => s is Assign assign && !declaredInside.Contains(assign.Name))
                 || all.Any(s => s is ElementAssign)
                 || all.Any(s => s is Declare { Value: TapePop })
-                || all.Any(s => (s is ElementAddAssign add && !spans.Contains(add.Span)) || (s is AccumulateScaled accumulate && !spans.Contains(accumulate.Target)))
+                || all.Any(s => (s is ElementAddAssign add && !spans.Contains(add.Span)) || (s is AccumulateScaled accumulate
+                    && !spans.Contains(accumulate.Target)))
                 || writtenOutside.Overlaps(readOutside)
-                || all.SelectMany(s => ExpressionsOf(s)).SelectMany(ElementReads).Any(read => !declaredInside.Contains(read.Array) && IsWrittenArray(read.Array, backward)))
+                || all.SelectMany(s => ExpressionsOf(s)).SelectMany(ElementReads).Any(read => !declaredInside.Contains(read.Array)
+                    && IsWrittenArray(read.Array, backward)))
             {
                 return false;
             }
@@ -106,7 +108,8 @@ namespace Fluxion.Generator.Optimization
                     needed.UnionWith(OwnReads(declare).Where(n => !available.Contains(n)));
                     read.UnionWith(OwnReads(declare));
                 }
-                else if (AllStatements(new[] { backward[i] }).SelectMany(WrittenHere).Any(name => needed.Contains(name) && (read.Contains(name) || backward[i] is not AddAssign))
+                else if (AllStatements(new[] { backward[i] }).SelectMany(WrittenHere).Any(name => needed.Contains(name) && (read.Contains(name)
+                    || backward[i] is not AddAssign))
                     || ReadVariables(backward[i]).Any(name => needed.Contains(name) && writtenOutside.Contains(name)))
                 {
                     // (Nor may anything there read a value the replay adds into: it would see the replay's additions early.)
@@ -200,7 +203,8 @@ namespace Fluxion.Generator.Optimization
         /// <summary>Removes the tapes nothing is pushed on any more, with their release.</summary>
         private static void RemoveUnusedTapes(List<CodeStatement> forward, List<CodeStatement> backward)
         {
-            var used = new HashSet<string>(AllStatements(forward).Concat(AllStatements(backward)).OfType<PushStatement>().Select(p => p.Tape), StringComparer.Ordinal);
+            var used = new HashSet<string>(AllStatements(forward).Concat(AllStatements(backward)).OfType<PushStatement>().Select(p => p.Tape),
+                StringComparer.Ordinal);
             forward.RemoveAll(s => s is TapeDeclaration tape && !used.Contains(tape.Tape));
             backward.RemoveAll(s => s is TapeRelease tape && !used.Contains(tape.Tape));
         }

@@ -52,12 +52,14 @@ namespace Fluxion.Generator.Optimization
             }
         }
 
-        private static List<CodeStatement> ViewRowsIn(List<CodeStatement> block, Dictionary<string, (bool IsArray, bool Writable)> sources, Lazy<NameAllocator> names)
+        private static List<CodeStatement> ViewRowsIn(List<CodeStatement> block, Dictionary<string, (bool IsArray, bool Writable)> sources,
+            Lazy<NameAllocator> names)
         {
             var result = new List<CodeStatement>();
             foreach (CodeStatement original in block)
             {
-                CodeStatement statement = WithBlocks(original, Blocks(original).Select(inner => ViewRowsIn(inner.ToList(), sources, names).ToEquatableArray()).ToList());
+                CodeStatement statement = WithBlocks(original, Blocks(original).Select(inner => ViewRowsIn(inner.ToList(), sources, names)
+                    .ToEquatableArray()).ToList());
                 EquatableArray<CodeStatement> body = Blocks(statement).FirstOrDefault();
                 if (statement is not (LoopStatement or ReplayStatement)
                     || AllStatements(body).Any(s => s is LoopStatement or ReplayStatement)
@@ -121,7 +123,8 @@ namespace Fluxion.Generator.Optimization
                     ? new Variable(range.Counter, ScalarType.Int32)
                     : new Binary(BinaryOperator.Subtract, new Variable(range.Counter, ScalarType.Int32), Integer(range.Start), ScalarType.Int32);
                 string? ViewOf(string array, Expr index) =>
-                    RowBase(index, range.Counter, changing) is var (matched, rowBase) && matched && views.TryGetValue((array, rowBase), out string? view) ? view : null;
+                    RowBase(index, range.Counter, changing) is var (matched, rowBase) && matched && views.TryGetValue((array, rowBase),
+                        out string? view) ? view : null;
 
                 var rewritten = body.ToList();
                 for (int i = range.First; i < range.End; i++)
@@ -155,13 +158,15 @@ namespace Fluxion.Generator.Optimization
         {
             switch (loop)
             {
-                case LoopStatement { TestsFirst: true, Condition: Binary { Operator: BinaryOperator.Less, Left: Variable counter, Right: IntegerConstant bound } } forwardLoop
+                case LoopStatement { TestsFirst: true, Condition: Binary { Operator: BinaryOperator.Less, Left: Variable counter,
+                    Right: IntegerConstant bound } } forwardLoop
                     when UnitStep(forwardLoop.Body, counter.Name) is { } step
                         && ValueBefore(counter.Name, before) is (IntegerConstant { Value: var start }, _)
                         && bound.Value - start is > 0 and <= int.MaxValue:
                     return new CounterValues(counter.Name, start, bound.Value - start, 0, step.StepIndex);
                 case ReplayStatement replay
-                    when replay.Body.Select((statement, index) => (statement, index)).FirstOrDefault(s => IsStepBack(s.statement)) is (Assign stepBack, int stepIndex)
+                    when replay.Body.Select((statement, index) => (statement, index)).FirstOrDefault(s
+                        => IsStepBack(s.statement)) is (Assign stepBack, int stepIndex)
                         && AllStatements(replay.Body).SelectMany(WrittenHere).Count(n => n == stepBack.Name) == 1
                         && ValueBefore(replay.Counter, before) is (IntegerConstant { Value: > 0 and <= int.MaxValue } trips, int countedAt)
                         && ValueBefore(stepBack.Name, before) is (var end, int endAt)
@@ -174,7 +179,8 @@ namespace Fluxion.Generator.Optimization
 
         /// <summary><c>k = k - 1;</c> for an integer <c>k</c>: a replay stepping its counter back.</summary>
         private static bool IsStepBack(CodeStatement statement) =>
-            statement is Assign { Value: Binary { Operator: BinaryOperator.Subtract, Left: Variable { Type: ScalarType.Int32 } stepped, Right: IntegerConstant { Value: 1 } } } step
+            statement is Assign { Value: Binary { Operator: BinaryOperator.Subtract, Left: Variable { Type: ScalarType.Int32 } stepped,
+                Right: IntegerConstant { Value: 1 } } } step
             && stepped.Name == step.Name;
 
         /// <summary>The constant a replayed counter starts from: a constant, or the iteration count plus a constant (set after the count).</summary>
@@ -182,12 +188,15 @@ namespace Fluxion.Generator.Optimization
         {
             IntegerConstant constant => constant.Value,
             Variable variable when variable.Name == iterations && afterCount => trips,
-            Binary { Operator: BinaryOperator.Add, Left: IntegerConstant offset, Right: Variable variable } when variable.Name == iterations && afterCount => offset.Value + trips,
-            Binary { Operator: BinaryOperator.Add, Left: Variable variable, Right: IntegerConstant offset } when variable.Name == iterations && afterCount => offset.Value + trips,
+            Binary { Operator: BinaryOperator.Add, Left: IntegerConstant offset, Right: Variable variable } when variable.Name == iterations
+                && afterCount => offset.Value + trips,
+            Binary { Operator: BinaryOperator.Add, Left: Variable variable, Right: IntegerConstant offset } when variable.Name == iterations
+                && afterCount => offset.Value + trips,
             _ => null,
         };
 
-        /// <summary>The value the last statement of <paramref name="before"/> that sets <paramref name="name"/> gives it, with its position; null when that statement is not a plain declaration or assignment.</summary>
+        /// <summary>The value the last statement of <paramref name="before"/> that sets <paramref name="name"/> gives it, with its position; null
+        /// when that statement is not a plain declaration or assignment.</summary>
         private static (Expr Value, int Index)? ValueBefore(string name, List<CodeStatement> before)
         {
             for (int i = before.Count - 1; i >= 0; i--)
@@ -217,8 +226,10 @@ namespace Fluxion.Generator.Optimization
             return index switch
             {
                 _ when IsCounter(index) => (true, null),
-                Binary { Operator: BinaryOperator.Add, Overflow: not OverflowCheck.Checked } add when IsCounter(add.Right) && IsSteady(add.Left) => (true, add.Left),
-                Binary { Operator: BinaryOperator.Add, Overflow: not OverflowCheck.Checked } add when IsCounter(add.Left) && IsSteady(add.Right) => (true, add.Right),
+                Binary { Operator: BinaryOperator.Add, Overflow: not OverflowCheck.Checked } add when IsCounter(add.Right) && IsSteady(add.Left)
+                    => (true, add.Left),
+                Binary { Operator: BinaryOperator.Add, Overflow: not OverflowCheck.Checked } add when IsCounter(add.Left) && IsSteady(add.Right)
+                    => (true, add.Right),
                 _ => (false, null),
             };
         }
@@ -226,11 +237,13 @@ namespace Fluxion.Generator.Optimization
         private static bool IsPlainInteger(Expr e) => e switch
         {
             Variable or IntegerConstant => true,
-            Binary { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply } binary => IsPlainInteger(binary.Left) && IsPlainInteger(binary.Right),
+            Binary { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply } binary => IsPlainInteger(binary.Left)
+                && IsPlainInteger(binary.Right),
             _ => false,
         };
 
-        /// <summary>The element reads evaluated whenever the expression is: not those on a side of <c>?:</c>, or right of <c>&amp;&amp;</c> or <c>||</c>.</summary>
+        /// <summary>The element reads evaluated whenever the expression is: not those on a side of <c>?:</c>, or right of <c>&amp;&amp;</c> or
+        /// <c>||</c>.</summary>
         private static IEnumerable<ElementRead> AlwaysEvaluatedReads(Expr expression)
         {
             IEnumerable<Expr> evaluated = expression switch

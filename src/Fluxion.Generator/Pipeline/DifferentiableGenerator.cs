@@ -89,7 +89,8 @@ namespace Fluxion.Generator
                     catch (System.ArgumentException exception)
                     {
                         // A file name taken twice must not take every other gradient down with it (CS8785).
-                        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, output.Location.Value?.ToLocation(), output.FullName, exception.Message));
+                        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, output.Location.Value?.ToLocation(),
+                            output.FullName, exception.Message));
                     }
                 }
             });

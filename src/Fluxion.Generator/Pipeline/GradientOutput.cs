@@ -9,7 +9,8 @@ namespace Fluxion.Generator.Pipeline
     /// and FLX0014 at each call of a callee that gets none. Equal from run to run unless this method or the availability of
     /// its callees changed, so the source output of every other method stays cached.
     /// </summary>
-    internal sealed record GradientOutput(string FullName, EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics, UncomparedLocation Location)
+    internal sealed record GradientOutput(string FullName, EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics,
+        UncomparedLocation Location)
     {
         public static GradientOutput Decide(GeneratedGradient gradient, EquatableArray<string> available)
         {

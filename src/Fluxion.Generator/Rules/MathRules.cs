@@ -42,11 +42,14 @@ namespace Fluxion.Generator.Rules
             ["Cbrt/1"] = (a, r) => new[] { Div(One, Mul(new Constant(3.0), Mul(r, r))) },
             // ∂/∂y of x^y is x^y·ln x, which is 0 (not 0·-∞) at x = 0.
             // ∂/∂x of x^y is y·x^(y-1), which is 0 (not 0·∞) for y = 0.
-            ["Pow/2"] = (a, r) => new[] { Select(Compare(BinaryOperator.Equal, a[1], Zero), Zero, Mul(a[1], Call("Pow", a[0], Sub(a[1], One)))), Select(Compare(BinaryOperator.Equal, a[0], Zero), Zero, Mul(r, Call("Log", a[0]))) },
+            ["Pow/2"] = (a, r) => new[] { Select(Compare(BinaryOperator.Equal, a[1], Zero), Zero, Mul(a[1], Call("Pow", a[0], Sub(a[1], One)))),
+                Select(Compare(BinaryOperator.Equal, a[0], Zero), Zero, Mul(r, Call("Log", a[0]))) },
             // Kinks take the derivative of the branch actually taken: Abs'(0) = +1, ties go to the first argument.
             ["Abs/1"] = (a, r) => new[] { Select(Compare(BinaryOperator.GreaterOrEqual, a[0], Zero), One, new Constant(-1.0)) },
-            ["Max/2"] = (a, r) => new[] { Select(Compare(BinaryOperator.GreaterOrEqual, a[0], a[1]), One, Zero), Select(Compare(BinaryOperator.GreaterOrEqual, a[0], a[1]), Zero, One) },
-            ["Min/2"] = (a, r) => new[] { Select(Compare(BinaryOperator.LessOrEqual, a[0], a[1]), One, Zero), Select(Compare(BinaryOperator.LessOrEqual, a[0], a[1]), Zero, One) },
+            ["Max/2"] = (a, r) => new[] { Select(Compare(BinaryOperator.GreaterOrEqual, a[0], a[1]), One, Zero),
+                Select(Compare(BinaryOperator.GreaterOrEqual, a[0], a[1]), Zero, One) },
+            ["Min/2"] = (a, r) => new[] { Select(Compare(BinaryOperator.LessOrEqual, a[0], a[1]), One, Zero),
+                Select(Compare(BinaryOperator.LessOrEqual, a[0], a[1]), Zero, One) },
             ["Clamp/3"] = (a, r) => new[]
             {
                 Select(Compare(BinaryOperator.Less, a[0], a[1]), Zero, Select(Compare(BinaryOperator.Greater, a[0], a[2]), Zero, One)),

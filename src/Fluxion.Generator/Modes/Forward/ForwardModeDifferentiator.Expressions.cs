@@ -46,7 +46,8 @@ namespace Fluxion.Generator.Modes.Forward
             var operandTangents = new Expr?[operands.Count];
             for (int i = 0; i < operands.Count; i++)
             {
-                bool shortCircuited = (expression is Binary { Operator: BinaryOperator.And or BinaryOperator.Or } && i == 1) || (expression is Conditional && i > 0);
+                bool shortCircuited = (expression is Binary { Operator: BinaryOperator.And or BinaryOperator.Or } && i == 1)
+                    || (expression is Conditional && i > 0);
                 (primals[i], operandTangents[i]) = Linearize(
                     operands[i],
                     isRoot: false,
@@ -170,7 +171,8 @@ namespace Fluxion.Generator.Modes.Forward
             string name = names.Allocate(NameHints.For(call));
             string derivative = NewTangent(name);
             string jvp = call.Callee.QualifiedName + DerivativeKinds.Jvp.Suffix();
-            var invocation = new GradientInvocation(jvp, arguments.Concat(directions).ToEquatableArray(), EquatableArray.Create(derivative), DeclaresOutputs: true);
+            var invocation = new GradientInvocation(jvp, arguments.Concat(directions).ToEquatableArray(), EquatableArray.Create(derivative),
+                DeclaresOutputs: true);
             block.Add(new Declare(name, ScalarType.Double, invocation));
             block.AddRange(borrowed.Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
             return (new Variable(name, ScalarType.Double), new Variable(derivative, ScalarType.Double));

@@ -173,7 +173,8 @@ namespace Fluxion.Generator.Modes.Forward
                         AddReturn(ret);
                         break;
                     case If branch:
-                        Expr condition = CalledForValue(Linearize(branch.Condition, isRoot: true, valueNeeded: false, mayHoist: true, needTangent: false).Primal);
+                        Expr condition = CalledForValue(Linearize(branch.Condition, isRoot: true, valueNeeded: false, mayHoist: true,
+                            needTangent: false).Primal);
                         block.Add(new IfStatement(condition, Nested(branch.Then), Nested(branch.Else)));
                         break;
                     case Loop loop:
@@ -326,7 +327,8 @@ namespace Fluxion.Generator.Modes.Forward
             },
             Loop loop => loop with { Condition = RenameExpression(loop.Condition), Body = loop.Body.Select(RenameStatement).ToEquatableArray() },
             ArrayDeclaration array => array with { Name = Printed(array.Name), Length = RenameExpression(array.Length) },
-            ElementAssignment write => write with { Array = Printed(write.Array), Index = RenameExpression(write.Index), Value = RenameExpression(write.Value) },
+            ElementAssignment write => write with { Array = Printed(write.Array), Index = RenameExpression(write.Index),
+                Value = RenameExpression(write.Value) },
             _ => statement,
         };
 

@@ -124,7 +124,8 @@ namespace Fluxion.Generator.Modes.Reverse
             // Adjoints of values from before the branch collect contributions on either side: declare them outside.
             DeclareOutsideAdjoints(
                 DefinedNames(branch.WhenTrue).Concat(DefinedNames(branch.WhenFalse)),
-                ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.Where(m => m.IsActive).SelectMany(m => new[] { m.FromTrue, m.FromFalse })));
+                ReadNames(branch.WhenTrue).Concat(ReadNames(branch.WhenFalse)).Concat(branch.Merges.Where(m => m.IsActive).SelectMany(m
+                    => new[] { m.FromTrue, m.FromFalse })));
 
             // An adjoint declared on one side lives in that side's block: the other side and what follows start from
             // the adjoints declared outside (a value defined on one side may also be the branch's merged value).

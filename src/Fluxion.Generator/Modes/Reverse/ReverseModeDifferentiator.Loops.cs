@@ -170,7 +170,8 @@ namespace Fluxion.Generator.Modes.Reverse
             {
                 if (StepOf(loop, value, innerLoopVariables) is { } step)
                 {
-                    steppedBack.Add(new Assign(value.Variable, step with { Operator = step.Operator == BinaryOperator.Add ? BinaryOperator.Subtract : BinaryOperator.Add }));
+                    steppedBack.Add(new Assign(value.Variable, step with { Operator = step.Operator == BinaryOperator.Add ? BinaryOperator.Subtract
+                        : BinaryOperator.Add }));
                 }
                 else
                 {
@@ -202,7 +203,8 @@ namespace Fluxion.Generator.Modes.Reverse
         {
             var exits = new Dictionary<string, Expr>(StringComparer.Ordinal);
             var tripCounts = new Dictionary<string, Expr>(StringComparer.Ordinal);
-            var carriedBy = InnerLoopVariables(loop.Body).GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var carriedBy = InnerLoopVariables(loop.Body).GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(),
+                StringComparer.Ordinal);
             bool IsCheapAndSteady(Expr value) =>
                 IsPlainArithmetic(value) && Operations(value) <= MostRecomputedOperations && !VariablesOf(value).Any(innerLoopVariables.Contains);
             foreach (LoopStep inner in loop.Body.OfType<LoopStep>())
@@ -218,12 +220,14 @@ namespace Fluxion.Generator.Modes.Reverse
                     }
 
                     Expr count = new Variable(inner.Counter, ScalarType.Int32);
-                    Expr distance = step.Right is IntegerConstant { Value: 1 } ? count : new Binary(BinaryOperator.Multiply, count, step.Right, ScalarType.Int32, step.Overflow);
+                    Expr distance = step.Right is IntegerConstant { Value: 1 } ? count : new Binary(BinaryOperator.Multiply, count, step.Right,
+                        ScalarType.Int32, step.Overflow);
                     exits[counter.Variable] = start.Value is IntegerConstant { Value: 0 } && step.Operator == BinaryOperator.Add
                         ? distance
                         : step with { Left = start.Value, Right = distance };
                     if (inner.TestsFirst && step is { Operator: BinaryOperator.Add, Right: IntegerConstant { Value: 1 } }
-                        && inner.Condition is Binary { Operator: BinaryOperator.Less, Left: Variable tested, Right: var bound } && tested.Name == counter.Variable
+                        && inner.Condition is Binary { Operator: BinaryOperator.Less, Left: Variable tested, Right: var bound }
+                            && tested.Name == counter.Variable
                         && IsCheapAndSteady(bound) && !VariablesOf(bound).Any(inner.Carried.Select(c => c.Variable).Contains))
                     {
                         tripCounts[inner.Counter] = TripCount(start.Value, bound, step.Overflow);
@@ -306,7 +310,8 @@ namespace Fluxion.Generator.Modes.Reverse
             _ => false,
         };
 
-        private static int Operations(Expr expression) => (expression is Variable or Constant or IntegerConstant ? 0 : 1) + Operands(expression).Sum(Operations);
+        private static int Operations(Expr expression) => (expression is Variable or Constant or IntegerConstant ? 0 : 1) + Operands(expression)
+            .Sum(Operations);
 
         /// <summary>
         /// The step of a counter the body moves by a constant (<c>i_2 = i + 1</c> at the top of the body, its value at
@@ -315,7 +320,9 @@ namespace Fluxion.Generator.Modes.Reverse
         private static Binary? StepOf(LoopStep loop, Carried value, HashSet<string> innerLoopVariables) =>
             value.Type.IsInteger()
             && !innerLoopVariables.Contains(value.Variable)
-            && loop.Body.OfType<Definition>().FirstOrDefault(d => d.Name == value.Exit) is { Value: Binary { Operator: BinaryOperator.Add or BinaryOperator.Subtract, Left: Variable start, Right: IntegerConstant } step }
+            && loop.Body.OfType<Definition>().FirstOrDefault(d
+                => d.Name == value.Exit) is { Value: Binary { Operator: BinaryOperator.Add or BinaryOperator.Subtract, Left: Variable start,
+                Right: IntegerConstant } step }
             && start.Name == value.Variable
                 ? step
                 : null;
