@@ -35,7 +35,30 @@ namespace Fluxion.Generator.Optimization
             };
 
             var body = method.Body.Select(SimplifyOne).ToList();
-            return method with { Body = ForwardCopies(body, tangents).ToEquatableArray() };
+            body = ForwardCopies(body, tangents);
+            RemoveUnreadTangents(body, tangents);
+            return method with { Body = body.ToEquatableArray() };
+        }
+
+        /// <summary>
+        /// Drops the tangents nothing reads (a local that depends on an input but only feeds a condition): no dead stores,
+        /// and no CS0219 for one only ever assigned a constant.
+        /// </summary>
+        private static void RemoveUnreadTangents(List<CodeStatement> body, HashSet<string> tangents)
+        {
+            while (true)
+            {
+                var read = new HashSet<string>(CodeTree.AllStatements(body).SelectMany(CodeTree.OwnReads), System.StringComparer.Ordinal);
+                var unread = new HashSet<string>(
+                    CodeTree.AllStatements(body).OfType<Declare>().Select(d => d.Name).Where(name => tangents.Contains(name) && !read.Contains(name)),
+                    System.StringComparer.Ordinal);
+                if (unread.Count == 0)
+                {
+                    return;
+                }
+
+                RemoveStores(body, unread);
+            }
         }
 
         /// <summary>
