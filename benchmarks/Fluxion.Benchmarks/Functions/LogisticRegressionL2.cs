@@ -9,8 +9,8 @@ namespace Fluxion.Benchmarks.Functions
     /// </summary>
     public static partial class LogisticRegressionL2
     {
-        /// <summary>The primal; Fluxion generates <c>Loss_Grad(w, b, x, y, lambda, dw, out db)</c>.</summary>
-        [Differentiable(nameof(w), nameof(b))]
+        /// <summary>The primal; Fluxion generates <c>Loss_Grad(w, b, x, y, lambda, dw, out db)</c> and <c>Loss_Jvp(…, dw, db, out derivative)</c>.</summary>
+        [Differentiable(nameof(w), nameof(b), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double Loss(double[] w, double b, double[] x, double[] y, double lambda)
         {
             int n = w.Length;
@@ -69,6 +69,40 @@ namespace Fluxion.Benchmarks.Functions
                 dw[j] += lambda * w[j];
             }
             db = dbSum;
+            return total / m + 0.5 * lambda * squares;
+        }
+    
+        /// <summary>
+        /// Hand-written directional derivative along (v, vb) in one pass: dzᵢ = vb + Σⱼ vⱼ·x[i·n + j], dJ = Σᵢ (pᵢ − yᵢ)·dzᵢ / m
+        /// + λ·Σⱼ wⱼvⱼ; the bar for <c>Loss_Jvp</c>.
+        /// </summary>
+        public static double HandJvp(double[] w, double b, double[] x, double[] y, double lambda, ReadOnlySpan<double> v, double vb, out double derivative)
+        {
+            int n = w.Length;
+            int m = y.Length;
+            double total = 0.0;
+            double d = 0.0;
+            for (int i = 0; i < m; i++)
+            {
+                double z = b;
+                double dz = vb;
+                for (int j = 0; j < n; j++)
+                {
+                    z += w[j] * x[i * n + j];
+                    dz += v[j] * x[i * n + j];
+                }
+                double p = 1.0 / (1.0 + Math.Exp(-z));
+                total -= y[i] * Math.Log(p) + (1.0 - y[i]) * Math.Log(1.0 - p);
+                d += (p - y[i]) * dz;
+            }
+            double squares = 0.0;
+            double dsquares = 0.0;
+            for (int j = 0; j < n; j++)
+            {
+                squares += w[j] * w[j];
+                dsquares += w[j] * v[j];
+            }
+            derivative = d / m + lambda * dsquares;
             return total / m + 0.5 * lambda * squares;
         }
     }
