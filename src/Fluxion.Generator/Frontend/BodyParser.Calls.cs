@@ -128,6 +128,17 @@ namespace Fluxion.Generator.Frontend
                 return null;
             }
 
+            if ((requested & DerivativeKindsExtensions.SecondOrder) is var secondOrder and not DerivativeKinds.None)
+            {
+                // Reverse over forward would need the callee's own second-order core.
+                string kinds = string.Join(" and ", secondOrder.Each().Select(kind => "'" + methodName + kind.Suffix() + "'"));
+                Diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.DerivativeNotAvailable, invocation.Syntax.GetLocation(), kinds, methodName,
+                    "second derivatives through a call of another [Differentiable] method ('" + method.Name + "') are not generated yet; "
+                        + "ask for them where the call's body is written inline, or ask only for Gradient and Jvp here"));
+                return null;
+            }
+
             if (MissingDerivative(definition, attribute) is { } missing)
             {
                 Diagnostics.Add(DiagnosticInfo.Create(

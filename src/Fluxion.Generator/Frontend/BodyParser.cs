@@ -61,11 +61,14 @@ namespace Fluxion.Generator.Frontend
         /// <summary>The derivative methods the method asks for: each of its [Differentiable] callees must generate them too.</summary>
         private readonly DerivativeKinds requested;
 
+        private readonly string methodName;
+
         public BodyParser(Compilation compilation, IMethodSymbol method, DerivativeKinds requested, ActivityAnalysis activity,
             CancellationToken cancellationToken)
         {
             this.compilation = compilation;
             this.requested = requested;
+            methodName = method.Name;
             this.activity = activity;
             this.cancellationToken = cancellationToken;
             foreach (IParameterSymbol parameter in method.Parameters)

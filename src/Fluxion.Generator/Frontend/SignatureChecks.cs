@@ -74,6 +74,11 @@ namespace Fluxion.Generator.Frontend
                 CheckJvpCollisions(method, attribute, methodLocation, diagnostics);
             }
 
+            if ((requested & DerivativeKindsExtensions.SecondOrder) != 0)
+            {
+                CheckSecondOrderCollisions(method, attribute, requested, methodLocation, diagnostics);
+            }
+
             return diagnostics;
         }
 
@@ -98,10 +103,9 @@ namespace Fluxion.Generator.Frontend
 
             foreach (DerivativeKinds kind in (requested & known & ~DerivativeKindsExtensions.Generated).Each())
             {
-                string why = kind is DerivativeKinds.Jacobian or DerivativeKinds.Vjp
-                    ? "'" + method.Name + "' returns one double, so its Jacobian is its gradient (ask for Gradient); " + kind
-                        + " is for a vector-valued method, which this version does not differentiate yet"
-                    : "this version generates Gradient and Jvp; second derivatives are not generated yet";
+                // Only Jacobian and Vjp are left: both are for vector-valued methods.
+                string why = "'" + method.Name + "' returns one double, so its Jacobian is its gradient (ask for Gradient); " + kind
+                    + " is for a vector-valued method, which this version does not differentiate yet";
                 Report("'" + method.Name + kind.Suffix() + "'", why);
             }
 
@@ -148,6 +152,47 @@ namespace Fluxion.Generator.Frontend
                 }
             }
         }
+
+        /// <summary>
+        /// <c>F_Hvp</c>, <c>F_Hessian</c> and their core <c>F_Jvp_Grad</c> must not clash with a member, nor the names their
+        /// code uses (the outputs, the direction, the core's outputs) with a parameter.
+        /// </summary>
+        private static void CheckSecondOrderCollisions(IMethodSymbol method, AttributeData attribute, DerivativeKinds requested, Location location, List<DiagnosticInfo> diagnostics)
+        {
+            var members = new List<string> { method.Name + DerivativeKinds.Jvp.Suffix() + MethodModel.GradientSuffix };
+            members.AddRange((requested & DerivativeKindsExtensions.SecondOrder).Each().Select(kind => method.Name + kind.Suffix()));
+            foreach (string name in members)
+            {
+                for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
+                {
+                    bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
+                    if (type.GetMembers(name).Any(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of " + type.Name));
+                    }
+                }
+            }
+
+            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
+            var taken = new HashSet<string>(SecondOrderNames);
+            if (method.Parameters.Any(p => p.Name == "n"))
+            {
+                taken.Add("inputs");
+            }
+
+            foreach (IParameterSymbol parameter in method.Parameters.Where(p => differentiable[p.Ordinal]))
+            {
+                taken.UnionWith(new[] { "d" + parameter.Name, "d" + parameter.Name + "_dot", parameter.Name + "_dot" });
+            }
+
+            foreach (IParameterSymbol parameter in method.Parameters.Where(p => taken.Contains(p.Name)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "name", parameter.Name, "parameter '" + parameter.Name + "'"));
+            }
+        }
+
+        /// <summary>The names <c>F_Hvp</c> and <c>F_Hessian</c> give their parameters and locals.</summary>
+        private static readonly string[] SecondOrderNames = { "gradient", "v", "hv", "hessian", "unit", "unit_storage", "row" };
 
         /// <summary>The <c>out</c> parameter of <c>F_Jvp</c> that receives the directional derivative.</summary>
         public const string JvpOutputName = "derivative";

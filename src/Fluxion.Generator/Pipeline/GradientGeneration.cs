@@ -5,6 +5,7 @@ using Fluxion.Generator.Emission;
 using Fluxion.Generator.Model;
 using Fluxion.Generator.Modes.Forward;
 using Fluxion.Generator.Modes.Reverse;
+using Fluxion.Generator.Modes.SecondOrder;
 using Fluxion.Generator.Optimization;
 
 namespace Fluxion.Generator.Pipeline
@@ -31,7 +32,15 @@ namespace Fluxion.Generator.Pipeline
         /// <param name="nullableDirective">Whether the file may start with <c>#nullable enable</c> (C# 8 and later).</param>
         public static GeneratedGradient Generate(MethodModel method, bool nullableDirective)
         {
-            var files = method.Derivatives.Each().Select(kind => Generate(method, kind, nullableDirective)).ToEquatableArray();
+            // Hvp and Hessian share one file: both call the same core.
+            const DerivativeKinds secondOrder = DerivativeKinds.Hvp | DerivativeKinds.Hessian;
+            var kinds = (method.Derivatives & ~secondOrder).Each().ToList();
+            if ((method.Derivatives & secondOrder) != 0)
+            {
+                kinds.Add(method.Derivatives & secondOrder);
+            }
+
+            var files = kinds.Select(kind => Generate(method, kind, nullableDirective)).ToEquatableArray();
             return new GeneratedGradient(method.Key, method.FullName, files, method.Calls, method.Location);
         }
 
@@ -44,6 +53,7 @@ namespace Fluxion.Generator.Pipeline
                 {
                     DerivativeKinds.Gradient => GradientEmitter.Emit(Simplifier.Simplify(ReverseModeDifferentiator.Differentiate(method)), nullableDirective),
                     DerivativeKinds.Jvp => JvpEmitter.Emit(Simplifier.Simplify(ForwardModeDifferentiator.Differentiate(method)), nullableDirective),
+                    _ when (kind & ~(DerivativeKinds.Hvp | DerivativeKinds.Hessian)) == 0 => SecondOrderEmitter.Emit(method, SecondOrderCore(method), kind, nullableDirective),
                     _ => throw new InvalidOperationException("no generator for " + kind),
                 };
                 return new GeneratedFile(kind, hintName, text, EquatableArray<DiagnosticInfo>.Empty);
@@ -56,13 +66,20 @@ namespace Fluxion.Generator.Pipeline
             }
         }
 
+        /// <summary>Reverse mode over forward mode: the gradient of the method's tangent program.</summary>
+        private static GradientMethod SecondOrderCore(MethodModel method)
+        {
+            MethodModel tangentProgram = TangentProgram.ToModel(Simplifier.Simplify(ForwardModeDifferentiator.DifferentiateWithDots(method)));
+            return Simplifier.Simplify(ReverseModeDifferentiator.Differentiate(tangentProgram));
+        }
+
         /// <summary>The gradient keeps the method's hint name; every other kind puts its name before the extension.</summary>
         private static string HintName(MethodModel method, DerivativeKinds kind)
         {
             const string Extension = ".g.cs";
             return kind == DerivativeKinds.Gradient || !method.HintName.EndsWith(Extension, StringComparison.Ordinal)
                 ? (kind == DerivativeKinds.Gradient ? method.HintName : method.HintName + "." + kind + Extension)
-                : method.HintName.Substring(0, method.HintName.Length - Extension.Length) + "." + kind + Extension;
+                : method.HintName.Substring(0, method.HintName.Length - Extension.Length) + "." + kind.ToString().Replace(", ", "And") + Extension;
         }
     }
 }

@@ -14,10 +14,12 @@ namespace Fluxion.Generator.Pipeline
     {
         public static GradientOutput Decide(GeneratedGradient gradient, EquatableArray<string> available)
         {
-            var files = gradient.Files.Where(file => available.Contains(AvailableGradients.KeyOf(file.Kind, gradient.Key))).ToEquatableArray();
+            // A file may hold several kinds (Hvp and Hessian): it is available when each of them is.
+            bool Available(GeneratedFile file, string key) => file.Kind.Each().All(kind => available.Contains(AvailableGradients.KeyOf(kind, key)));
+            var files = gradient.Files.Where(file => Available(file, gradient.Key)).ToEquatableArray();
             var missing = gradient.Files
-                .Where(file => !available.Contains(AvailableGradients.KeyOf(file.Kind, gradient.Key)))
-                .SelectMany(file => gradient.Calls.Where(call => !available.Contains(AvailableGradients.KeyOf(file.Kind, call.CalleeKey))))
+                .Where(file => !Available(file, gradient.Key))
+                .SelectMany(file => gradient.Calls.Where(call => !Available(file, call.CalleeKey)))
                 .Select(call => new DiagnosticInfo(
                     DiagnosticDescriptors.CalleeHasNoGradient,
                     call.Location.Value,

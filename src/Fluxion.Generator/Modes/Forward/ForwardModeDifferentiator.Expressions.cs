@@ -187,7 +187,7 @@ namespace Fluxion.Generator.Modes.Forward
             }
 
             // A static table's name is qualified: its tangent takes the last part.
-            string zeros = names.Allocate("d" + array.Substring(array.LastIndexOf('.') + 1).TrimStart('@'));
+            string zeros = names.Allocate(tangentName(array.Substring(array.LastIndexOf('.') + 1).TrimStart('@')));
             string storage = names.Allocate(zeros + "_storage");
             block.Add(new AdjointArrayDeclaration(zeros, storage, new SequenceLength(array)));
             borrowed.Add(storage);

@@ -37,9 +37,26 @@ namespace Fluxion.Generator.Modes.Forward
 
         private List<CodeStatement> block = new List<CodeStatement>();
 
-        private ForwardModeDifferentiator(MethodModel method) => this.method = method;
+        /// <summary>The name of a value's tangent (and of a parameter's direction): <c>dx</c> in <c>F_Jvp</c>.</summary>
+        private readonly Func<string, string> tangentName;
 
-        public static TangentMethod Differentiate(MethodModel method) => new ForwardModeDifferentiator(method).Run();
+        private ForwardModeDifferentiator(MethodModel method, Func<string, string> tangentName)
+        {
+            this.method = method;
+            this.tangentName = tangentName;
+        }
+
+        /// <summary>The tangent method of <c>F_Jvp</c>: directions and tangents named <c>dx</c>.</summary>
+        public static TangentMethod Differentiate(MethodModel method) => new ForwardModeDifferentiator(method, name => "d" + name).Run();
+
+        /// <summary>
+        /// The tangent method with directions and tangents named <c>x_dot</c>, so that reverse mode, which names its outputs
+        /// <c>dx</c>, can differentiate it again (second derivatives).
+        /// </summary>
+        public static TangentMethod DifferentiateWithDots(MethodModel method) => new ForwardModeDifferentiator(method, Dotted).Run();
+
+        /// <summary>A tangent's name in <see cref="DifferentiateWithDots"/>: <c>x_dot</c>.</summary>
+        public static string Dotted(string name) => name + "_dot";
 
         private TangentMethod Run()
         {
@@ -49,7 +66,7 @@ namespace Fluxion.Generator.Modes.Forward
                 renamed[parameter.Name] = parameter.Name;
                 if (parameter.IsDifferentiable)
                 {
-                    names.TryReserve(parameter.OutputName);
+                    names.TryReserve(tangentName(parameter.Name));
                 }
             }
 
@@ -67,8 +84,8 @@ namespace Fluxion.Generator.Modes.Forward
                 bool direction = parameter.IsDifferentiable && (parameter.Sequence is not null || parameter.Type == ScalarType.Double);
                 if (direction)
                 {
-                    tangents[parameter.Name] = parameter.OutputName;
-                    tangentNames.Add(parameter.OutputName);
+                    tangents[parameter.Name] = tangentName(parameter.Name);
+                    tangentNames.Add(tangentName(parameter.Name));
                 }
                 else if (activeVariables.Contains(parameter.Name))
                 {
@@ -152,7 +169,7 @@ namespace Fluxion.Generator.Modes.Forward
 
         private string NewTangent(string sourceName)
         {
-            string tangent = names.Allocate("d" + sourceName);
+            string tangent = names.Allocate(tangentName(sourceName));
             tangents[sourceName] = tangent;
             tangentNames.Add(tangent);
             return tangent;

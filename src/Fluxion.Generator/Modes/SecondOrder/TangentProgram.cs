@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Fluxion.Generator.Frontend;
+using Fluxion.Generator.Model;
+using Fluxion.Generator.Modes.Forward;
+
+namespace Fluxion.Generator.Modes.SecondOrder
+{
+    /// <summary>
+    /// Second derivatives by composing the modes: forward mode turns F into its tangent program
+    /// G(x, ẋ) = ∇F(x)·ẋ, written back in the frontend's own form, and reverse mode differentiates G. Its gradient with
+    /// respect to x is the Hessian times the direction, H·ẋ, and with respect to ẋ the gradient ∇F: one backward sweep gives
+    /// both (reverse over forward). The tangent program is a method <c>F_Jvp</c> whose reverse-mode gradient is
+    /// <c>F_Jvp_Grad</c>, the core that <c>F_Hvp</c> and <c>F_Hessian</c> call.
+    /// </summary>
+    internal static class TangentProgram
+    {
+        /// <summary>The name the tangent program takes: its gradient is printed as <c>F_Jvp_Grad</c>.</summary>
+        public static string NameOf(MethodModel method) => method.Name + DerivativeKinds.Jvp.Suffix();
+
+        /// <summary>
+        /// <paramref name="tangent"/> (made by <see cref="ForwardModeDifferentiator.DifferentiateWithDots"/>) as a method of its
+        /// own: F's parameters, then a differentiable direction per differentiable parameter, returning the directional derivative.
+        /// </summary>
+        public static MethodModel ToModel(TangentMethod tangent)
+        {
+            MethodModel method = tangent.Source;
+            var directions = method.Parameters
+                .Where(p => p.IsDifferentiable)
+                .Select(p => new ParameterModel(ForwardModeDifferentiator.Dotted(p.Name), ScalarType.Double, true, p.Sequence is null ? null : SequenceKind.ReadOnlySpan));
+            var types = method.Parameters.Concat(directions).Where(p => p.Sequence is null).ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
+            var elementTypes = method.Parameters.Where(p => p.Sequence is not null).ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
+            var converter = new Converter(types, elementTypes);
+            return method with
+            {
+                Name = NameOf(method),
+                Accessibility = "private",
+                Parameters = method.Parameters.Concat(directions).ToEquatableArray(),
+                Body = converter.Block(tangent.Body).ToEquatableArray(),
+                Calls = EquatableArray<CallSite>.Empty,
+                Derivatives = DerivativeKinds.Gradient,
+            };
+        }
+
+        /// <summary>Generated statements back into the frontend's statements; the tangent program has no others.</summary>
+        private sealed class Converter
+        {
+            private readonly Dictionary<string, ScalarType> types;
+            private readonly Dictionary<string, ScalarType> elementTypes;
+            private Expr? derivative;
+
+            public Converter(Dictionary<string, ScalarType> types, Dictionary<string, ScalarType> elementTypes)
+            {
+                this.types = types;
+                this.elementTypes = elementTypes;
+            }
+
+            public List<Statement> Block(IEnumerable<CodeStatement> statements)
+            {
+                var block = new List<Statement>();
+                foreach (CodeStatement statement in statements)
+                {
+                    switch (statement)
+                    {
+                        case Assign { Name: SignatureChecks.JvpOutputName } output:
+                            derivative = output.Value;
+                            break;
+                        case ReturnValue:
+                            block.Add(new Return(derivative ?? throw new InvalidOperationException("a return without its derivative")));
+                            break;
+                        case Declare { Value: GradientInvocation }:
+                            throw new InvalidOperationException("the tangent program calls another method's _Jvp");
+                        case Declare declare:
+                            types[declare.Name] = declare.Type;
+                            block.Add(new Assignment(declare.Name, declare.Type, declare.Value, Declares: true));
+                            break;
+                        case Assign assign:
+                            block.Add(new Assignment(assign.Name, types[assign.Name], assign.Value, Declares: false));
+                            break;
+                        case IfStatement branch:
+                            block.Add(new If(branch.Condition, Block(branch.Then).ToEquatableArray(), Block(branch.Else).ToEquatableArray()));
+                            break;
+                        case LoopStatement loop:
+                            block.Add(new Loop(loop.Condition, Block(loop.Body).ToEquatableArray(), loop.TestsFirst));
+                            break;
+                        case DeclareArray array:
+                            elementTypes[array.Name] = array.ElementType;
+                            block.Add(new ArrayDeclaration(array.Name, array.ElementType, array.Length));
+                            break;
+                        case AdjointArrayDeclaration tangents:
+                            // Reverse mode differentiates an ordinary local array (new per call) where forward mode pooled one.
+                            elementTypes[tangents.Name] = ScalarType.Double;
+                            block.Add(new ArrayDeclaration(tangents.Name, ScalarType.Double, tangents.Length));
+                            break;
+                        case AdjointArrayRelease:
+                            break;
+                        case ElementAssign element:
+                            block.Add(new ElementAssignment(element.Array, elementTypes[element.Array], element.Index, element.Value));
+                            break;
+                        default:
+                            throw new InvalidOperationException("the tangent program has a " + statement.GetType().Name);
+                    }
+                }
+
+                return block;
+            }
+        }
+    }
+}
