@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Fluxion.Generator.Diagnostics;
@@ -174,7 +175,17 @@ namespace Fluxion.Generator.Frontend
             }
 
             bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
-            var taken = new HashSet<string>(SecondOrderNames);
+            var taken = new HashSet<string>(StringComparer.Ordinal) { "gradient" };
+            if ((requested & DerivativeKinds.Hvp) != 0)
+            {
+                taken.UnionWith(new[] { "v", "hv" });
+            }
+
+            if ((requested & DerivativeKinds.Hessian) != 0)
+            {
+                taken.UnionWith(new[] { "hessian", "unit", "unit_storage", "row" });
+            }
+
             if (method.Parameters.Any(p => p.Name == "n"))
             {
                 taken.Add("inputs");
@@ -190,9 +201,6 @@ namespace Fluxion.Generator.Frontend
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "name", parameter.Name, "parameter '" + parameter.Name + "'"));
             }
         }
-
-        /// <summary>The names <c>F_Hvp</c> and <c>F_Hessian</c> give their parameters and locals.</summary>
-        private static readonly string[] SecondOrderNames = { "gradient", "v", "hv", "hessian", "unit", "unit_storage", "row" };
 
         /// <summary>The <c>out</c> parameter of <c>F_Jvp</c> that receives the directional derivative.</summary>
         public const string JvpOutputName = "derivative";

@@ -23,7 +23,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A passed-through array handed to an ordinary helper.</summary>
-        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PassiveArrayToHelper(double[] x, double[] data)
         {
             double s = 0.0;
@@ -36,7 +36,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A passed-through array handed to a [Differentiable] method.</summary>
-        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PassiveArrayToDifferentiable(double[] x, double[] data)
         {
             double s = 0.0;
@@ -49,7 +49,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Horner over a static readonly coefficient table.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double StaticReadonlyTable(double x)
         {
             double v = 0.0;

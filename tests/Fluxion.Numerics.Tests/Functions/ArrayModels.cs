@@ -49,7 +49,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// w1 is hidden × inputs (flat), b1 and w2 one entry per hidden unit. Each hidden activation is
         /// recomputed inside the loops: there are no local arrays.
         /// </summary>
-        [Differentiable(nameof(w1), nameof(b1), nameof(w2), nameof(b2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(w1), nameof(b1), nameof(w2), nameof(b2), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NeuralNetworkLoss(double[] w1, double[] b1, double[] w2, double b2, double[] features, double[] labels)
         {
             int hidden = b1.Length;
@@ -79,7 +79,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Softmax regression: mean −log softmax(W·x)[label] with int[] labels, the logits recomputed in each pass.</summary>
-        [Differentiable(nameof(weights), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(weights), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SoftmaxRegressionLoss(double[] weights, double[] features, int[] labels, int classes)
         {
             int d = weights.Length / classes;
@@ -112,7 +112,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ wₛ(xₛ·θ − yₛ)², data as ReadOnlySpans, the weights a Span: differentiated in θ and w.</summary>
-        [Differentiable(nameof(theta), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(theta), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double WeightedLeastSquares(double[] theta, ReadOnlySpan<double> features, ReadOnlySpan<double> targets, Span<double> w)
         {
             int d = theta.Length;
@@ -132,7 +132,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The mean squared error of a polynomial (Horner over the coefficient array) fitted to points.</summary>
-        [Differentiable(nameof(c), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(c), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PolynomialFitLoss(double[] c, double[] xs, double[] ys)
         {
             double s = 0.0;

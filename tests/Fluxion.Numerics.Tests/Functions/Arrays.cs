@@ -14,7 +14,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class Arrays
     {
         /// <summary>a·b.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Dot(double[] a, double[] b)
         {
             double s = 0.0;
@@ -27,7 +27,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>‖x‖₂.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Norm2(double[] x)
         {
             double s = 0.0;
@@ -40,7 +40,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ xᵢ² over a ReadOnlySpan.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SumOfSquaresReadOnlySpan(ReadOnlySpan<double> x)
         {
             double s = 0.0;
@@ -53,7 +53,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ aᵢ·sin(bᵢ) over a ReadOnlySpan and a Span.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReadOnlySpanAndSpan(ReadOnlySpan<double> a, Span<double> b)
         {
             double s = 0.0;
@@ -66,7 +66,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The p-norm (Σ|xᵢ|ᵖ)^(1/p), differentiated in the entries and in p.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PNorm(double[] x, double p)
         {
             double s = 0.0;
@@ -79,7 +79,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>log Σ e^xᵢ, shifted by the largest entry (found by a branch in a loop) for stability.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogSumExp(double[] x)
         {
             double m = x[0];
@@ -101,7 +101,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The softmax cross-entropy −log softmax(logits)[label], the label an int parameter.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SoftmaxCrossEntropy(double[] logits, int label)
         {
             double m = logits[0];
@@ -120,7 +120,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ cₖ·xᵏ by Horner over the coefficient array, counting down from its length.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Polynomial(double[] c, double x)
         {
             double v = 0.0;
@@ -133,7 +133,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The population variance, in two passes: the mean, then the squared deviations.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Variance(double[] x)
         {
             double mean = 0.0;
@@ -154,7 +154,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>a·b / (‖a‖·‖b‖), three sums in one loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CosineSimilarity(double[] a, double[] b)
         {
             double ab = 0.0;
@@ -171,7 +171,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The trapezoid rule over samples y spaced h apart: the end samples read outside the loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TrapezoidSamples(double[] y, double h)
         {
             int n = y.Length;
@@ -185,7 +185,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ (k + 1)·xₖ² indexed with a long counter (the gradient span's indexer takes an int), and a long-sized copy.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LongIndexedSquares(double[] x)
         {
             double s = 0.0;
@@ -204,7 +204,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ (xᵢ₊₁ − xᵢ)²: each entry read in two iterations.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SmoothnessPenalty(double[] x)
         {
             double s = 0.0;
@@ -218,7 +218,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>softplus(z) = log(1 + eᶻ), called per entry below.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Softplus(double z) => Math.Log(1 + Math.Exp(z));
 
         /// <summary>Σ softplus(xᵢ)·wᵢ: a [Differentiable] call on each entry.</summary>
@@ -235,7 +235,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ w[index[i]]·vᵢ²: an int[] of indices, repeats included; the index array is passed through.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double GatherWeighted(double[] w, int[] index, double[] v)
         {
             double s = 0.0;
@@ -248,7 +248,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ (i + 1)·p[index[i]] over a ReadOnlySpan of values and a ReadOnlySpan&lt;int&gt; of indices.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GatherSpans(ReadOnlySpan<double> p, ReadOnlySpan<int> index)
         {
             double s = 0.0;
@@ -261,7 +261,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The extended Rosenbrock function Σ 100(x₂ᵢ₊₁ − x₂ᵢ²)² + (1 − x₂ᵢ)², over pairs of an even-length array.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExtendedRosenbrock(double[] x)
         {
             double s = 0.0;
@@ -276,7 +276,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The chained Rosenbrock function over a Span: Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)².</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ChainedRosenbrockSpan(Span<double> x)
         {
             double s = 0.0;
@@ -291,7 +291,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>‖A·v − b‖² with A a flat row-major matrix of b.Length rows and v.Length columns.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double MatVecResidual(double[] matrix, double[] v, double[] b)
         {
             int rows = b.Length;
@@ -312,7 +312,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>xᵀAx with A flat and square, its size an int parameter.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double QuadraticForm(double[] matrix, double[] x, int n)
         {
             double s = 0.0;
@@ -331,7 +331,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// ‖A·v‖² for a sparse A in compressed-row form (values, column indices, row starts): two int[]
         /// index arrays, differentiated in the values and in v.
         /// </summary>
-        [Differentiable(nameof(values), nameof(v), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(values), nameof(v), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double SparseMatVecNorm(double[] values, int[] columns, int[] rowStart, double[] v)
         {
             double s = 0.0;
@@ -350,7 +350,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Simple exponential smoothing of a series from its first entry: a derivative in every entry and in α.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExponentialSmoothing(double[] x, double alpha)
         {
             double level = x[0];
@@ -363,7 +363,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The Gaussian log-likelihood of data, differentiated in μ and σ only (the data are passed through).</summary>
-        [Differentiable(nameof(mu), nameof(sigma), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(mu), nameof(sigma), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GaussianLogLikelihood(double[] data, double mu, double sigma)
         {
             double s = 0.0;
@@ -377,7 +377,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>scale·Σ sin(xᵢ), differentiated in x only (the scale is passed through).</summary>
-        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ScaledSineSum(double[] x, double scale)
         {
             double s = 0.0;
@@ -390,7 +390,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The largest entry times a scalar: a branch per entry (the points keep the top two entries apart).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MaxEntryScaled(double[] x, double scale)
         {
             double m = x[0];
@@ -406,7 +406,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ a₂ᵢ²: the odd entries of a and all of the second array are never read, so their gradient is 0.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double EveryOtherEntry(double[] a, double[] unused)
         {
             double s = 0.0;
@@ -419,7 +419,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ xₖ² over the leading positive entries: the loop condition reads x[k] only while k &lt; x.Length.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LeadingPositiveSquares(double[] x)
         {
             double s = 0.0;
@@ -434,7 +434,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ xᵢ² until the sum reaches a limit: a data-dependent trip count over an array (the limit gets derivative 0).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SquaresUntilLimit(double[] x, double limit)
         {
             double s = 0.0;
@@ -449,11 +449,11 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An entry read only where the conditional operator's guard holds, else an entry of another array.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GuardedPick(double[] a, double[] b, int k) => k < a.Length ? a[k] * a[k] : 2 * b[0];
 
         /// <summary>Linear interpolation in a table at t, the index ⌊t⌋ computed from the differentiated t.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TableInterpolation(double[] table, double t)
         {
             int i = (int)Math.Floor(t);
@@ -462,7 +462,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The Lennard-Jones energy Σᵢ&lt;ⱼ 4(r⁻¹² − r⁻⁶) of particles in the plane, positions flat (x₀, y₀, x₁, y₁, …).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LennardJones(double[] positions)
         {
             int n = positions.Length / 2;

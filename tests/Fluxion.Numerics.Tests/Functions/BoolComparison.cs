@@ -9,7 +9,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class BoolComparisons
     {
         /// <summary>The smallest reproduction above.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SignMatchesFlag(double x, bool flag)
         {
             if ((x > 0) == flag) return x * x;
@@ -17,7 +17,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>!= between two bool locals: the two signs differ.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SignsDiffer(double x, double y)
         {
             bool a = x > 0;

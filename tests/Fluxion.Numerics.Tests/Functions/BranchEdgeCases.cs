@@ -14,15 +14,15 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class BranchEdges
     {
         /// <summary>sin(x)/x with its removable singularity guarded by !=; x = 0 exactly is sampled.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Sinc(double x) => x != 0 ? Math.Sin(x) / x : 1.0;
 
         /// <summary>Each side is NaN on the other side's half-line: the side not taken must stay unevaluated.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SqrtOnEitherSide(double x) => x > 0 ? Math.Sqrt(x) : -Math.Sqrt(-x);
 
         /// <summary>A bool local set in a branch, then tested.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BoolLocalReassigned(double x)
         {
             bool negative = false;
@@ -32,7 +32,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The early return returns a local that the other path changes afterwards.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnEarlierValue(double x)
         {
             double a = x * x;
@@ -42,7 +42,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The early return returns the parameter that the other path reassigns afterwards.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnParameterThenReassign(double x)
         {
             if (x > 1) return x;
@@ -58,11 +58,11 @@ namespace Fluxion.Numerics.Tests.Functions
             return -x * Kernels.Square(x);
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MathInCondition(double x) => Math.Sin(x) > 0 ? x * x : x;
 
         /// <summary>A conditional operator on a differentiated value inside the condition of an if.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalInCondition(double x)
         {
             if ((x > 0 ? x : -x) > 1) return x * x;
@@ -74,7 +74,7 @@ namespace Fluxion.Numerics.Tests.Functions
         public static double ConditionalIntoCall(double x) => Kernels.Square(x > 0 ? x : -2 * x);
 
         /// <summary>An int chosen by a condition on a differentiated value.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntFromConditional(double x)
         {
             int k = x > 0 ? 1 : 2;
@@ -82,7 +82,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An early return of a conditional expression.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnConditional(double x, double y)
         {
             if (x > 0) return y > 0 ? x * y : x;
@@ -90,7 +90,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A bool parameter decides whether a parameter is negated.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FlagNegates(double x, bool flag)
         {
             if (flag) x = -x;
@@ -98,7 +98,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A parameter that is not differentiated is reassigned in a branch.</summary>
-        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExcludedReassignedInBranch(double x, double k)
         {
             if (k > 1) k = k * 2;
@@ -106,7 +106,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Two declarators in one declaration, in each branch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MultipleDeclaratorsInBranches(double x)
         {
             double r;
@@ -116,7 +116,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A nested conditional assigned to a local that already had a value.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedConditionalAssignment(double x, double y)
         {
             double r = x;
@@ -125,7 +125,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>&& binds tighter than ||; a bool parameter and ! in the mix.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double AndOrPrecedence(double x, double y, bool flag)
         {
             if (x > 0 && y > 0 || flag && !(x < -1)) return x * y;
@@ -133,11 +133,11 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A step: both sides constant, so the derivative is 0 on each.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Step(double x) => x > 0 ? 1.0 : 0.0;
 
         /// <summary>The same step with returns of constants.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double StepWithReturns(double x)
         {
             if (x > 0) return 1.0;
@@ -145,7 +145,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>x only decides the branch: ∂/∂x = 0 everywhere.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double OnlyInCondition(double x, double y)
         {
             if (x > y) return 2.0 * y;
@@ -153,7 +153,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Parameters and locals named like the generated branch temporaries.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NamesLikeBranchTemporaries(double branch, double choice, double result)
         {
             double result_2 = branch * choice;
@@ -167,15 +167,15 @@ namespace Fluxion.Numerics.Tests.Functions
             return choice_side > 0 ? choice_side : result_2;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NegatedConditional(double x) => -(x > 0 ? x : 0.0) * 3;
 
         /// <summary>The same variable on both sides of a conditional.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SameVariableBothSides(double x, bool flag) => flag ? x : x;
 
         /// <summary>A triangle wave: the parity of (int)floor(x) picks the slope.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TriangleWave(double x)
         {
             double k = Math.Floor(x);
@@ -185,7 +185,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A compound assignment of a parameter in a branch, the parameter returned.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundThenReturnParameter(double x)
         {
             if (x > 0) x *= x;
@@ -193,7 +193,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A long local changed on each side.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LongInBranches(double x, long n)
         {
             long m = n;
@@ -215,7 +215,7 @@ namespace Fluxion.Numerics.Tests.Functions
         public static double IntArgumentFromConditional(double x) => Branches.EqualityOnInt(x, x > 0 ? 0 : 2);
 
         /// <summary>static readonly fields in a condition.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FieldsInCondition(double x)
         {
             if (Enabled && x > Threshold) return x * Threshold;
@@ -223,7 +223,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A local declared without a value, assigned in one branch, then overwritten on every path.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double AssignedInOneBranchThenOverwritten(double x)
         {
             double r;
@@ -233,7 +233,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A local declared without a value, assigned and returned in a branch, assigned after it otherwise.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DeclaredThenReturnedInBranch(double x)
         {
             double r;
@@ -243,12 +243,12 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Six pieces in one chain of conditional operators.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LongConditionalChain(double x) =>
             x < -2 ? 1 * x : x < -1 ? 2 * x : x < 0 ? 3 * x : x < 1 ? 4 * x : x < 2 ? 5 * x : 6 * x;
 
         /// <summary>Passive conditionals as operands of arithmetic: the parentheses around them must survive.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PassiveConditionalsInArithmetic(double x, int n, bool flag)
         {
             int k = (n > 2 ? n : 2) * 3;
@@ -258,7 +258,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Grouped || inside &&, and ! applied to groups.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NegatedGroups(double x, double y, bool flag)
         {
             bool a = x > 0, b = y > 0;
@@ -268,16 +268,16 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A conditional of bool type as the condition of another.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BoolValuedConditional(double x, double y, bool flag) => (flag ? x > 0 : y > 0) ? x * y : x - y;
 
         /// <summary>Active conditionals as both factors of a product, and a passive one as a factor.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalFactors(double x, double y) =>
             (x > 0 ? x : y) * (y > 0 ? y : x) + (x > y ? 1.0 : 2.0) * x;
 
         /// <summary>A conditional in a product on one side of a conditional, a negated one on the other.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalsOnBothSides(double x, double y) =>
             x > 0 ? (y > 0 ? x : y) * 2 : -(x < -1 ? y : x);
 
@@ -290,7 +290,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// the condition (as the factor of an active product, although a condition needs no derivative),
         /// outside the short circuit, and throws DivideByZeroException at n = 0.
         /// </remarks>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GuardedDivisionInCondition(double x, int n)
         {
             if (n != 0 && x * (12 / n) > 1) return x * x;
@@ -299,7 +299,7 @@ namespace Fluxion.Numerics.Tests.Functions
 
         /// <summary>|| guards an integer remainder in the condition of a conditional operator.</summary>
         /// <remarks>Fails today like <see cref="GuardedDivisionInCondition"/>: 7 % n is computed before the ||.</remarks>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GuardedRemainderInConditional(double x, int n) =>
             n == 0 || x * (7 % n) > 1 ? x * x : -x;
     }

@@ -9,7 +9,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class UnusedBranchValues
     {
         /// <summary>The smallest reproduction above: the value computed in the branch does not reach the result.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BranchValueUnused(double x, double y)
         {
             double t = y;
@@ -18,7 +18,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The merged value reaches the result only through Floor.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BranchValueIntoFloor(double x, double y)
         {
             double t = y;

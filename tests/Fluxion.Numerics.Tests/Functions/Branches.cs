@@ -15,7 +15,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class Branches
     {
         /// <summary>Braces on both sides, a return in each.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double AbsWithBraces(double x)
         {
             if (x < 0)
@@ -29,7 +29,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>No braces; the local is declared without a value and assigned on each side.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DeclaredThenAssignedNoBraces(double x, double y)
         {
             double s;
@@ -41,7 +41,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An else-if chain assigning one local, with a Math function on every piece.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ElseIfChain(double x)
         {
             double y;
@@ -62,7 +62,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Two levels of if/else, braces on the outer level only.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedIfs(double x, double y)
         {
             double r;
@@ -81,7 +81,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Four levels deep.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DeepNesting(double x)
         {
             double r = x;
@@ -106,7 +106,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A return in one branch, then more statements on the other path.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double EarlyReturnThenMore(double x)
         {
             if (x < 0)
@@ -120,7 +120,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An early return without braces.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double EarlyReturnNoBraces(double x, double y)
         {
             if (x > y) return x * y;
@@ -128,7 +128,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Returns in both branches of a condition on a local.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnsInBothBranches(double x, double y)
         {
             double a = x * y;
@@ -143,7 +143,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Three early returns in a row, with work between them.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SequentialEarlyReturns(double x)
         {
             if (x < -2) return -x;
@@ -155,7 +155,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The return is in the else branch; the statements after the if run on the then path.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnInElseOnly(double x)
         {
             if (x < 1)
@@ -171,7 +171,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An else-if chain in which every piece returns, no return after it.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ElseIfChainAllReturn(double x, double y)
         {
             if (x < -1)
@@ -183,7 +183,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A parameter returned as it is, from either branch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnParameterInBranch(double x, double y)
         {
             if (x > y) return x;
@@ -191,7 +191,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The same parameter returned from both branches: dx = 1 whichever way.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SameParameterBothBranches(double x, bool flag)
         {
             if (flag) return x;
@@ -199,25 +199,25 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The conditional operator as a whole expression body.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Conditional(double x) => x > 1 ? Math.Log(x) : x - 1;
 
         /// <summary>A nested conditional operator (right-associative).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedConditional(double x) =>
             x < -1 ? Math.Exp(x) : x > 1 ? Math.Log(x) : x * x * x;
 
         /// <summary>Conditional operators inside a larger expression and inside a Math call.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalInsideExpression(double x, double y) =>
             x * (y > 0 ? y : -y) + Math.Sin(x > y ? x - y : 0.0);
 
         /// <summary>A conditional operator as the argument of a Math function.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalAsArgument(double x) => Math.Exp(x > 0 ? -x : x) * 2;
 
         /// <summary>A conditional between two constants, chosen by a differentiated value: a constant factor.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalBetweenConstants(double x)
         {
             double c = x > 0 ? 2.0 : -3.0;
@@ -225,7 +225,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Conditionals on passive values only (an int parameter), with == on an int.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalOnPassiveValues(double x, int n)
         {
             int k = n > 2 ? n - 2 : 1;
@@ -234,11 +234,11 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A bool parameter chooses the piece.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalOnBoolParameter(double x, double y, bool flag) => flag ? x * y : x + y;
 
         /// <summary>The four ordering comparisons, each guarding a compound assignment.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double OrderingComparisons(double x, double y)
         {
             double s = 0.0;
@@ -250,7 +250,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>== and != on a piecewise-constant value computed from a differentiated one.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double EqualityOnFloor(double x)
         {
             double k = Math.Floor(x);
@@ -260,7 +260,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>== and != on an int parameter in an else-if chain that returns on every piece.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double EqualityOnInt(double x, int n)
         {
             if (n == 0)
@@ -277,14 +277,14 @@ namespace Fluxion.Numerics.Tests.Functions
             }
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogicalAnd(double x, double y)
         {
             if (x > 0 && y > 0) return x * y;
             return 0.5 * (x + y);
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogicalOr(double x, double y)
         {
             double r;
@@ -301,7 +301,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>! on a bool parameter and on a parenthesised comparison.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogicalNot(double x, bool flag)
         {
             if (!flag && !(x > 1)) return x * x;
@@ -309,7 +309,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Bool locals computed from differentiated values, combined with && || and !.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BoolLocals(double x, double y)
         {
             bool inside = x * x + y * y < 1;
@@ -329,12 +329,12 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A mixed logical condition in a conditional operator.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogicalConditional(double x, double y, bool flag) =>
             (flag || x > y) && !(y < -1) ? x * y : x - y;
 
         /// <summary>A local changed in one branch only: after the if it is the old or the new value.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double AssignedInOneBranch(double x, double y)
         {
             double z = x * y;
@@ -343,7 +343,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Parameters reassigned inside branches (an absolute value, then a shift).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ParametersReassignedInBranches(double x, double y)
         {
             if (x < 0) x = -x;
@@ -352,7 +352,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Several reassignments on each side of one branch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReassignmentsInBothBranches(double x)
         {
             double v = x;
@@ -371,7 +371,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>+= *= on one side, -= /= ++ on the other.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundAssignmentsInBranches(double x, double y)
         {
             double s = x;
@@ -391,7 +391,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An int counter changed in the branches (= and --).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntCounterInBranches(double x)
         {
             int n = 2;
@@ -415,7 +415,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Math functions on both sides.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MathInBranches(double x)
         {
             double r;
@@ -432,7 +432,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The condition is on an intermediate value.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionOnIntermediate(double x, double y)
         {
             double t = x * y - 1;
@@ -450,7 +450,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The first branch's merged value decides the second branch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BranchFeedsBranch(double x)
         {
             double a = x;
@@ -462,7 +462,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An empty then-branch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double EmptyThenBranch(double x)
         {
             if (x > 0)
@@ -477,7 +477,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Locals of the same name declared inside both branches.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LocalsDeclaredInBranches(double x)
         {
             double r;
@@ -496,7 +496,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A value merged after a branch goes into Floor (derivative 0); x also reaches the result directly.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FloorOfBranchValue(double x)
         {
             double t = 0.0;
@@ -505,7 +505,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The condition compares with a parameter that is not differentiated.</summary>
-        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ThresholdNotDifferentiated(double x, double threshold)
         {
             if (x > threshold) return x * x;
@@ -513,7 +513,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Minimum and maximum of two values with conditionals, then a branch on the minimum.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MinMaxThenBranch(double x, double y)
         {
             double a = x < y ? x : y;
@@ -523,7 +523,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A nested if inside an else-if piece.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IfInsideElseIf(double x, double y)
         {
             double r = 0;
@@ -555,7 +555,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An early return inside a nested if; the rest of the outer branch returns too, and the other path goes on.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedEarlyReturn(double x, double y)
         {
             double r = x;
@@ -570,7 +570,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A compound assignment with a conditional operator on its right.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundWithConditional(double x, double y)
         {
             double s = x * x;
@@ -580,7 +580,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Math.Max and Math.Abs inside a branch, with a comparison on their results.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MathKinksInBranch(double x, double y)
         {
             double m = Math.Max(x, y);

@@ -14,7 +14,7 @@ namespace Fluxion.Numerics.Tests.Functions
         // Losses.
 
         /// <summary>Huber loss: quadratic within delta of zero, linear beyond.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Huber(double r, double delta)
         {
             double a = Math.Abs(r);
@@ -27,7 +27,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Smooth L1 loss of a prediction against a target, with transition width beta.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SmoothL1(double prediction, double target, double beta)
         {
             double d = Math.Abs(prediction - target);
@@ -40,12 +40,12 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Pinball (quantile) loss of a residual at quantile tau.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Pinball(double residual, double tau) =>
             residual >= 0 ? tau * residual : (tau - 1) * residual;
 
         /// <summary>Squared hinge loss of a score for a label given as a bool.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SquaredHinge(double score, bool positive)
         {
             double y = positive ? 1.0 : -1.0;
@@ -56,17 +56,17 @@ namespace Fluxion.Numerics.Tests.Functions
 
         // Activations.
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Relu(double x) => x > 0 ? x : 0.0;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LeakyRelu(double x)
         {
             if (x >= 0) return x;
             return 0.01 * x;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Elu(double x, double alpha)
         {
             if (x > 0)
@@ -78,7 +78,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Softplus log(1 + exp(βx)) / β, linear above a threshold (as deep-learning libraries write it).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Softplus(double x, double beta)
         {
             const double threshold = 20.0;
@@ -90,7 +90,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return Math.Log(1 + Math.Exp(beta * x)) / beta;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double HardSigmoid(double x)
         {
             if (x <= -3)
@@ -104,7 +104,7 @@ namespace Fluxion.Numerics.Tests.Functions
         // Numerically stable formulas.
 
         /// <summary>log(1 + exp(x)) without overflow: for x &gt; 0 it is x + log(1 + exp(−x)).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double StableSoftplus(double x)
         {
             if (x > 0)
@@ -116,7 +116,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The logistic function without overflow: exp is only taken of non-positive values.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double StableSigmoid(double x)
         {
             if (x >= 0)
@@ -132,7 +132,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>log x, continued linearly below eps so that it stays finite.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SafeLog(double x)
         {
             const double eps = 0.1;
@@ -143,7 +143,7 @@ namespace Fluxion.Numerics.Tests.Functions
         // Interpolation, clipping, ordering.
 
         /// <summary>Piecewise-linear interpolation through (0, y0), (1, y1), (2, y2), (4, y3), constant beyond the ends.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Interpolate(double x, double y0, double y1, double y2, double y3)
         {
             if (x <= 0)
@@ -159,7 +159,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The smoothstep of x between two edges, t clamped to [0, 1] with if / else if.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Smoothstep(double edge0, double edge1, double x)
         {
             double t = (x - edge0) / (edge1 - edge0);
@@ -176,7 +176,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>x clamped to [lo, hi] with early returns of parameters.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ClipValue(double x, double lo, double hi)
         {
             if (x < lo) return lo;
@@ -185,7 +185,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The first component of the gradient (g, h) after clipping its norm to maxNorm.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ClipByNorm(double g, double h, double maxNorm)
         {
             double norm = Math.Sqrt(g * g + h * h);
@@ -199,7 +199,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The smallest of three values with two ifs that each may replace the running minimum.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Min3(double a, double b, double c)
         {
             double m = a;
@@ -209,7 +209,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The largest of three values with nested ifs that return.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Max3(double a, double b, double c)
         {
             if (a >= b)
@@ -225,7 +225,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A quadratic spline in the truncated-power basis: one if per knot, each adding to the sum.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double QuadraticSpline(double x, double c1, double c2, double c3)
         {
             double s = 0.5 * x * x;
@@ -242,7 +242,7 @@ namespace Fluxion.Numerics.Tests.Functions
         // Economics and finance.
 
         /// <summary>Income tax (in thousands) with a 20 allowance and 20 %, 40 % and a top rate above 100.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TaxOwed(double income, double topRate)
         {
             double tax;
@@ -270,7 +270,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// A knock-out call with soft edges: knocked out (paying the rebate) at or below the barrier;
         /// above it a softplus of s − k, damped smoothly to zero at the barrier.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SoftBarrierCall(double s, double k, double barrier, double rebate)
         {
             const double width = 2.0;
@@ -286,7 +286,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Drag on a sphere of diameter d at speed v in three regimes of the Reynolds number: Stokes
         /// (Re &lt; 1), Schiller–Naumann (Re &lt; 1000) and Newton (constant drag coefficient 0.44).
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double DragForce(double v, double d)
         {
             const double density = 1.2;
@@ -309,7 +309,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Hertzian contact force: zero while the gap is open, k·δ^1.5 at penetration depth δ.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double HertzContact(double gap, double stiffness)
         {
             if (gap >= 0) return 0.0;
@@ -318,7 +318,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Coulomb friction regularised linearly below a stick velocity.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double Friction(double v, double normal)
         {
             const double mu = 0.3;

@@ -8,7 +8,7 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Compound assignments (+= −= *= /=) and increments, on locals and parameters, double and int.</summary>
     public static partial class CompoundAssignments
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PlusEquals(double x, double y)
         {
             double s = x;
@@ -17,7 +17,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return s;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MinusEquals(double x, double y)
         {
             double s = x * y;
@@ -26,7 +26,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return s;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TimesEquals(double x, double y)
         {
             double p = x;
@@ -36,7 +36,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return p;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DivideEquals(double x, double y)
         {
             double q = x * x;
@@ -45,7 +45,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return q;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IncrementDecrement(double x, double y)
         {
             double a = x;
@@ -56,7 +56,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return a * a * y;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundOnParameter(double x, double y)
         {
             x += y;
@@ -64,7 +64,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return x;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntCompound(double x)
         {
             int n = 2;
@@ -79,7 +79,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The local appears on both sides: a = 2x, then 4x², then 4x² − x² = 3x².</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SelfReferencing(double x)
         {
             double a = x;
@@ -89,7 +89,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return a;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundWithCalls(double x, double y)
         {
             double s = 0;
@@ -99,7 +99,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return s;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DivideEqualsByVariable(double x, double y)
         {
             double r = Math.Exp(x);

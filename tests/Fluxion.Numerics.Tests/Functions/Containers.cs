@@ -8,25 +8,25 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Kinds of partial type that hold differentiable methods, and accessibility.</summary>
     public partial record RecordHolder(double Scale)
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Quartic(double x) => x * x * x * x;
     }
 
     public partial record struct RecordStructHolder(double Scale)
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Cosine(double x) => Math.Cos(2 * x);
     }
 
     public static partial class GenericHolder<T>
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Logistic(double x) => 1 / (1 + Math.Exp(-2 * x));
     }
 
     internal static partial class InternalHolder
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         private static double PrivateSquare(double x) => x * x;
 
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]

@@ -11,19 +11,19 @@ namespace Fluxion.Numerics.Tests.Functions
     /// </summary>
     public static partial class Conversions
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ScaleByInt(double x, int n) => x * n;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PowIntExponent(double x, int n) => Math.Pow(x, n);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ScaleByLong(double x, long k) => x * k + k;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExplicitDoubleCast(double x, int n) => (double)n / x;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntToDoubleLocal(double x, int n)
         {
             double d = n;
@@ -31,21 +31,21 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>(int)y is piecewise constant: ∂/∂y = 0 between integers.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TruncatingCast(double x, double y) => x * (int)y;
 
         /// <summary>A staircase plus the identity: derivative 1 between the steps.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LongCastStaircase(double x) => (long)(x * 10) / 10.0 + x;
 
         /// <summary>n / 2 is integer division; its value must not change to a double division.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntegerDivision(double x, int n) => x * (n / 2);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MixedIntLongDouble(double x, int i, long l) => x * i + l * x * x + i * l;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntLocalFromDouble(double x, double y)
         {
             int k = (int)Math.Floor(y);
@@ -53,14 +53,14 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A bool goes to an ordinary helper; the helper's result is a constant.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BoolThroughHelper(double x, bool squared) => x * Helpers.Weight(squared);
 
         /// <summary>An ordinary static method whose argument depends only on an int is a constant.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntThroughHelper(double x, int n) => Math.Sin(x) * Helpers.Harmonic(n);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LongLocalArithmetic(double x, long k)
         {
             long twice = 2 * k;
@@ -70,7 +70,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>long to int narrows (wrapping around), long to double widens.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NarrowingAndWidening(double x, long k)
         {
             int low = (int)k;
@@ -79,7 +79,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An int parameter reassigned in the body.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReassignedIntParameter(double x, int n)
         {
             n = n * n + 1;

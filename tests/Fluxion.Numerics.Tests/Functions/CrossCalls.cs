@@ -8,7 +8,7 @@ using static Fluxion.Numerics.Tests.Harness.Coords;
 /// <summary>A differentiable method in the global namespace.</summary>
 public static partial class GlobalKernels
 {
-    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
     public static double TwiceSine(double x) => 2 * Math.Sin(x);
 
     /// <summary>Calls into a namespace from the global namespace.</summary>
@@ -21,7 +21,7 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Small differentiable building blocks that other methods call.</summary>
     public static partial class Kernels
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Square(double x) => x * x;
 
         /// <summary>Calls a sibling without qualification.</summary>
@@ -36,12 +36,12 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>A non-static partial class with nested partial types.</summary>
     public partial class Outer
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Helper(double x) => Math.Exp(-x * x);
 
         public static partial class Inner
         {
-            [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+            [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
             public static double Scale(double y) => 3 * y + Math.Sin(y);
 
             /// <summary>Calls a method of the containing type by its simple name.</summary>
@@ -60,7 +60,7 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>A partial struct may hold differentiable methods too.</summary>
     public partial struct VectorMath
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Norm(double x, double y) => Math.Sqrt(x * x + y * y);
     }
 
@@ -112,7 +112,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return s + t;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Chain1(double x) => Math.Sin(x) + x;
 
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]

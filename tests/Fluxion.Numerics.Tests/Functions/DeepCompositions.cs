@@ -11,12 +11,12 @@ namespace Fluxion.Numerics.Tests.Functions
     /// </summary>
     public static partial class DeepCompositions
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedSine(double x) =>
             Math.Sin(Math.Sin(Math.Sin(Math.Sin(Math.Sin(Math.Sin(Math.Sin(Math.Sin(Math.Sin(Math.Sin(x))))))))));
 
         /// <summary>Eight steps of the logistic map x ← r·x·(1 − x).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogisticMap(double x, double r)
         {
             x = r * x * (1 - x);
@@ -31,7 +31,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Six Newton steps for √a from the guess y; the result tends to √a whatever y.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NewtonSqrt(double a, double y)
         {
             y = 0.5 * (y + a / y);
@@ -43,15 +43,15 @@ namespace Fluxion.Numerics.Tests.Functions
             return y;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExpTower(double x) => Math.Exp(Math.Exp(Math.Exp(x)));
 
         /// <summary>The continued fraction 1/(1 + x/(1 + x/(1 + x/(1 + x)))).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ContinuedFraction(double x) => 1 / (1 + x / (1 + x / (1 + x / (1 + x))));
 
         /// <summary>Five layers of tanh(w·h + b) with scalar weights, the way a deep network nests.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TanhStack(double x, double w, double b)
         {
             double h = Math.Tanh(w * x + b);
@@ -63,7 +63,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A running product and sum over six terms, through compound assignment.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ProductOfShifts(double x)
         {
             double p = 1;
@@ -77,7 +77,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A long mixed expression tree over three variables.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MixedTree(double x, double y, double z) =>
             Math.Log(1 + Math.Exp(Math.Sin(x * y) - Math.Cos(y * z))) * Math.Sqrt(1 + x * x * z * z)
             + Math.Atan(x - y + z) / (2 + Math.Tanh(x * y * z));

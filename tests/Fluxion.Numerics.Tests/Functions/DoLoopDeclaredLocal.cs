@@ -9,7 +9,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class DoLoopDeclaredLocal
     {
         /// <summary>Newton's cube root in a do loop, the change declared before the loop without a value and read in the condition.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CubeRootDeclaredOnly(double a)
         {
             double r = 1 + a / 3;
@@ -26,7 +26,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A local declared without a value, assigned in a do body and read after the loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReadAfterDoLoop(double x, int n)
         {
             double d;

@@ -9,7 +9,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class NestedReturns
     {
         /// <summary>The smallest reproduction above.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnInInnerIf(double x, double y)
         {
             if (x > 0)
@@ -21,7 +21,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>== and != on an int parameter; the else-if returns and a return follows the chain.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ElseIfReturnThenMore(double x, int n)
         {
             if (n == 0)
@@ -37,7 +37,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An early return inside a nested if, with more statements after the inner and the outer if.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedEarlyReturnThenMore(double x, double y)
         {
             double r = x;
@@ -56,7 +56,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>BranchyModels.DragForce as it is most naturally written: the Newton regime after the chain.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double DragForceTrailingReturn(double v, double d)
         {
             const double density = 1.2;

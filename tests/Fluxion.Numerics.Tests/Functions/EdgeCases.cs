@@ -17,32 +17,32 @@ namespace Fluxion.Numerics.Tests.Functions
         public static readonly double sin = 3.0;
         public static readonly double product = 5.0;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SameVariableFma(double x) => Math.FusedMultiplyAdd(x, x, x);
 
         /// <summary>Math.Max and Math.Abs on ints: ordinary calls on constants.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntOverloadsOfMath(double x, int n) => x * Math.Max(n, 2) + Math.Abs(n);
 
         /// <summary>A differentiated value cast to int goes to an int parameter: its derivative is 0.</summary>
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double CastIntoIntParameter(double x, double y) => Conversions.ScaleByInt(x, (int)y);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConstLocal(double x)
         {
             const double k = 2;
             return k * x;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MultipleDeclarators(double x, double y)
         {
             double a = x, b = y * 2;
             return a * b;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DeclarationThenAssignment(double x)
         {
             double a;
@@ -50,30 +50,30 @@ namespace Fluxion.Numerics.Tests.Functions
             return a * a;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnsInt(double x, int n)
         {
             return n;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnsTruncated(double x) => (int)x;
 
         /// <summary>1 / 2 is 0 and 7 / 2 is 3 in integer arithmetic.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntegerDivisionLiterals(double x) => 1 / 2 * x + 7 / 2 * x;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CastToDouble(double x, double y) => (double)(x * y);
 
         /// <summary>An escaped keyword and a non-ASCII name: the outputs are din and dθ.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double EscapedAndUnicodeNames(double @in, double θ) => @in * Math.Sin(θ);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConstantBase(double y) => Math.Pow(2, y) + Math.Log(5.0, y);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NegateAndReassign(double x)
         {
             x = -x;
@@ -82,7 +82,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return x;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ParameterDecrement(double x)
         {
             x--;
@@ -90,7 +90,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return x * x;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundWithIntAndLong(double x, int n, long k)
         {
             double s = x;
@@ -101,31 +101,31 @@ namespace Fluxion.Numerics.Tests.Functions
             return s;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LongLiteralProduct(double x) => x * 3000000000L;
 
         /// <summary>The int product wraps around; the generated code must wrap the same way.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntOverflow(double x, int n)
         {
             int big = n * 1000000;
             return x * big;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RoundToDigits(double x) => x * Math.Round(x, 1);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MaxOfConstants(double x) => Math.Max(2.0, 2.0) * x;
 
         /// <summary>Equal arguments that are different expressions: the tie goes to the first.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MaxOfEqualExpressions(double x, double y) => Math.Max(x * y, x * y);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ClampAroundItself(double x) => Math.Clamp(x, x - 1, x + 1);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DeadCode(double x, int n)
         {
             double c = 2.0;
@@ -134,21 +134,21 @@ namespace Fluxion.Numerics.Tests.Functions
             return x;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double OverwrittenParameter(double x, double y)
         {
             x = 3.0;
             return x * y;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ParameterOverwrittenByAnother(double x, double y)
         {
             x = y;
             return x * x;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntLocalOnly(double x, int n)
         {
             int m = n * 2;
@@ -156,11 +156,11 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Ordinary methods called without arguments, or on constants only.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double OrdinaryMethodsOnConstants(double x) => x * Helpers.Two() + Helpers.Cube(Math.PI);
 
         /// <summary>A local that held a differentiated value is overwritten by another parameter.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LocalOverwrittenByAnotherParameter(double x, double y)
         {
             double t = x * y;
@@ -168,18 +168,18 @@ namespace Fluxion.Numerics.Tests.Functions
             return t * Helpers.Cube(3.0);
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Overload(double x) => x * x;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Overload(double x, double y) => x * y;
 
         /// <summary>Fields named like the generated temporaries.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FieldsNamedLikeTemporaries(double x, double y) => Math.Sin(x) * sin * result + x * y * product;
 
         /// <summary>A local that shadows a field, and a local named like the output dx.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ShadowingLocals(double x)
         {
             double result = x * 2;
@@ -195,7 +195,7 @@ namespace Fluxion.Numerics.Tests.Functions
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double OptionalArguments(double x) => WithDefault(x) + WithDefault(x, 3.0);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double WithDefault(double x, double scale = 2.0) => scale * x * x;
     }
 

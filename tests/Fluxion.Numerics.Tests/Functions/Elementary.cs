@@ -8,74 +8,74 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Every supported System.Math function on its own, each sampled inside its domain.</summary>
     public static partial class Elementary
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Sin(double x) => Math.Sin(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Sin(double x) => Math.Sin(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Cos(double x) => Math.Cos(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Cos(double x) => Math.Cos(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Tan(double x) => Math.Tan(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Tan(double x) => Math.Tan(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Asin(double x) => Math.Asin(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Asin(double x) => Math.Asin(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Acos(double x) => Math.Acos(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Acos(double x) => Math.Acos(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Atan(double x) => Math.Atan(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Atan(double x) => Math.Atan(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Atan2(double y, double x) => Math.Atan2(y, x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Atan2(double y, double x) => Math.Atan2(y, x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Sinh(double x) => Math.Sinh(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Sinh(double x) => Math.Sinh(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Cosh(double x) => Math.Cosh(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Cosh(double x) => Math.Cosh(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Tanh(double x) => Math.Tanh(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Tanh(double x) => Math.Tanh(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Asinh(double x) => Math.Asinh(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Asinh(double x) => Math.Asinh(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Acosh(double x) => Math.Acosh(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Acosh(double x) => Math.Acosh(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Atanh(double x) => Math.Atanh(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Atanh(double x) => Math.Atanh(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Exp(double x) => Math.Exp(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Exp(double x) => Math.Exp(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Log(double x) => Math.Log(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Log(double x) => Math.Log(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double LogBase(double x, double b) => Math.Log(x, b);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double LogBase(double x, double b) => Math.Log(x, b);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Log10(double x) => Math.Log10(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Log10(double x) => Math.Log10(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Log2(double x) => Math.Log2(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Log2(double x) => Math.Log2(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Sqrt(double x) => Math.Sqrt(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Sqrt(double x) => Math.Sqrt(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Cbrt(double x) => Math.Cbrt(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Cbrt(double x) => Math.Cbrt(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Pow(double x, double y) => Math.Pow(x, y);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Pow(double x, double y) => Math.Pow(x, y);
 
         /// <summary>An integer exponent also works for a negative base.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double PowIntegerExponent(double x) => Math.Pow(x, 3);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double PowIntegerExponent(double x) => Math.Pow(x, 3);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Abs(double x) => Math.Abs(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Abs(double x) => Math.Abs(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Max(double x, double y) => Math.Max(x, y);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Max(double x, double y) => Math.Max(x, y);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Min(double x, double y) => Math.Min(x, y);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Min(double x, double y) => Math.Min(x, y);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Clamp(double v, double lo, double hi) => Math.Clamp(v, lo, hi);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)] public static double Clamp(double v, double lo, double hi) => Math.Clamp(v, lo, hi);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double FusedMultiplyAdd(double a, double b, double c) => Math.FusedMultiplyAdd(a, b, c);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double FusedMultiplyAdd(double a, double b, double c) => Math.FusedMultiplyAdd(a, b, c);
 
         // Floor, Ceiling, Round, Truncate and Sign are piecewise constant (derivative 0 between
         // their jumps); multiplied by x they give a function whose derivative is the step itself.
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Floor(double x) => x * Math.Floor(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Floor(double x) => x * Math.Floor(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Ceiling(double x) => x * Math.Ceiling(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Ceiling(double x) => x * Math.Ceiling(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Round(double x) => x * Math.Round(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Round(double x) => x * Math.Round(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Truncate(double x) => x * Math.Truncate(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Truncate(double x) => x * Math.Truncate(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double Sign(double x) => x * Math.Sign(x);
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double Sign(double x) => x * Math.Sign(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)] public static double PiAndE(double x, double y) => Math.PI * x * x + Math.E * y;
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)] public static double PiAndE(double x, double y) => Math.PI * x * x + Math.E * y;
     }
 
     public static class ElementaryCases

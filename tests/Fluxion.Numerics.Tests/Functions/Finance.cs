@@ -23,7 +23,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// straight-line code. The approximation is not exactly 0 at 0 (1 − Σaᵢ ≈ −1e-9), so it
         /// jumps by ~2e-9 there: its points are drawn away from 0.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Erf(double x)
         {
             double ax = Math.Abs(x);
@@ -52,18 +52,18 @@ namespace Fluxion.Numerics.Tests.Functions
             BlackScholesCall(s, k, r, sigma, t) - s + k * Math.Exp(-r * t);
 
         /// <summary>A principal compounded n times a year at rate r for t years.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundInterest(double principal, double r, double t, int n) => principal * Math.Pow(1 + r / n, n * t);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ContinuousCompounding(double principal, double r, double t) => principal * Math.Exp(r * t);
 
         /// <summary>Present value of n payments c at rate r.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double AnnuityPresentValue(double c, double r, int n) => c * (1 - Math.Pow(1 + r, -n)) / r;
 
         /// <summary>A five-year bond with annual coupons, discounted step by step.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BondPrice(double face, double coupon, double y)
         {
             double v = 1 / (1 + y);
@@ -81,23 +81,23 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Constant relative risk aversion utility (c^(1−γ) − 1)/(1 − γ).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CrraUtility(double c, double gamma) => (Math.Pow(c, 1 - gamma) - 1) / (1 - gamma);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SharpeRatio(double mu, double riskFree, double sigma) => (mu - riskFree) / sigma;
 
         /// <summary>Variance of a two-asset portfolio with weight w in the first asset.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PortfolioVariance(double w, double s1, double s2, double rho) =>
             w * w * s1 * s1 + (1 - w) * (1 - w) * s2 * s2 + 2 * w * (1 - w) * rho * s1 * s2;
 
         /// <summary>Variance of a geometric Brownian motion at time t.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LognormalVariance(double s, double mu, double sigma, double t) =>
             s * s * Math.Exp(2 * mu * t) * (Math.Exp(sigma * sigma * t) - 1);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogReturn(double p0, double p1) => Math.Log(p1 / p0);
     }
 

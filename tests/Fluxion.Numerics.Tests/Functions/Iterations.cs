@@ -31,7 +31,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class Iterations
     {
         /// <summary>Newton's square root, 40 steps from (1 + a)/2: converged far before the end.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NewtonSqrtFixedSteps(double a)
         {
             double r = 0.5 * (1 + a);
@@ -44,7 +44,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Newton's square root until the residual is at rounding level (a data-dependent trip count).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NewtonSqrtConverged(double a)
         {
             double r = 0.5 * (1 + a);
@@ -59,7 +59,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Newton's square root stopped at a coarse relative residual of 10⁻⁴: the result jumps where the trip count changes.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NewtonSqrtCoarse(double a)
         {
             double r = 0.5 * (1 + a);
@@ -72,7 +72,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Babylonian steps from a guess r0, as many as an int parameter says: a derivative in a and in the guess.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BabylonianWithSteps(double a, double r0, int steps)
         {
             double r = r0;
@@ -85,7 +85,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Kepler's equation E = M + e·sin E by 200 fixed-point steps (a contraction for e &lt; 1).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double KeplerFixedPoint(double m, double e)
         {
             double E = m;
@@ -98,7 +98,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Kepler's equation by Newton until the step is below 10⁻¹², with a cap on the count.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double KeplerNewton(double m, double e)
         {
             double E = m;
@@ -115,7 +115,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The fixed point r = a·cos r, iterated until the change is below 10⁻¹⁵.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FixedPointCosine(double a)
         {
             double r = a;
@@ -133,7 +133,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The real root of r⁵ + r = a by Newton from 0 until the residual is tiny.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double QuinticRoot(double a)
         {
             double r = 0.0;
@@ -150,7 +150,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Newton's cube root in a do loop until the relative change is below 10⁻¹⁴; the condition reads a local the body assigns.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CubeRootDoWhile(double a)
         {
             double r = 1 + a / 3;
@@ -170,7 +170,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Eight bisection steps for √a in [0, 4], then one Newton step from the midpoint: only the
         /// Newton step carries a derivative (the bisection is a sequence of comparisons).
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BisectionThenNewton(double a)
         {
             double lo = 0.0;
@@ -193,7 +193,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The Taylor series of eˣ to 25 terms, each term from the last.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExpTaylorFixedTerms(double x)
         {
             double term = 1.0;
@@ -208,7 +208,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The Taylor series of eˣ summed while the term exceeds 10⁻³: the trip count, and the value's jumps, follow x.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExpTaylorUntilSmall(double x)
         {
             double term = 1.0;
@@ -225,7 +225,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The Taylor series of sin x summed until the term is below 10⁻¹⁷ (converged: its derivative is cos x).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SinTaylorUntilConverged(double x)
         {
             double term = x;
@@ -242,7 +242,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>tanh x by Lambert's continued fraction, 20 levels evaluated bottom up.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TanhContinuedFraction(double x)
         {
             double x2 = x * x;
@@ -259,7 +259,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// ln x by range reduction: the double parameter x itself is halved in the loop until it is at
         /// most 2. The trip count follows x, but ln(x/2ᵏ) + k·ln 2 is ln x on every piece.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RangeReductionLog(double x)
         {
             int k = 0;
@@ -273,7 +273,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A double loop variable stepping by 1/4 up to x: the value is a staircase in x (derivative 0), linear in y.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double QuarterStepStaircase(double x, double y)
         {
             double s = 0.0;
@@ -286,7 +286,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The trip count is ⌊x⌋, converted from the differentiated parameter.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FloorTripCount(double x)
         {
             int n = (int)Math.Floor(x);
@@ -300,7 +300,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Growth s ← s(1 + x) + 1 for at most n steps, stopping early once s reaches 100 (a compound loop condition).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GrowthUntilCap(double x, int n)
         {
             double s = 1.0;

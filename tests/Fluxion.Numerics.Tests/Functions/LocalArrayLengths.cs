@@ -14,7 +14,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// A Chebyshev series Σ cₖe^(−dk²)Tₖ(x) by Clenshaw's recurrence: the damped coefficients in a local
         /// array, read back by counting the length variable n down to 1.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DampedChebyshevSeries(double[] c, double x, double damping)
         {
             int n = c.Length;
@@ -41,7 +41,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// (1/n)·Σᵢ dⁱ·tanh xᵢ: the squashed values in a local array, folded from the end by counting the
         /// length variable down to 0, then averaged over the array's Length.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BackwardDiscountedAverage(double[] x, double decay)
         {
             int n = x.Length;

@@ -18,7 +18,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LocalArrays
     {
         /// <summary>−log softmax(logits)[label], the probabilities normalised in place in a local array.</summary>
-        [Differentiable(nameof(logits), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(logits), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SoftmaxBufferCrossEntropy(double[] logits, int label)
         {
             int n = logits.Length;
@@ -48,7 +48,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The smooth maximum t·log Σ exp(xᵢ/t), the shifted and scaled copy (xᵢ − max)/t stored first.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SmoothMaximum(double[] x, double temperature)
         {
             int n = x.Length;
@@ -79,7 +79,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// flat, column 0 the bias. The hidden activations a⁽²⁾ (bias unit first) live in one local array
         /// overwritten for every sample.
         /// </summary>
-        [Differentiable(nameof(theta1), nameof(theta2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(theta1), nameof(theta2), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double OneHiddenLayerNetwork(double[] theta1, double[] theta2, double[] features, double[] labels, double lambda)
         {
             int hidden = theta2.Length - 1;
@@ -130,7 +130,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Regression with two tanh hidden layers and a linear output, mean squared error. Each layer's
         /// activations go into its own local array, both overwritten for every sample.
         /// </summary>
-        [Differentiable(nameof(w1), nameof(b1), nameof(w2), nameof(b2), nameof(w3), nameof(b3), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(w1), nameof(b1), nameof(w2), nameof(b2), nameof(w3), nameof(b3), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TwoHiddenLayerRegression(double[] w1, double[] b1, double[] w2, double[] b2, double[] w3, double b3, double[] features, double[] targets)
         {
             int n1 = b1.Length;
@@ -178,7 +178,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A random walk built by cumulative sums of the steps, squared distance to a target path.</summary>
-        [Differentiable(nameof(steps), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(steps), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RandomWalkTracking(double[] steps, ReadOnlySpan<double> target)
         {
             int n = steps.Length;
@@ -203,7 +203,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Expected lifetime Σₜ Sₜ of a discrete survival curve Sₜ = Πₖ≤ₜ (1 − qₖ), the hazards qₖ =
         /// σ(logitₖ) stored in one local array and the prefix products built with *= in another.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExpectedLifetime(double[] hazardLogits)
         {
             int n = hazardLogits.Length;
@@ -231,7 +231,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An exponential moving average (a first-order IIR filter) written into a buffer, then its mean squared error to a target.</summary>
-        [Differentiable(nameof(x), nameof(alpha), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), nameof(alpha), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FilteredTrackingError(double[] x, double alpha, ReadOnlySpan<double> target)
         {
             int n = x.Length;
@@ -256,7 +256,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// w·x where x solves the tridiagonal system (lower, diag, upper)·x = rhs by the Thomas algorithm,
         /// with local c′, d′ and x arrays; lower[0] and upper[n−1] are outside the matrix.
         /// </summary>
-        [Differentiable(nameof(lower), nameof(diag), nameof(upper), nameof(rhs), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(lower), nameof(diag), nameof(upper), nameof(rhs), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TridiagonalSolve(double[] lower, double[] diag, double[] upper, double[] rhs, double[] weights)
         {
             int n = diag.Length;
@@ -295,7 +295,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Lotka–Volterra u′ = au − buv, v′ = −cv + duv by explicit Euler, the state in a two-entry local
         /// array updated in place each step; squared error of the final state to an observation.
         /// </summary>
-        [Differentiable(nameof(rates), nameof(initial), nameof(h), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(rates), nameof(initial), nameof(h), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LotkaVolterraEuler(double[] rates, double[] initial, double h, int steps, double[] observed)
         {
             double[] y = new double[] { initial[0], initial[1] };
@@ -316,7 +316,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// A damped pendulum θ″ = −g·sin θ − γθ′ by Heun's method (RK2), state and both stages in local
         /// arrays; the energy ½θ′² + g(1 − cos θ) at the end. Only double (and int) parameters.
         /// </summary>
-        [Differentiable(nameof(angle), nameof(velocity), nameof(g), nameof(damping), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(angle), nameof(velocity), nameof(g), nameof(damping), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PendulumHeunEnergy(double angle, double velocity, double g, double damping, double h, int steps)
         {
             double[] state = { angle, velocity };
@@ -343,7 +343,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Π (t − rootᵢ): the coefficients of the monic polynomial built root by root in a local array
         /// (in place, highest first), then evaluated at t by Horner.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PolynomialFromRoots(double[] roots, double t)
         {
             int n = roots.Length;
@@ -369,7 +369,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The ordered weighted average Σ wᵢ·x₍ᵢ₎: a copy of x bubble-sorted in a local array.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double OrderedWeightedAverage(double[] x, double[] w)
         {
             int n = x.Length;
@@ -402,7 +402,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>uᵀQu for u = x/‖x‖ normalised into a local array, Q flat n × n (not symmetric).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NormalisedQuadraticForm(double[] x, double[] q)
         {
             int n = x.Length;
@@ -432,7 +432,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The top score minus the mean score, scores wᵢ·tanh xᵢ in a local array, the top found by an int argmax.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TopScoreMargin(double[] x, double[] w)
         {
             int n = x.Length;
@@ -462,7 +462,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Horner over the coefficients in a rotated order, the permutation a local int[] that indexes the parameter array.</summary>
-        [Differentiable(nameof(p), nameof(t), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(p), nameof(t), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RotatedHorner(double[] p, double t, int shift)
         {
             int n = p.Length;
@@ -485,7 +485,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Σ (xᵢ − 2xᵢ₊₁ + xᵢ₊₂)² + λx₀², the second differences in a local array declared after an early
         /// return for signals too short to have any.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CurvaturePenalty(double[] x, double lambda)
         {
             int n = x.Length;
@@ -510,7 +510,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>log(1 + Σ huberᵢ): the per-entry Huber losses written into a local array by either branch of an if.</summary>
-        [Differentiable(nameof(prediction), nameof(delta), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(prediction), nameof(delta), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogHuberLoss(double[] prediction, ReadOnlySpan<double> target, double delta)
         {
             int n = prediction.Length;
@@ -541,7 +541,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// w·x after a fixed number of Jacobi sweeps for a·x = b (a flat n × n, diagonally dominant) from
         /// x = 0: the iterate and the next one in two local arrays, copied back after each sweep.
         /// </summary>
-        [Differentiable(nameof(a), nameof(b), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(a), nameof(b), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double JacobiSweeps(double[] a, double[] b, double[] w, int sweeps)
         {
             int n = b.Length;
@@ -582,7 +582,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// w·x after a fixed number of Gauss–Seidel sweeps for a·x = b from x = 0, in place: each entry
         /// corrected by x[i] += residualᵢ / aᵢᵢ.
         /// </summary>
-        [Differentiable(nameof(b), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(b), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GaussSeidelSweeps(double[] a, double[] b, double[] w, int sweeps)
         {
             int n = b.Length;
@@ -614,7 +614,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// The Rayleigh quotient vᵀAv after a few steps of power iteration from a start vector, v and Av in
         /// local arrays, v renormalised each step.
         /// </summary>
-        [Differentiable(nameof(a), nameof(start), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(a), nameof(start), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PowerIterationRayleigh(double[] a, double[] start, int iterations)
         {
             int n = start.Length;
@@ -669,7 +669,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// ‖Py‖², P the projection onto span(a, b): a and b orthonormalised by Gram–Schmidt into two
         /// local arrays (-= for the projection, *= for the scaling).
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ProjectedEnergy(double[] a, double[] b, double[] y)
         {
             int n = y.Length;
@@ -720,7 +720,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A Bézier curve at t by de Casteljau: the control points copied into a local array and combined in place, level by level.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DeCasteljau(double[] control, double t)
         {
             int n = control.Length;
@@ -745,7 +745,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// The compactness area/perimeter² of a triangle, its vertices put into two local arrays by
         /// initialisers; shoelace area and edge lengths in one loop with wrap-around indices.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TriangleCompactness(double x0, double y0, double x1, double y1, double x2, double y2)
         {
             double[] px = { x0, x1, x2 };
@@ -765,7 +765,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A valid 1-D convolution into a local output buffer (accumulated with +=), mean squared error to a target.</summary>
-        [Differentiable(nameof(signal), nameof(kernel), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(signal), nameof(kernel), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConvolutionFit(ReadOnlySpan<double> signal, double[] kernel, double[] target)
         {
             int m = signal.Length - kernel.Length + 1;
@@ -789,7 +789,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Negative log-likelihood of observed counts under add-one smoothed expected counts exp(θᵢ) + 1 (the ++ on a local array element).</summary>
-        [Differentiable(nameof(logCounts), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(logCounts), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SmoothedCountLikelihood(double[] logCounts, double[] observed)
         {
             int n = logCounts.Length;
@@ -812,7 +812,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>½Σ(Vₜ − Gₜ)², the discounted returns Gₜ = rₜ + γGₜ₊₁ written into a local array from the end backwards.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DiscountedReturnError(double[] rewards, double[] values, double gamma)
         {
             int n = rewards.Length;
@@ -837,7 +837,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// One query attending over n key/value rows of width d (flat n × d): the scaled dot-product
         /// scores and their softmax in one local array, the attended vector in another; squared error to a target.
         /// </summary>
-        [Differentiable(nameof(query), nameof(keys), nameof(values), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(query), nameof(keys), nameof(values), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SingleQueryAttention(double[] query, double[] keys, double[] values, double[] target)
         {
             int d = query.Length;
@@ -884,7 +884,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Layer normalisation x̂ = (x − μ)/√(σ² + ε) into a local array, then γ⊙x̂ + β, squared error to a target.</summary>
-        [Differentiable(nameof(x), nameof(gain), nameof(bias), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), nameof(gain), nameof(bias), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LayerNormFit(double[] x, double[] gain, double[] bias, double[] target)
         {
             int n = x.Length;
@@ -923,7 +923,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// The values above a threshold compacted into a local buffer (written at a count that only some
         /// iterations advance), squared, then a position-weighted mean of the kept ones.
         /// </summary>
-        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompactedWeightedMean(double[] x, double threshold)
         {
             int n = x.Length;
@@ -956,7 +956,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// The piecewise-linear CDF of softmax(logWeights) on n equal cells of [0, 1], tabulated in a local
         /// array of n + 1 cumulative values, read at the cell (int)Math.Floor(t·n) and the next one.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double InterpolatedCumulative(double[] logWeights, double t)
         {
             int n = logWeights.Length;
@@ -1014,7 +1014,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// <see cref="FirstPassageTime"/> with the answer returned from inside the loop that fills the
         /// levels, reading the level just written; extrapolated from the last step if none reaches it.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FirstPassageEarlyReturn(double[] increments, double threshold)
         {
             int n = increments.Length;
@@ -1035,7 +1035,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// log Z of a hidden Markov model by the forward algorithm in log space (unnormalised log
         /// probabilities): α and the next α in two local arrays, α overwritten at every time step.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double HmmForwardLogLikelihood(double[] logInitial, double[] logTransition, double[] logEmission)
         {
             int states = logInitial.Length;
@@ -1091,7 +1091,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// The log marginal likelihood of a Gaussian process with an RBF kernel: the kernel matrix, its
         /// Cholesky factor (flat n × n) and the whitened targets L⁻¹y in three local arrays.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GaussianProcessEvidence(double[] x, double[] y, double lengthscale, double variance, double noise)
         {
             int n = x.Length;
@@ -1149,7 +1149,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ wᵢ·yᵢ after a few Newton steps yᵢ ← ½(yᵢ + aᵢ/yᵢ) for √aᵢ, each element read and overwritten in place.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NewtonSquareRoots(double[] a, double[] w, int iterations)
         {
             int n = a.Length;
@@ -1177,7 +1177,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ wᵢ(1 + rᵢ/N)ᴺ for N = 2ᵏ, the power taken by squaring each element in place k times (g[i] *= g[i]).</summary>
-        [Differentiable(nameof(rates), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(rates), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundGrowth(double[] rates, double[] w, int doublings)
         {
             int n = rates.Length;
@@ -1209,7 +1209,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Σ_b (S_b² + S_b) over bins S_b = Σ_{bin(i) = b} wᵢxᵢ: the bin of each entry computed from passive
         /// positions into a local int[], then scattered with += into a local array at that index.
         /// </summary>
-        [Differentiable(nameof(x), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), nameof(w), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BinnedEnergy(double[] x, double[] w, ReadOnlySpan<double> positions, int binCount)
         {
             int n = x.Length;
@@ -1238,7 +1238,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// A left rotation by shift done in place by three reversals (swaps in while loops), then
         /// c·r + Σ (rᵢ₊₁ − rᵢ)².
         /// </summary>
-        [Differentiable(nameof(x), nameof(c), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), nameof(c), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RotatedByReversals(double[] x, double[] c, int shift)
         {
             int n = x.Length;
@@ -1301,7 +1301,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// The heat equation uₜ = u_xx by the method of lines and explicit Euler (zero boundaries), the
         /// state and the next state in local arrays; squared error to a target profile.
         /// </summary>
-        [Differentiable(nameof(initial), nameof(diffusion), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(initial), nameof(diffusion), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double HeatEquationFit(double[] initial, double diffusion, int steps, double[] target)
         {
             int n = initial.Length;
@@ -1379,7 +1379,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// The (interpolated) time a random walk with positive steps first reaches a threshold: the levels
         /// in a local array, scanned by a while loop whose condition reads it; extrapolated past the end.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FirstPassageTime(double[] increments, double threshold)
         {
             int n = increments.Length;

@@ -12,7 +12,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LocalArraysInLoops
     {
         /// <summary>Σₛ (Σⱼ vⱼ·tanh(Σₖ wⱼₖxₛₖ))², the hidden layer a new array per sample.</summary>
-        [Differentiable(nameof(w), nameof(v), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(w), nameof(v), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double FreshHiddenLayer(double[] w, double[] v, double[] x, int inputs)
         {
             int hidden = v.Length;
@@ -44,7 +44,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ Σⱼ≤ᵢ sin(xⱼ)·cᵢ, the prefix of sines a new array of length i + 1 for each i.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GrowingPrefixes(double[] x, double c)
         {
             double s = 0.0;
@@ -66,7 +66,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ (aᵢ·xᵢ + aᵢ²) with a = {xᵢ, 2xᵢ, xᵢ²} from an initializer, walked by foreach.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double InitializedPerIteration(double[] x)
         {
             double s = 0.0;
@@ -83,7 +83,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ Σⱼ exp(−(xᵢ − xⱼ)²)·t: a two-element array inside the inner loop, read in the same iteration.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PairsInInnerLoop(double[] x, double t)
         {
             double s = 0.0;
@@ -106,7 +106,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Σᵢ with xᵢ &gt; 0: the squares of xᵢ and xᵢ₋₁ (0 for i = 0) in a new array, kept where positive; Σ |xᵢ| elsewhere.
         /// The array is created in one branch only, and a later iteration writes its second element before reading it.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ArrayInBranch(double[] x)
         {
             double s = 0.0;
@@ -133,7 +133,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A running state per step: a new array holding the previous state, updated elementwise, tanh-squashed.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double StatePerStep(double[] x, double gain)
         {
             double state = 0.0;

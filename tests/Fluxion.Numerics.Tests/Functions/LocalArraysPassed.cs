@@ -11,7 +11,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LocalArraysPassed
     {
         /// <summary>log Σᵢ e^(zᵢ), shifted by the largest entry.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogSumExp(double[] z)
         {
             double largest = z[0];

@@ -8,7 +8,7 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Block bodies: locals of type double, var and int, reassignment of locals and parameters.</summary>
     public static partial class Locals
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LocalChain(double x, double y)
         {
             double a = x * y;
@@ -17,7 +17,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return c - a;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double VarLocals(double x, double y)
         {
             var u = Math.Sin(x);
@@ -25,7 +25,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return v * y;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntLocal(double x)
         {
             int n = 3;
@@ -33,7 +33,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return s * s;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReassignedLocal(double x, double y)
         {
             double a = x;
@@ -43,7 +43,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return a;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReassignedParameters(double x, double y)
         {
             x = x * 2;
@@ -52,7 +52,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The old value of t is used after t is reassigned: u keeps x², the result is x²(x + 1).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ValueBeforeReassignment(double x)
         {
             double t = x;
@@ -62,7 +62,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Parameters swapped through a temporary: returns y²·x.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SwapThroughTemporary(double x, double y)
         {
             double t = x;
@@ -72,14 +72,14 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A local that depends on y but does not reach the result: ∂/∂y = 0.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double UnusedLocal(double x, double y)
         {
             double unused = Math.Exp(y);
             return x * x;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConstantLocal(double x)
         {
             double c = 2.5;
@@ -87,7 +87,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>One intermediate feeds four later uses; its adjoint must collect all four.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SharedIntermediate(double x, double y)
         {
             double s = Math.Sin(x * y);
@@ -98,7 +98,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A long chain of reassignments of one local.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReassignmentChain(double x)
         {
             double v = x;
@@ -111,7 +111,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Parameter names the generated code might use for its own temporaries.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NamesLikeTemporaries(double result, double sum, double exp, double x_adj)
         {
             double product_adj = result * sum;

@@ -16,7 +16,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LogisticNetwork
     {
         /// <summary>s(z) = 1/(1 + e^(−z)); s'(z) = s(z)·(1 − s(z)).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
         /// <summary>J = −[y·log a + (1 − y)·log(1 − a)], a = s(z); dJ/dz = a − y. The label y is not differentiated.</summary>
@@ -53,7 +53,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>One sample, m = 1, everything written out: no calls, the sigmoid inlined.</summary>
-        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Loss1(
             double w10, double w11, double w12, double w20, double w21, double w22, double v0, double v1, double v2,
             double x1, double x2, double y, double lambda)
@@ -85,7 +85,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Four samples, m = 4, inline: the same locals reassigned for every sample, the loss summed with +=.</summary>
-        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(w10), nameof(w11), nameof(w12), nameof(w20), nameof(w21), nameof(w22), nameof(v0), nameof(v1), nameof(v2), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Loss4(
             double w10, double w11, double w12, double w20, double w21, double w22, double v0, double v1, double v2,
             double x11, double x12, double y1, double x21, double x22, double y2,

@@ -16,7 +16,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LoopCarriedValues
     {
         /// <summary>A passive double, overwritten each iteration, read only in a branch condition.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PassiveConditionCarried(double x, int n)
         {
             double s = 0.0;
@@ -39,7 +39,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A bool flipped each iteration picks the branch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BoolCarried(double x, int n)
         {
             double s = 0.0;
@@ -62,7 +62,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An int index stepping by 3 modulo 5.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IndexCarried(double x, int n)
         {
             double s = 0.0;
@@ -77,7 +77,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A long cycling 1, 2, 4 by doubling modulo 7.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LongCarried(double x, int n)
         {
             double s = 0.0;
@@ -92,7 +92,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The cube, called on the previous iteration's result.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Cube(double z) => z * z * z;
 
         /// <summary>A [Differentiable] call whose argument is the previous iteration's result.</summary>
@@ -125,7 +125,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The loop counter is also bumped inside the body, so iterations are skipped.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CounterBumped(double x, int n)
         {
             double s = 0.0;
@@ -142,7 +142,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A passive multiplier halved (and negated) each iteration.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PassiveMultiplier(double x, int n)
         {
             double s = 0.0;
@@ -157,7 +157,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A passive double bound of an inner loop, raised each outer iteration.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PassiveInnerBound(double x, int n)
         {
             double s = 0.0;
@@ -176,7 +176,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A value overwritten each iteration and read after the loop only.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LastValueOnly(double x, int n)
         {
             double last = 0.0;
@@ -191,7 +191,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Which of two carried values is updated depends on comparing them.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TwoCarriedSelect(double x, int n)
         {
             double a = x;
@@ -212,7 +212,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A running maximum by the conditional operator, the new maximum scaled by x.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TernaryCarried(double x, int n)
         {
             double m = -1.0;
@@ -226,7 +226,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The double parameter itself squared n times: x^(2ⁿ).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ParameterSquaredRepeatedly(double x, int n)
         {
             for (int k = 0; k < n; k++)
@@ -238,7 +238,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Two double parameters updated from each other with += and -= in the loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ParametersUpdatedTogether(double x, double y, int n)
         {
             for (int k = 0; k < n; k++)
@@ -254,7 +254,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Σ Math.Pow(x, k), k = 0..n−1, the exponent the loop counter. The points include x = 0 exactly,
         /// where the k = 0 term (the constant 1) has derivative 0 and the k = 1 term derivative 1.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PowerSeries(double x, int n)
         {
             double s = 0.0;

@@ -9,7 +9,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LoopInBranchInLoop
     {
         /// <summary>A branch on the counter's parity inside the loop, with an inner loop on one side and /= on the other.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ParityBranchWithInnerLoop(double x, int n)
         {
             double s = 1.0;
@@ -32,7 +32,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A do loop inside an if inside a while loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DoInsideBranchInsideWhile(double x, int n)
         {
             double s = x;

@@ -14,7 +14,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class LoopModels
     {
         /// <summary>∫₀¹ sin(a·t) dt by the trapezoid rule on n panels.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TrapezoidIntegral(double a, int n)
         {
             double h = 1.0 / n;
@@ -28,7 +28,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>∫₀¹ e^(a·t²) dt by Simpson's rule on 2n panels: weights 4 and 2 by the counter's parity.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SimpsonIntegral(double a, int n)
         {
             int panels = 2 * n;
@@ -45,7 +45,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Explicit Euler for y′ = −rate·y over [0, T] in n steps: y0·(1 − rate·T/n)ⁿ.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double EulerDecay(double y0, double rate, double T, int n)
         {
             double h = T / n;
@@ -59,7 +59,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Classical Runge–Kutta for y′ = λy over [0, T] in n steps: y0·R(λh)ⁿ with R(z) = 1 + z + z²/2 + z³/6 + z⁴/24.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RungeKuttaGrowth(double y0, double lambda, double T, int n)
         {
             double h = T / n;
@@ -77,7 +77,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>n steps of gradient descent on (x − c)² with step η: c + (x0 − c)(1 − 2η)ⁿ.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GradientDescentSteps(double x0, double c, double eta, int n)
         {
             double x = x0;
@@ -90,7 +90,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Monthly compounding with a deposit after each month.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundInterest(double principal, double rate, double deposit, int months)
         {
             double balance = principal;
@@ -105,7 +105,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Welford's online population variance of the samples x·k + y·cos k, k = 1..n.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double WelfordVariance(double x, double y, int n)
         {
             double mean = 0.0;
@@ -122,7 +122,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An exponential moving average of a constant input x from e0, n steps: x + (e0 − x)(1 − α)ⁿ.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExponentialMovingAverage(double x, double alpha, double e0, int n)
         {
             double e = e0;
@@ -135,7 +135,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The logistic map x ← r·x(1 − x), n times.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LogisticMapOrbit(double r, double x0, int n)
         {
             double x = x0;
@@ -151,7 +151,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// The largest eigenvalue of the symmetric matrix [[a, b], [b, c]] by 200 steps of power
         /// iteration, then the Rayleigh quotient: its derivative is v₁², 2v₁v₂, v₂² for the unit eigenvector v.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PowerIteration(double a, double b, double c)
         {
             double v1 = 1.0;

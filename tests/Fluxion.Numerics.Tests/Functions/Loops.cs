@@ -17,7 +17,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class Loops
     {
         /// <summary>x + x² + … + xⁿ, the power carried from one iteration to the next.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SumOfPowers(double x, int n)
         {
             double s = 0.0;
@@ -32,7 +32,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>1 + x + … + xⁿ in a while loop with an explicit counter; checked against the closed form (1 − xⁿ⁺¹)/(1 − x).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GeometricSeries(double x, int n)
         {
             double s = 0.0;
@@ -49,7 +49,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A do loop: the body runs once even when n is 0.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DoWhileRunsOnce(double x, int n)
         {
             double s = 0.0;
@@ -65,7 +65,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Horner with a constant trip count and coefficients 1/(k + 1) computed in the loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double HornerFixedDegree(double x)
         {
             double v = 0.0;
@@ -78,7 +78,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Horner of Σ (k + 1)·xᵏ, k = 0..n, counting down from an int parameter.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double HornerDegreeN(double x, int n)
         {
             double v = 0.0;
@@ -91,7 +91,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The rising factorial x(x + 1)…(x + n − 1).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RisingFactorial(double x, int n)
         {
             double p = 1.0;
@@ -104,7 +104,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Viète's product Π cos(x / 2ᵏ), k = 1..n (tends to sin x / x).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double VieteProduct(double x, int n)
         {
             double p = 1.0;
@@ -119,7 +119,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ xⁱ·yʲ/(i + j + 1) over a rectangle of n by m, both powers carried by the loops.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedRectangle(double x, double y, int n, int m)
         {
             double s = 0.0;
@@ -140,7 +140,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A triangular nest: the inner bound is the outer counter.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedTriangle(double x, int n)
         {
             double s = 0.0;
@@ -156,7 +156,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A while loop with k += 1, a Horner-like accumulation s = s·x + y/(k + 1).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double WhileWithIntCounter(double x, double y, int n)
         {
             int k = 0;
@@ -171,7 +171,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Counting down by two from n.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CountDownStrideTwo(double x, int n)
         {
             double s = 0.0;
@@ -184,7 +184,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>An if/else on a differentiated value inside the loop: each term takes its own branch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BranchInsideLoop(double x, int n)
         {
             double s = 0.0;
@@ -205,7 +205,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A for loop on one side of an if, a while loop on the other.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LoopInsideBranch(double x, int n)
         {
             double s = 0.0;
@@ -230,7 +230,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>xⁿ by repeated squaring: the int parameter n is the loop variable, halved each time.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PowerBySquaring(double x, int n)
         {
             double r = 1.0;
@@ -250,7 +250,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>*=, /=, -= and += on one accumulator, each iteration.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CompoundAssignmentsInLoop(double x, double y, int n)
         {
             double s = 1.0;
@@ -266,7 +266,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The conditional operator on the counter's parity picks the term added.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConditionalOperatorInLoop(double x, double y, int n)
         {
             double s = 0.0;
@@ -279,7 +279,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A bool parameter read in every iteration.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BoolFlagInLoop(double x, bool square, int n)
         {
             double s = 0.0;
@@ -292,7 +292,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ max(0, sin(k·x)), k = 1..n: Math.Max inside the loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReluSum(double x, int n)
         {
             double s = 0.0;
@@ -305,7 +305,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The Chebyshev polynomial Tₙ(x) by its three-term recurrence: two values carried, a local declared in the loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ChebyshevRecurrence(double x, int n)
         {
             if (n == 0)
@@ -326,7 +326,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Clenshaw's sum of Σ Tₖ(x)/(k + 1)², k = 0..n, running backwards.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ClenshawSeries(double x, int n)
         {
             double b1 = 0.0;
@@ -342,7 +342,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>The logistic function, called by the loops below.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Logistic(double z) => 1.0 / (1.0 + Math.Exp(-z));
 
         /// <summary>A call to a [Differentiable] method inside a loop.</summary>
@@ -388,7 +388,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Two loops in sequence over the same counter name, the second reading the first's result.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SequentialLoops(double x, int n)
         {
             double a = 0.0;

@@ -9,7 +9,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class OverwrittenLocals
     {
         /// <summary>x·2³: dx = 8.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConstantAfterActive(double x)
         {
             double t = x;
@@ -18,7 +18,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>2³·x: dx = 8.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ActiveAfterConstant(double x)
         {
             double t = 2.0;
@@ -28,7 +28,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>2³ whatever x: dx = 0.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ParameterOverwrittenByConstant(double x)
         {
             x = 2.0;
@@ -36,7 +36,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>x·k³ with k not differentiated: dx = k³.</summary>
-        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExcludedAfterActive(double x, double k)
         {
             double t = x * k;

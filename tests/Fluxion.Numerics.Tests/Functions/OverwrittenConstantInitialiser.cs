@@ -8,7 +8,7 @@ namespace Fluxion.Numerics.Tests.Functions
 {
     public static partial class OverwrittenInitialisers
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConstantThenOverwritten(double x)
         {
             double a = 5.0;
@@ -16,7 +16,7 @@ namespace Fluxion.Numerics.Tests.Functions
             return a;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IntConstantThenOverwritten(double x, int n)
         {
             int k = 0;

@@ -12,43 +12,43 @@ namespace Fluxion.Numerics.Tests.Functions
         public const double GasConstant = 8.314462618;
 
         /// <summary>Range of a projectile launched at speed v and angle θ on flat ground.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double ProjectileRange(double v, double theta, double g) => v * v * Math.Sin(2 * theta) / g;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double KineticEnergy(double m, double v) => 0.5 * m * v * v;
 
         /// <summary>Relativistic energy m·γ with c = 1, γ = 1/√(1 − v²).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double RelativisticEnergy(double m, double v) => m / Math.Sqrt(1 - v * v);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GravitationalForce(double m1, double m2, double r) => G * m1 * m2 / (r * r);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PendulumPeriod(double length, double g) => 2 * Math.PI * Math.Sqrt(length / g);
 
         /// <summary>The Lennard-Jones potential 4ε[(σ/r)¹² − (σ/r)⁶].</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LennardJones(double r, double epsilon, double sigma)
         {
             double sr6 = Math.Pow(sigma / r, 6);
             return 4 * epsilon * (sr6 * sr6 - sr6);
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DampedOscillator(double amplitude, double gamma, double omega, double t) =>
             amplitude * Math.Exp(-gamma * t) * Math.Cos(omega * t);
 
         /// <summary>Planck's law in dimensionless form: x³ / (e^(x/T) − 1).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Planck(double x, double temperature) => x * x * x / (Math.Exp(x / temperature) - 1);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double IdealGasPressure(double n, double temperature, double volume) => n * GasConstant * temperature / volume;
 
         /// <summary>Van der Waals pressure (bar) of one mole of CO₂ in volume V (L), at temperature T (K).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double VanDerWaals(double volume, double temperature)
         {
             double r = 0.08314462618;
@@ -58,23 +58,23 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Kepler's third law with G·M = 1: T = 2π √(a³).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double KeplerPeriod(double a, double mass) => 2 * Math.PI * Math.Sqrt(a * a * a / mass);
 
         /// <summary>Refraction angle by Snell's law, asin(n₁/n₂ · sin θ).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SnellAngle(double n1, double n2, double theta) => Math.Asin(n1 / n2 * Math.Sin(theta));
 
         /// <summary>Image distance of a thin lens: 1/(1/f − 1/d).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ThinLensImage(double f, double d) => 1 / (1 / f - 1 / d);
 
         /// <summary>Circular orbital speed √(μ/r), μ = G·M in natural units.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double OrbitalSpeed(double mu, double r) => Math.Sqrt(mu / r);
 
         /// <summary>Doppler shift for a source approaching at speed v, c = 343 m/s.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double Doppler(double frequency, double v) => frequency * 343.0 / (343.0 - v);
     }
 

@@ -8,21 +8,21 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Polynomials in one and several variables, and the classic optimisation test functions.</summary>
     public static partial class Polynomials
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Cubic(double x) => 2 * x * x * x - 3 * x * x + x - 5;
 
         /// <summary>Horner's scheme with the coefficients as variables: ∂/∂a_k = x^k.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double HornerQuintic(double x, double a0, double a1, double a2, double a3, double a4, double a5) =>
             a0 + x * (a1 + x * (a2 + x * (a3 + x * (a4 + x * a5))));
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Rosenbrock(double x, double y) => (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Himmelblau(double x, double y) => Math.Pow(x * x + y - 11, 2) + Math.Pow(x + y * y - 7, 2);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Beale(double x, double y)
         {
             double a = 1.5 - x + x * y;
@@ -31,11 +31,11 @@ namespace Fluxion.Numerics.Tests.Functions
             return a * a + b * b + c * c;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Booth(double x, double y) => Math.Pow(x + 2 * y - 7, 2) + Math.Pow(2 * x + y - 5, 2);
 
         /// <summary>The Chebyshev polynomial T₅ by its three-term recurrence; T₅' = 5·U₄.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Chebyshev5(double x)
         {
             double t0 = 1;
@@ -46,16 +46,16 @@ namespace Fluxion.Numerics.Tests.Functions
             return 2 * x * t4 - t3;
         }
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Legendre4(double x) => (35 * Math.Pow(x, 4) - 30 * x * x + 3) / 8;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double QuadraticForm(double x, double y, double a, double b, double c) => a * x * x + 2 * b * x * y + c * y * y;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FactoredQuartic(double x) => (x - 1) * (x - 2) * (x - 3) * (x - 4);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Bivariate(double x, double y) => x * x * x * y * y - 4 * x * y + Math.Pow(y, 4);
     }
 

@@ -8,42 +8,42 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Product rule (f·g)' = f'g + fg' and quotient rule (f/g)' = (f'g − fg')/g².</summary>
     public static partial class ProductsAndQuotients
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TripleProduct(double x, double y, double z) => x * y * z;
 
         /// <summary>The example of the generator's own documentation.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DampedSine(double x, double y) => x * Math.Sin(y) / (1.0 + x * x);
 
         /// <summary>A Möbius transformation (a·x + b)/(c·x + d) in all five variables.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Mobius(double a, double b, double c, double d, double x) => (a * x + b) / (c * x + d);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ChainedQuotient(double x, double y, double z) => x / y / z;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double QuotientOfQuotients(double x, double y) => x / y / (y / x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ExpSinProduct(double x) => x * Math.Exp(x) * Math.Sin(x);
 
         /// <summary>Two resistors in parallel: 1 / (1/x + 1/y).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Parallel(double x, double y) => 1 / (1 / x + 1 / y);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Dot3(double a1, double a2, double a3, double b1, double b2, double b3) => a1 * b1 + a2 * b2 + a3 * b3;
 
         /// <summary>3×3 determinant by the rule of Sarrus: its gradient is the cofactor matrix.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Determinant3(double a, double b, double c, double d, double e, double f, double g, double h, double i) =>
             a * e * i + b * f * g + c * d * h - c * e * g - b * d * i - a * f * h;
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TanAsQuotient(double x) => Math.Sin(x) / Math.Cos(x);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RatioOfSums(double x, double y) => (x + 2 * y) / (x * x + y * y + 1);
     }
 

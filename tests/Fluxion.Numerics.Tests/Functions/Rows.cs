@@ -13,7 +13,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class Rows
     {
         /// <summary>Σⱼ tanh²(Σₖ wⱼₖxₖ) for a 4×3 matrix W, flat, row by row.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DenseLayerEnergy(double[] w, double[] x)
         {
             double s = 0.0;
@@ -33,7 +33,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>vᵀAv for a 3×3 A passed as a read-only span, columns 1 and 2 of each row from a loop that starts at 1.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double QuadraticFormFromColumnOne(ReadOnlySpan<double> a, double[] v)
         {
             double s = 0.0;
@@ -52,7 +52,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σⱼ exp(Σₖ cⱼₖ·hₖ) with h = sin x kept in a local array and the counts c (2×3, int) as weights.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CountWeightedLocalRows(double[] x, int[] counts)
         {
             double[] h = new double[3];
@@ -80,7 +80,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Σⱼ Σₖ (k &lt; 2 ? xⱼ₂₊ₖ : 1)·yₖ for 3 rows of 2: the third column exists only in y, so reading x there
         /// would be out of range (for the last row); the loop reads x only when k &lt; 2.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RaggedLastColumn(double[] x, Span<double> y)
         {
             double s = 0.0;
@@ -97,7 +97,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σⱼ log(1 + Σₖ xⱼ₃₊ₖ²) over 2 rows of 3, skipping negative entries with continue.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RowsSkippingNegatives(double[] x)
         {
             double s = 0.0;
@@ -124,7 +124,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Σⱼ Σₖ wⱼₖ·xₖ² with wⱼₖ = (k &lt; 2 ? maskⱼ₂₊ₖ : 1), doubled where k &lt; 2 and maskⱼ₂₊ₖ &gt; 0.5; the mask (3×2) is not
         /// differentiated, so the ?: and the &amp;&amp; stay expressions the gradient evaluates as the original does.
         /// </summary>
-        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double MaskedRows(double[] x, double[] mask)
         {
             double s = 0.0;

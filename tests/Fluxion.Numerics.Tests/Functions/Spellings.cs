@@ -12,19 +12,19 @@ namespace Fluxion.Numerics.Tests.Functions;
 /// </summary>
 public static partial class Spellings
 {
-    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
     public static double UsingStatic(double x) => Sin(x) * PI + Exp(x) * E;
 
-    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
     public static double Alias(double x) => M.Cos(x) * M.PI;
 
-    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
     public static double FullyQualified(double x) => System.Math.Sin(x) + global::System.Math.Exp(x);
 
-    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
     public static double TauAndDoublePi(double x) => System.Math.Tau * x + double.Pi * x * x + double.E;
 
-    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
     public static double UsingStaticTwoArguments(double x, double y) => Atan2(y, x) + Pow(x, 2) + Max(x, y) + Log(x, 3);
 }
 

@@ -14,7 +14,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class Stencils
     {
         /// <summary>A chain of springs: Σᵢ (k/2)(xᵢ₊₁ − xᵢ − r)².</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SpringChain(double[] x, double stiffness, double rest)
         {
             double energy = 0.0;
@@ -28,7 +28,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ₌₁ (xᵢ − xᵢ₋₁)⁴: the neighbours are i − 1 and i.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double BackwardDifferenceQuartic(double[] x)
         {
             double s = 0.0;
@@ -45,7 +45,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// Σᵢ (xᵢ₊₁ − xᵢ)² + Σᵢ xᵢ·sin xᵢ₊₁: the second loop adds into a gradient the first one wrote, so it adds
         /// to its elements instead of assigning them.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double TwoStencilLoops(double[] x)
         {
             double s = 0.0;
@@ -64,7 +64,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>x₀² + Σᵢ w·xᵢ·xᵢ₊₁ over a span, scaled by a parameter: a contribution before the loop and a scalar partial.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CoupledChain(ReadOnlySpan<double> x, double w)
         {
             double s = x.Length > 0 ? x[0] * x[0] : 0.0;
@@ -77,7 +77,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ (xᵢ − 2xᵢ₋₁ + xᵢ₋₂)²: three neighbours, so nothing is carried.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SecondDifferencePenalty(double[] x)
         {
             double s = 0.0;
@@ -91,7 +91,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ (xᵢ₊₁ − xᵢ)²·e^(−xᵢ) with the counter stepped before the elements are read.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double StepFirstStencil(double[] x)
         {
             double s = 0.0;
@@ -107,7 +107,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ cos(xᵢ₊₁ − xᵢ) in a do loop (x has at least two entries).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double DoLoopStencil(double[] x)
         {
             double s = 0.0;
@@ -123,7 +123,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ (xᵢ₊₁ − xᵢ)(yᵢ₊₁ − yᵢ): both gradients carried in the same loop.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double CrossDifferences(double[] x, double[] y)
         {
             double s = 0.0;
@@ -136,7 +136,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σᵢ₌₀⁶ sin(xᵢ₊₁ − xᵢ) over exactly 8 entries: a constant trip count, so rows and carry both apply.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FixedLengthStencil(double[] x)
         {
             double s = 0.0;
@@ -149,7 +149,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ xᵢxᵢ₊₁ until the sum passes 3: the loop breaks after stepping its counter.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ProductsUntilThree(double[] x)
         {
             double s = 0.0;

@@ -15,7 +15,7 @@ namespace Fluxion.Numerics.Tests.Functions
     public static partial class Switches
     {
         /// <summary>Constant cases, two labels on one section, and a default, on the floor of a differentiated value.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double PiecewiseByFloor(double x)
         {
             double y;
@@ -40,7 +40,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Relational patterns joined with and / or on a double; every section returns.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SoftBands(double x, double y)
         {
             switch (x)
@@ -66,7 +66,7 @@ namespace Fluxion.Numerics.Tests.Functions
         });
 
         /// <summary>Returns inside sections, one of them inside an if, and a section that breaks to the code after the switch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ReturnInsideCase(double x, int mode)
         {
             double y = x * x;
@@ -94,7 +94,7 @@ namespace Fluxion.Numerics.Tests.Functions
         /// A switch inside a loop: break leaves the switch (the halving after it still runs), continue skips to the next
         /// iteration.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double AlternatingSeries(double x, int n)
         {
             double s = 0;
@@ -121,7 +121,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>Σ ± xᵏ/k! in a loop whose switch continues, returns from the method under a guard, or falls out to the subtraction.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double FirstLargeTerm(double x, int n)
         {
             double term = 1;
@@ -145,7 +145,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A switch statement and a switch expression nested in the sections of another switch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedSwitch(double x, double y, int outer)
         {
             double r;
@@ -175,7 +175,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A switch expression on a computed int (kept in a local), with or, relational and discard arms.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double StepInterpolation(double x)
         {
             double slope = (int)Math.Floor(x) switch { 0 => 1.5, 1 or 2 => -0.5, < 0 => 0.0, _ => 2.0 };
@@ -183,7 +183,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>true and false cover every bool: no default, and no return after the switch.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SignedPower(double x, double p)
         {
             switch (x >= 0)
@@ -196,7 +196,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>when guards on differentiated values, one with a Math call, and a guarded case followed by the same case unguarded.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double GuardedCases(double x, double y, int k)
         {
             switch (k)
@@ -213,14 +213,14 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A leaky ramp as a switch expression on a bool whose two arms cover every value (no discard arm).</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double LeakyRamp(double x, double knee) => (x > knee) switch { true => x, false => knee + 0.1 * (x - knee) };
 
         /// <summary>
         /// A local declared in one section and assigned and read in another (C# scopes it to the whole switch), and a
         /// default section in the middle that also has a case of its own.
         /// </summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SharedSectionLocal(double x, int mode)
         {
             double r;
@@ -244,7 +244,7 @@ namespace Fluxion.Numerics.Tests.Functions
         }
 
         /// <summary>A switch expression inside a larger expression on a computed double: each arm tests Math.Round(x) again.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double RoundedWeights(double x, double y) =>
             y * (Math.Round(x) switch { 0 => 1.0, 1 => x, 2 => x * x, _ => Math.Cos(x) }) + x;
     }

@@ -235,7 +235,7 @@ namespace Fluxion.Numerics.Tests.Harness
         };
 
         /// <summary>double Invoke(object[] args) => method(convert(args[0]), convert(args[1]), …).</summary>
-        private static Func<object?[], double> Compile(MethodInfo method)
+        internal static Func<object?[], double> Compile(MethodInfo method)
         {
             var invoker = new DynamicMethod(method.Name + "_Invoke", typeof(double), [typeof(object[])], typeof(ArrayCase).Module, skipVisibility: true);
             ILGenerator il = invoker.GetILGenerator();

@@ -147,6 +147,12 @@ namespace Fluxion.Numerics.Tests.Harness
 
         public int Dimension => _coords.Length;
 
+        /// <summary>
+        /// True when a coordinate sits exactly on the value its draw pins (x == 0 of sin(x)/x): the function takes a branch
+        /// there that no neighbour takes, so differences across the point say nothing about its derivatives.
+        /// </summary>
+        public bool IsPinned(double[] p) => _coords.Select((c, i) => c.Kind == CoordKind.UniformOrExactly && p[i] == c.At).Any(pinned => pinned);
+
         /// <summary>The comparisons the points keep clear of.</summary>
         public IReadOnlyList<Boundary> Boundaries => _boundaries;
 

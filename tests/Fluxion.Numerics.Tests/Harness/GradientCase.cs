@@ -148,6 +148,9 @@ namespace Fluxion.Numerics.Tests.Harness
         private static string Format(double v, Type t) =>
             t == typeof(bool) ? (v != 0).ToString() : t == typeof(double) ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : ((long)v).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+        /// <summary>The point as the method's arguments: doubles, and the int, long and bool values it encodes.</summary>
+        public object[] Boxed(double[] p) => Arguments(p, 0)!;
+
         private object?[] Arguments(double[] p, int outputs)
         {
             var args = new object?[_parameters.Length + outputs];
