@@ -115,7 +115,7 @@ namespace Fluxion.Generator.Emission
 
             foreach (ParameterModel sequence in outputs)
             {
-                writer.Line(Identifier(sequence.OutputName) + ".Clear();");
+                writer.Line(Identifier(sequence.OutputName) + ".Fill(0.0);"); // Not Clear(): on AVX-512 it slows later Math calls (docs/benchmarks.md).
             }
 
             writer.Line();
