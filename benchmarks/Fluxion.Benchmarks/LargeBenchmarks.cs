@@ -174,4 +174,43 @@ namespace Fluxion.Benchmarks
         public double TorchSharp() => torch.Gradient(dx) + dx[0] + dx[^1];
 #endif
     }
+
+    /// <summary>The ADBench GMM objective, d = 10, K = 25, n = 1,000: 1,650 partials (alphas 25, means 250, icf 1,375).</summary>
+    [MemoryDiagnoser]
+    public class GmmBenchmarks
+    {
+        private double[] alphas = Array.Empty<double>(), means = Array.Empty<double>(), icf = Array.Empty<double>(), x = Array.Empty<double>();
+        private double[] dalphas = Array.Empty<double>(), dmeans = Array.Empty<double>(), dicf = Array.Empty<double>(), scratch = Array.Empty<double>();
+#if WITH_TORCH
+        private LargeFunctions.TorchGmm torch = null!;
+#endif
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            (alphas, means, icf, x) = LargeInputs.Gmm();
+            dalphas = new double[alphas.Length];
+            dmeans = new double[means.Length];
+            dicf = new double[icf.Length];
+            scratch = new double[Gmm.ScratchLength(alphas.Length, means.Length / alphas.Length)];
+#if WITH_TORCH
+            global::TorchSharp.torch.set_num_threads(1);
+            torch = new LargeFunctions.TorchGmm(alphas, means, icf, x);
+#endif
+        }
+
+        [Benchmark(Baseline = true)]
+        public double Primal() => Gmm.Objective(alphas, means, icf, x);
+
+        [Benchmark]
+        public double Generated() => Gmm.Objective_Grad(alphas, means, icf, x, dalphas, dmeans, dicf) + dalphas[0] + dmeans[0] + dicf[^1];
+
+        [Benchmark]
+        public double HandWritten() => Gmm.HandGradient(alphas, means, icf, x, dalphas, dmeans, dicf, scratch) + dalphas[0] + dmeans[0] + dicf[^1];
+
+#if WITH_TORCH
+        [Benchmark]
+        public double TorchSharp() => torch.Gradient(dalphas, dmeans, dicf) + dalphas[0] + dmeans[0] + dicf[^1];
+#endif
+    }
 }

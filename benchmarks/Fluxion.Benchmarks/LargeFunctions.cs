@@ -10,7 +10,8 @@ namespace Fluxion.Benchmarks
     /// <summary>
     /// Central finite differences over every coordinate for the three larger functions (the
     /// point is perturbed in place in a copy and restored, so nothing is allocated), and the
-    /// same three losses written with TorchSharp tensors (float64), gradients by backward().
+    /// same three losses and the GMM objective written with TorchSharp tensors (float64),
+    /// gradients by backward().
     /// </summary>
     public static class LargeFunctions
     {
@@ -141,6 +142,64 @@ namespace Fluxion.Benchmarks
                 loss.backward();
                 CopyGradient(theta1, d1);
                 CopyGradient(theta2, d2);
+                return loss.item<double>();
+            }
+        }
+
+        /// <summary>
+        /// The ADBench GMM objective with TorchSharp: leaves alphas [K], means [K, d], icf [K, d(d+1)/2]; Qₖ is gathered
+        /// from icf through an index built once (position 0 of a zero-padded row of Lₖ entries for the entries on and
+        /// above the diagonal), plus the exponentiated diagonal; all n points and K components in one batched matmul.
+        /// </summary>
+        public sealed class TorchGmm
+        {
+            private readonly Tensor alphas, means, icf, x, lowerIndex;
+            private readonly int n, d, k, lowerCount;
+            private readonly double constant;
+
+            public TorchGmm(double[] alphas, double[] means, double[] icf, double[] x)
+            {
+                k = alphas.Length;
+                d = means.Length / k;
+                n = x.Length / d;
+                lowerCount = d * (d - 1) / 2;
+                this.alphas = torch.tensor(alphas, dtype: ScalarType.Float64).requires_grad_();
+                this.means = torch.tensor(means, dtype: ScalarType.Float64).reshape(k, d).detach().requires_grad_();
+                this.icf = torch.tensor(icf, dtype: ScalarType.Float64).reshape(k, d + lowerCount).detach().requires_grad_();
+                this.x = torch.tensor(x, dtype: ScalarType.Float64).reshape(n, d);
+                var index = new long[d * d];
+                int lower = 1;
+                for (int i = 0; i < d; i++)
+                {
+                    for (int j = i + 1; j < d; j++)
+                    {
+                        index[j * d + i] = lower++;
+                    }
+                }
+                lowerIndex = torch.tensor(index, dtype: ScalarType.Int64);
+                constant = Gmm.Constant(n, d, k);
+            }
+
+            public double Gradient(Span<double> dalphas, Span<double> dmeans, Span<double> dicf)
+            {
+                using var scope = torch.NewDisposeScope();
+                alphas.grad?.zero_();
+                means.grad?.zero_();
+                icf.grad?.zero_();
+                Tensor logDiagonals = icf.narrow(1, 0, d);
+                Tensor lowerEntries = icf.narrow(1, d, lowerCount);
+                Tensor padded = torch.cat(new[] { torch.zeros(k, 1, dtype: ScalarType.Float64), lowerEntries }, 1);
+                Tensor q = padded.index_select(1, lowerIndex).reshape(k, d, d) + torch.diag_embed(logDiagonals.exp());
+                Tensor centered = x.unsqueeze(1) - means.unsqueeze(0);
+                Tensor projected = torch.matmul(q, centered.unsqueeze(-1)).squeeze(-1);
+                Tensor terms = alphas + logDiagonals.sum(1) - 0.5 * projected.square().sum(2);
+                Tensor prior = 0.5 * Gmm.WishartGamma * Gmm.WishartGamma * (logDiagonals.exp().square().sum() + lowerEntries.square().sum())
+                    - Gmm.WishartM * logDiagonals.sum();
+                Tensor loss = torch.logsumexp(terms, 1).sum() - n * torch.logsumexp(alphas, 0) + prior + constant;
+                loss.backward();
+                CopyGradient(alphas, dalphas);
+                CopyGradient(means, dmeans);
+                CopyGradient(icf, dicf);
                 return loss.item<double>();
             }
         }

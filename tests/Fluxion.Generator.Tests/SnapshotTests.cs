@@ -583,6 +583,23 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["HessianAndHvp"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable(nameof(w), nameof(b), Derivatives = Derivatives.Hessian | Derivatives.Hvp)]
+                    public static double Loss(double[] w, double b, double[] x, double y)
+                    {
+                        double z = b;
+                        for (int j = 0; j < w.Length; j++)
+                        {
+                            z += w[j] * x[j];
+                        }
+
+                        return Math.Log(1.0 + Math.Exp(-y * z));
+                    }
+                }
+                """,
         };
 
         public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });

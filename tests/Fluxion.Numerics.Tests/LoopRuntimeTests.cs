@@ -199,6 +199,48 @@ namespace Fluxion.Numerics.Tests
             Assert.Equal(new[] { 0.0 }, dx);
         }
 
+        /// <summary>
+        /// Adjoint storage taken from the pool after it was handed back full of non-zero values is all zeros, for every
+        /// length from 1 to 130 (the clearing code of the runtime switches strategy at several lengths in that range)
+        /// and for a length shorter than the buffer it reuses.
+        /// </summary>
+        [Fact]
+        public void AdjointStorageFromADirtyPooledBufferIsAllZeros()
+        {
+            for (int length = 1; length <= 130; length++)
+            {
+                AssertZeroAfterDirtyReuse(length, length);
+                AssertZeroAfterDirtyReuse(length + 17, length);
+            }
+        }
+
+        // Makes every pooled buffer on this thread that could serve `taken` a dirty one: takes all of them (and new ones)
+        // at `dirtied` ≥ `taken` elements, fills them with NaN and hands them back, so the pool keeps only these.
+        private static void AssertZeroAfterDirtyReuse(int dirtied, int taken)
+        {
+            var held = new Fluxion.Runtime.AdjointArray[8];
+            for (int i = 0; i < held.Length; i++)
+            {
+                held[i] = new Fluxion.Runtime.AdjointArray(dirtied);
+                held[i].Segment.AsSpan().Fill(double.NaN);
+            }
+
+            for (int i = 0; i < held.Length; i++)
+            {
+                held[i].Dispose();
+            }
+
+            var reused = new Fluxion.Runtime.AdjointArray(taken);
+            ArraySegment<double> adjoints = reused.Segment;
+            Assert.Equal(taken, adjoints.Count);
+            for (int i = 0; i < adjoints.Count; i++)
+            {
+                Assert.True(BitConverter.DoubleToInt64Bits(adjoints[i]) == 0, $"length {taken} after {dirtied}: element {i} is {adjoints[i]}");
+            }
+
+            reused.Dispose();
+        }
+
         /// <summary>Pooled adjoints start at zero, and storage handed back twice is still given to one taker only.</summary>
         [Fact]
         public void AdjointStorageHandedBackTwiceIsNotShared()

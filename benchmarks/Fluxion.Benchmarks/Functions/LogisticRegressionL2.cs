@@ -43,7 +43,8 @@ namespace Fluxion.Benchmarks.Functions
             int n = w.Length;
             int m = y.Length;
             double inverseM = 1.0 / m;
-            dw.Clear();
+            // Fill, not Clear: on AVX-512, Clear leaves state that slows every later Math call (docs/benchmarks.md).
+            dw.Fill(0.0);
             double total = 0.0, dbSum = 0.0;
             for (int i = 0; i < m; i++)
             {

@@ -158,7 +158,8 @@ namespace Fluxion.Generator.Frontend
         /// <c>F_Hvp</c>, <c>F_Hessian</c> and their core <c>F_Jvp_Grad</c> must not clash with a member, nor the names their
         /// code uses (the outputs, the direction, the core's outputs) with a parameter.
         /// </summary>
-        private static void CheckSecondOrderCollisions(IMethodSymbol method, AttributeData attribute, DerivativeKinds requested, Location location, List<DiagnosticInfo> diagnostics)
+        private static void CheckSecondOrderCollisions(IMethodSymbol method, AttributeData attribute, DerivativeKinds requested, Location location,
+            List<DiagnosticInfo> diagnostics)
         {
             var members = new List<string> { method.Name + DerivativeKinds.Jvp.Suffix() + MethodModel.GradientSuffix };
             members.AddRange((requested & DerivativeKindsExtensions.SecondOrder).Each().Select(kind => method.Name + kind.Suffix()));
@@ -169,7 +170,8 @@ namespace Fluxion.Generator.Frontend
                     bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
                     if (type.GetMembers(name).Any(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of " + type.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of "
+                            + type.Name));
                     }
                 }
             }
@@ -198,7 +200,8 @@ namespace Fluxion.Generator.Frontend
 
             foreach (IParameterSymbol parameter in method.Parameters.Where(p => taken.Contains(p.Name)))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "name", parameter.Name, "parameter '" + parameter.Name + "'"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "name", parameter.Name, "parameter '"
+                    + parameter.Name + "'"));
             }
         }
 

@@ -53,7 +53,8 @@ namespace Fluxion.Generator.Pipeline
                 {
                     DerivativeKinds.Gradient => GradientEmitter.Emit(Simplifier.Simplify(ReverseModeDifferentiator.Differentiate(method)), nullableDirective),
                     DerivativeKinds.Jvp => JvpEmitter.Emit(Simplifier.Simplify(ForwardModeDifferentiator.Differentiate(method)), nullableDirective),
-                    _ when (kind & ~(DerivativeKinds.Hvp | DerivativeKinds.Hessian)) == 0 => SecondOrderEmitter.Emit(method, SecondOrderCore(method), kind, nullableDirective),
+                    _ when (kind & ~(DerivativeKinds.Hvp | DerivativeKinds.Hessian)) == 0 => SecondOrderEmitter.Emit(method, SecondOrderCore(method),
+                        kind, nullableDirective),
                     _ => throw new InvalidOperationException("no generator for " + kind),
                 };
                 return new GeneratedFile(kind, hintName, text, EquatableArray<DiagnosticInfo>.Empty);

@@ -20,8 +20,18 @@ namespace Fluxion.Runtime
         /// <param name="length">The length of the array whose adjoints these are.</param>
         public AdjointArray(int length)
         {
-            items = BufferPool<double>.Take(length);
-            Array.Clear(items, 0, length);
+            double[] storage = BufferPool<double>.Take(length);
+            // A plain loop, not Array.Clear or Span.Clear: on AVX-512 hardware the tier-1 code behind those stores with
+            // 512-bit registers and returns without vzeroupper, and every later Math.Exp, Log, Pow… (legacy-SSE native
+            // code) then pays the AVX/SSE transition penalty, many times the call's cost (docs/benchmarks.md). This loop
+            // compiles to one scalar 8-byte store per element without bounds checks: no vector state, and cheap next to
+            // the gradient's own work on each adjoint. (Span.Fill is clean too, but netstandard2.0 has no Span.)
+            for (int i = 0; i < length; i++)
+            {
+                storage[i] = 0.0;
+            }
+
+            items = storage;
             this.length = length;
         }
 

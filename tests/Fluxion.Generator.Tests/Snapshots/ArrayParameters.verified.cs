@@ -29,7 +29,7 @@ namespace Demo
             {
                 throw new global::System.ArgumentException("The gradient span must not share memory with 'targets'.", nameof(dweights));
             }
-            dweights.Clear();
+            dweights.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var tape = new global::Fluxion.Runtime.Tape<double>();

@@ -41,8 +41,8 @@ namespace Demo
             {
                 throw new global::System.ArgumentException("The gradient span must not share memory with 'da'.", nameof(db));
             }
-            da.Clear();
-            db.Clear();
+            da.Fill(0.0);
+            db.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             double s = 0.0;
@@ -91,7 +91,7 @@ namespace Demo
             {
                 throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dw));
             }
-            dw.Clear();
+            dw.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             double dot = global::Demo.Model.Dot(w, x);

@@ -21,7 +21,7 @@ namespace Demo
             {
                 throw new global::System.ArgumentException("The gradient span must not share memory with 'values'.", nameof(dvalues));
             }
-            dvalues.Clear();
+            dvalues.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var intTape = new global::Fluxion.Runtime.Tape<int>();

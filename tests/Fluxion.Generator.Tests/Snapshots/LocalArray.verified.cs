@@ -49,8 +49,8 @@ namespace Demo
             {
                 throw new global::System.ArgumentException("The gradient span must not share memory with 'dw'.", nameof(dv));
             }
-            dw.Clear();
-            dv.Clear();
+            dw.Fill(0.0);
+            dv.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             var tape = new global::Fluxion.Runtime.Tape<double>();

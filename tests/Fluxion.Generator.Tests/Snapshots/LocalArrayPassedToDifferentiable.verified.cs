@@ -79,7 +79,7 @@ namespace Demo
             {
                 throw new global::System.ArgumentException("The gradient span must not share memory with 'v'.", nameof(dv));
             }
-            dv.Clear();
+            dv.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             double s = 0.0;

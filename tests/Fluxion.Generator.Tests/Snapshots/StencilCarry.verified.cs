@@ -21,7 +21,7 @@ namespace Demo
             {
                 throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dx));
             }
-            dx.Clear();
+            dx.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
             double sum = 0.0;
