@@ -99,6 +99,9 @@ namespace Fluxion.Generator.Frontend
                 case ISwitchExpressionOperation choice:
                     // Likewise the value switched on only picks an arm.
                     return choice.Arms.Any(arm => ReferencesActive(arm.Value));
+                case IConversionOperation conversion when KnownSymbols.ToSequence(conversion.Type) is not null:
+                    // An array passed where a span is taken (double[] to ReadOnlySpan<double>) carries the array's derivatives.
+                    return ReferencesActive(conversion.Operand);
                 case { Type: { } type } when type.SpecialType != SpecialType.System_Double
                     && operation is not (ILocalReferenceOperation or IParameterReferenceOperation):
                     // Only doubles carry derivatives: a bool, an integer index or a length does not.

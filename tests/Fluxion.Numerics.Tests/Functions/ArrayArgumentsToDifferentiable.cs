@@ -50,6 +50,34 @@ namespace Fluxion.Numerics.Tests.Functions
         [Differentiable(nameof(s), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double PassiveArrayActiveScalar(double[] a, double s) => Arrays.PNorm(a, s) * s;
 
+        /// <summary>Σ pᵢqᵢs over spans: a callee that takes ReadOnlySpan&lt;double&gt;, for arrays passed as they are.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        public static double WeightedSpans(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double s)
+        {
+            double t = 0.0;
+            for (int i = 0; i < p.Length; i++)
+            {
+                t += p[i] * q[i] * s;
+            }
+
+            return t;
+        }
+
+        /// <summary>
+        /// log(1 + W(p, q, ½)) with both arrays converted to spans at the call, inside a larger expression: the conversion
+        /// carries the arrays' derivatives (they once came back as zeros, the call taken for a constant).
+        /// </summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        public static double LogOfSpanCall(double[] p, double[] q) => Math.Log(1.0 + WeightedSpans(p, q, 0.5));
+
+        /// <summary>The same call as a whole statement's value, with a Span&lt;double&gt; argument of its own.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        public static double SpanCallTimesScalar(Span<double> p, double[] q, double s)
+        {
+            double w = WeightedSpans(p, q, s);
+            return w * s;
+        }
+
         /// <summary>A static table passed to a callee whose array parameter is differentiable there but constant here.</summary>
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
         public static double TableArgument(double[] a) => Arrays.Dot(a, Weights) * Arrays.Dot(a, a);
@@ -134,6 +162,41 @@ namespace Fluxion.Numerics.Tests.Functions
                     return [norm + s * dNorm];
                 },
                 1e-11
+            },
+            {
+                nameof(ArrayArgumentsToDifferentiable.WeightedSpans),
+                rng =>
+                {
+                    int n = rng.Int(0, 6);
+                    return [rng.Vector(n, -2, 2), rng.Vector(n, -2, 2), rng.Uniform(-2, 2)];
+                },
+                p => [p.V(1).Select(v => p.S(2) * v).ToArray(), p.V(0).Select(v => p.S(2) * v).ToArray(), Dot(p.V(0), p.V(1))]
+            },
+            {
+                nameof(ArrayArgumentsToDifferentiable.LogOfSpanCall),
+                rng =>
+                {
+                    int n = rng.Int(1, 6);
+                    return [rng.Vector(n, 0.1, 1), rng.Vector(n, 0.1, 1)];
+                },
+                p =>
+                {
+                    double scale = 0.5 / (1.0 + 0.5 * Dot(p.V(0), p.V(1)));
+                    return [p.V(1).Select(v => scale * v).ToArray(), p.V(0).Select(v => scale * v).ToArray()];
+                }
+            },
+            {
+                nameof(ArrayArgumentsToDifferentiable.SpanCallTimesScalar),
+                rng =>
+                {
+                    int n = rng.Int(0, 6);
+                    return [rng.Vector(n, -2, 2), rng.Vector(n, -2, 2), rng.Uniform(-2, 2)];
+                },
+                p =>
+                {
+                    double s = p.S(2);
+                    return [p.V(1).Select(v => s * s * v).ToArray(), p.V(0).Select(v => s * s * v).ToArray(), 2 * s * Dot(p.V(0), p.V(1))];
+                }
             },
             {
                 nameof(ArrayArgumentsToDifferentiable.TableArgument),

@@ -24,6 +24,11 @@ namespace Fluxion.Generator.Modes.Forward
         private (Expr Primal, Expr? Tangent) Linearize(Expr expression, bool isRoot, bool valueNeeded, bool mayHoist, bool needTangent)
         {
             needTangent &= IsActive(expression);
+            if (!needTangent && expression is DifferentiableCall constantCall)
+            {
+                // Its arguments carry no derivative here: a call of the method itself, for its value.
+                expression = CalledForValue(constantCall);
+            }
             bool impure = expression is PassiveCall { IsPure: false } or ExternalValue { IsReadOnly: false };
             if (IsLeaf(expression) && !(impure && mayHoist && !isRoot))
             {
