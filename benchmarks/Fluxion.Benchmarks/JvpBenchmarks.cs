@@ -4,16 +4,17 @@ using Fluxion.Benchmarks.Functions;
 
 namespace Fluxion.Benchmarks
 {
-    // Forward mode beside reverse mode: the primal (the Ratio column's baseline), the generated gradient, the generated
-    // directional derivative and a hand-written one. The direction is fixed in [GlobalSetup]; before measuring, each
-    // class checks that F_Jvp equals ∇F·v from F_Grad and the hand-written JVP, and throws if not.
+    // Forward mode and second derivatives beside reverse mode: the primal (the Ratio column's baseline), the generated
+    // gradient, the generated directional derivative, a hand-written one, and the Hessian times a vector with the gradient
+    // (F_Hvp). The direction is fixed in [GlobalSetup]; before measuring, each class checks that F_Jvp equals ∇F·v from
+    // F_Grad and the hand-written JVP, and throws if not (F_Hvp is checked against the Hessian by the test suite).
 
     /// <summary>Logistic regression with L2, 50 features × 2,000 samples, along one direction of its 51 inputs.</summary>
     [MemoryDiagnoser]
     public class LogisticL2JvpBenchmarks
     {
         private double[] w = Array.Empty<double>(), x = Array.Empty<double>(), y = Array.Empty<double>(), dw = Array.Empty<double>();
-        private double[] v = Array.Empty<double>();
+        private double[] v = Array.Empty<double>(), direction = Array.Empty<double>(), gradient = Array.Empty<double>(), hv = Array.Empty<double>();
         private double b, vb;
 
         [GlobalSetup]
@@ -29,6 +30,9 @@ namespace Fluxion.Benchmarks
             }
 
             vb = 0.5;
+            direction = [.. v, vb];
+            gradient = new double[direction.Length];
+            hv = new double[direction.Length];
             LogisticRegressionL2.Loss_Grad(w, b, x, y, LargeInputs.LogisticLambda, dw, out double db);
             double projection = db * vb;
             for (int j = 0; j < v.Length; j++)
@@ -52,13 +56,16 @@ namespace Fluxion.Benchmarks
 
         [Benchmark]
         public double HandWrittenJvp() => LogisticRegressionL2.HandJvp(w, b, x, y, LargeInputs.LogisticLambda, v, vb, out double derivative) + derivative;
+
+        [Benchmark]
+        public double Hvp() => LogisticRegressionL2.Loss_Hvp(w, b, x, y, LargeInputs.LogisticLambda, direction, gradient, hv) + gradient[0] + hv[^1];
     }
 
     /// <summary>Extended Rosenbrock, n = 1,000, along one direction.</summary>
     [MemoryDiagnoser]
     public class RosenbrockJvpBenchmarks
     {
-        private double[] x = Array.Empty<double>(), dx = Array.Empty<double>(), v = Array.Empty<double>();
+        private double[] x = Array.Empty<double>(), dx = Array.Empty<double>(), v = Array.Empty<double>(), hv = Array.Empty<double>();
 
         [GlobalSetup]
         public void Setup()
@@ -72,6 +79,7 @@ namespace Fluxion.Benchmarks
                 v[i] = random.NextDouble() * 2 - 1;
             }
 
+            hv = new double[x.Length];
             Rosenbrock.F_Grad(x, dx);
             double projection = 0.0;
             for (int i = 0; i < v.Length; i++)
@@ -95,6 +103,9 @@ namespace Fluxion.Benchmarks
 
         [Benchmark]
         public double HandWrittenJvp() => Rosenbrock.HandJvp(x, v, out double derivative) + derivative;
+
+        [Benchmark]
+        public double Hvp() => Rosenbrock.F_Hvp(x, v, dx, hv) + dx[0] + hv[^1];
     }
 
     internal static class JvpCheck

@@ -10,7 +10,7 @@ namespace Fluxion.Benchmarks.Functions
     public static partial class LogisticRegressionL2
     {
         /// <summary>The primal; Fluxion generates <c>Loss_Grad(w, b, x, y, lambda, dw, out db)</c> and <c>Loss_Jvp(…, dw, db, out derivative)</c>.</summary>
-        [Differentiable(nameof(w), nameof(b), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(nameof(w), nameof(b), Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp)]
         public static double Loss(double[] w, double b, double[] x, double[] y, double lambda)
         {
             int n = w.Length;

@@ -6,7 +6,7 @@ namespace Fluxion.Benchmarks.Functions
     public static partial class Rosenbrock
     {
         /// <summary>The primal; Fluxion generates <c>F_Grad(x, dx)</c> and <c>F_Jvp(x, dx, out derivative)</c>.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp)]
         public static double F(double[] x)
         {
             double sum = 0.0;

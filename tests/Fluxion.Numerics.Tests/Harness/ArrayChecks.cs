@@ -23,6 +23,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 LocalArraysPassedCases.All(),
                 StencilCases.All(),
                 RowCases.All(),
+                SecondOrderModelCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
