@@ -65,11 +65,7 @@ namespace Fluxion.Generator.Emission
             {
                 string input = Identifier(sequence.Name);
                 string output = Identifier(sequence.OutputName);
-                writer.Line("if (" + output + ".Length != " + input + ".Length)");
-                writer.Open();
-                writer.Line("throw new global::System.ArgumentException(\"The gradient span must have the length of '" + sequence.Name + "' (\" + "
-                    + input + ".Length + \"), not \" + " + output + ".Length + \".\", nameof(" + output + "));");
-                writer.Close();
+                ArgumentChecks.WriteLength(writer, output, input + ".Length", "The gradient span must have the length of '" + sequence.Name + "'");
             }
 
             for (int i = 0; i < outputs.Count; i++)
@@ -79,12 +75,7 @@ namespace Fluxion.Generator.Emission
                     .Concat(outputs.Take(i).Select(p => (Name: p.OutputName, Text: Identifier(p.OutputName))));
                 foreach (var other in others)
                 {
-                    writer.Line("if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)" + other.Text
-                        + ", (global::System.ReadOnlySpan<double>)" + output + "))");
-                    writer.Open();
-                    writer.Line("throw new global::System.ArgumentException(\"The gradient span must not share memory with '" + other.Name
-                        + "'.\", nameof(" + output + "));");
-                    writer.Close();
+                    ArgumentChecks.WriteNoOverlap(writer, other.Text, other.Name, output, "The gradient span");
                 }
             }
 

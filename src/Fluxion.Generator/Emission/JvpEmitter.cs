@@ -43,11 +43,7 @@ namespace Fluxion.Generator.Emission
             {
                 string input = Identifier(sequence.Name);
                 string direction = Identifier(sequence.OutputName);
-                writer.Line("if (" + direction + ".Length != " + input + ".Length)");
-                writer.Open();
-                writer.Line("throw new global::System.ArgumentException(\"The direction span must have the length of '" + sequence.Name + "' (\" + "
-                    + input + ".Length + \"), not \" + " + direction + ".Length + \".\", nameof(" + direction + "));");
-                writer.Close();
+                ArgumentChecks.WriteLength(writer, direction, input + ".Length", "The direction span must have the length of '" + sequence.Name + "'");
             }
 
             if (spans.Count > 0)

@@ -50,9 +50,9 @@ namespace Fluxion.Generator.Emission
                     + ", global::System.Span<double> " + Product + ")");
             writer.Open();
             string count = WriteCount(writer, method);
-            WriteLengthCheck(writer, Direction, count, "one entry per differentiable input");
-            WriteLengthCheck(writer, Gradient, count, "one entry per differentiable input");
-            WriteLengthCheck(writer, Product, count, "one entry per differentiable input");
+            ArgumentChecks.WriteLength(writer, Direction, count, "'" + Direction + "' must have one entry per differentiable input");
+            ArgumentChecks.WriteLength(writer, Gradient, count, "'" + Gradient + "' must have one entry per differentiable input");
+            ArgumentChecks.WriteLength(writer, Product, count, "'" + Product + "' must have one entry per differentiable input");
             WriteOverlapChecks(writer, method, new[] { Gradient, Product }, Direction);
             WriteCoreCall(writer, method, core, Direction, Product, Gradient, "0");
             writer.Line("return " + Call(method) + ";");
@@ -71,8 +71,8 @@ namespace Fluxion.Generator.Emission
                 + ", global::System.Span<double> " + Gradient + ", global::System.Span<double> " + Hessian + ")");
             writer.Open();
             string count = WriteCount(writer, method);
-            WriteLengthCheck(writer, Gradient, count, "one entry per differentiable input");
-            WriteLengthCheck(writer, Hessian, "checked(" + count + " * " + count + ")", "n × n entries for n differentiable inputs");
+            ArgumentChecks.WriteLength(writer, Gradient, count, "'" + Gradient + "' must have one entry per differentiable input");
+            ArgumentChecks.WriteLength(writer, Hessian, "checked(" + count + " * " + count + ")", "'" + Hessian + "' must have n × n entries for n differentiable inputs");
             WriteOverlapChecks(writer, method, new[] { Gradient, Hessian }, null);
             writer.Line("var unit_storage = new global::Fluxion.Runtime.AdjointArray(" + count + ");");
             writer.Line("global::System.Span<double> unit = unit_storage.Segment;");
@@ -149,15 +149,6 @@ namespace Fluxion.Generator.Emission
             return name;
         }
 
-        private static void WriteLengthCheck(CodeWriter writer, string span, string length, string what)
-        {
-            writer.Line("if (" + span + ".Length != " + length + ")");
-            writer.Open();
-            writer.Line("throw new global::System.ArgumentException(\"'" + span + "' must have " + what + " (\" + " + length + " + \"), not \" + "
-                + span + ".Length + \".\", nameof(" + span + "));");
-            writer.Close();
-        }
-
         /// <summary>The output spans share no memory with each other, the direction or any array input.</summary>
         private static void WriteOverlapChecks(CodeWriter writer, MethodModel method, string[] outputs, string? direction)
         {
@@ -171,13 +162,7 @@ namespace Fluxion.Generator.Emission
             {
                 foreach (string other in inputs.Concat(outputs.Take(i)))
                 {
-                    writer.Line("if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)" + other
-                        + ", (global::System.ReadOnlySpan<double>)"
-                        + outputs[i] + "))");
-                    writer.Open();
-                    writer.Line("throw new global::System.ArgumentException(\"'" + outputs[i] + "' must not share memory with '" + other
-                        + "'.\", nameof(" + outputs[i] + "));");
-                    writer.Close();
+                    ArgumentChecks.WriteNoOverlap(writer, other, other, outputs[i], "'" + outputs[i] + "'");
                 }
             }
 
