@@ -22,7 +22,8 @@ namespace Fluxion.Generator.Emission
             writer.Line("if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)" + other
                 + ", (global::System.ReadOnlySpan<double>)" + output + "))");
             writer.Open();
-            writer.Line("throw new global::System.ArgumentException(\"" + messageStart + " must not share memory with '" + otherName + "'.\", nameof(" + output + "));");
+            writer.Line("throw new global::System.ArgumentException(\"" + messageStart + " must not share memory with '" + otherName
+                + "'.\", nameof(" + output + "));");
             writer.Close();
         }
     }

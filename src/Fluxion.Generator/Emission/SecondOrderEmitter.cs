@@ -72,7 +72,8 @@ namespace Fluxion.Generator.Emission
             writer.Open();
             string count = WriteCount(writer, method);
             ArgumentChecks.WriteLength(writer, Gradient, count, "'" + Gradient + "' must have one entry per differentiable input");
-            ArgumentChecks.WriteLength(writer, Hessian, "checked(" + count + " * " + count + ")", "'" + Hessian + "' must have n × n entries for n differentiable inputs");
+            ArgumentChecks.WriteLength(writer, Hessian, "checked(" + count + " * " + count + ")", "'" + Hessian
+                + "' must have n × n entries for n differentiable inputs");
             WriteOverlapChecks(writer, method, new[] { Gradient, Hessian }, null);
             writer.Line("var unit_storage = new global::Fluxion.Runtime.AdjointArray(" + count + ");");
             writer.Line("global::System.Span<double> unit = unit_storage.Segment;");
