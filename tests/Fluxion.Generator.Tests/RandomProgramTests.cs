@@ -49,7 +49,11 @@ namespace Fluxion.Generator.Tests
 
         private static (int Compared, int Skipped) CheckProgram(string body)
         {
-            string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n\n" + Helpers + "}\n";
+            // Second derivatives where the program calls no [Differentiable] helper (they cannot go through calls yet).
+            bool secondOrder = !body.Contains("SumSq(") && !body.Contains("Horner(");
+            string kinds = "Derivatives.Gradient | Derivatives.Jvp" + (secondOrder ? " | Derivatives.Hessian | Derivatives.Hvp" : string.Empty);
+            string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable(Derivatives = " + kinds
+                + ")]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n\n" + Helpers + (secondOrder ? SecondOrderCallers : string.Empty) + "}\n";
             GenerationResult result = GeneratorHarness.Run(source);
             Assert.Empty(result.GeneratorDiagnostics);
             // The generated code may repeat a warning of the source (x >= x is the user's own), but add none.
@@ -85,12 +89,62 @@ namespace Fluxion.Generator.Tests
                 Assert.True(
                     Math.Abs(derivative - projection) <= 1e-12 * scale || (double.IsNaN(derivative) && double.IsNaN(projection)),
                     $"F_Jvp gave {derivative:R} where the gradient along the direction is {projection:R}\n" + body);
+                if (secondOrder)
+                {
+                    CheckSecondOrder(type, x, value, g, v, body);
+                }
+
                 compared += checkedHere;
                 skipped += x.Length - checkedHere;
             }
 
             return (compared, skipped);
         }
+
+        /// <summary>
+        /// F_Hessian and F_Hvp take the branches F takes: the gradient they write is F_Grad's, the Hessian is symmetric, and
+        /// H·v is the Hessian times v (all to rounding; kinks included, where central differences would say nothing).
+        /// </summary>
+        private static void CheckSecondOrder(Type type, double[] x, double value, double[] g, double[] v, string body)
+        {
+            var hessianGradient = new double[3];
+            var hessian = new double[9];
+            object[] hessianArguments = x.Cast<object>().Append(hessianGradient).Append(hessian).ToArray();
+            double hessianValue = (double)type.GetMethod("CallHessian")!.Invoke(null, hessianArguments)!;
+            var hvpGradient = new double[3];
+            var hv = new double[3];
+            object[] hvpArguments = x.Cast<object>().Append(v).Append(hvpGradient).Append(hv).ToArray();
+            double hvpValue = (double)type.GetMethod("CallHvp")!.Invoke(null, hvpArguments)!;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(hessianValue));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(hvpValue));
+            static bool Close(double a, double b, double scale) => Math.Abs(a - b) <= 1e-10 * Math.Max(1.0, scale) || (double.IsNaN(a) && double.IsNaN(b));
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.True(Close(hessianGradient[i], g[i], Math.Abs(g[i])), $"F_Hessian's gradient[{i}] {hessianGradient[i]:R}, F_Grad's {g[i]:R}\n" + body);
+                Assert.True(Close(hvpGradient[i], g[i], Math.Abs(g[i])), $"F_Hvp's gradient[{i}] {hvpGradient[i]:R}, F_Grad's {g[i]:R}\n" + body);
+                for (int j = 0; j < 3; j++)
+                {
+                    double hij = hessian[i * 3 + j];
+                    double hji = hessian[j * 3 + i];
+                    Assert.True(Close(hij, hji, Math.Max(Math.Abs(hij), Math.Abs(hji))), $"H[{i},{j}] = {hij:R} but H[{j},{i}] = {hji:R}\n" + body);
+                }
+
+                double product = Enumerable.Range(0, 3).Sum(j => hessian[i * 3 + j] * v[j]);
+                double scale = Enumerable.Range(0, 3).Sum(j => Math.Abs(hessian[i * 3 + j] * v[j]));
+                Assert.True(Close(hv[i], product, scale), $"(H·v)[{i}] is {hv[i]:R} from F_Hvp, {product:R} from F_Hessian\n" + body);
+            }
+        }
+
+        /// <summary>Calls the second-order methods with arrays (reflection cannot pass spans).</summary>
+        private const string SecondOrderCallers = """
+
+                public static double CallHessian(double a, double b, double c, double[] gradient, double[] hessian) =>
+                    F_Hessian(a, b, c, gradient, hessian);
+
+                public static double CallHvp(double a, double b, double c, double[] v, double[] gradient, double[] hv) =>
+                    F_Hvp(a, b, c, v, gradient, hv);
+
+            """;
 
         /// <summary>[Differentiable] methods in every program's class, which the shapes pass local arrays to whole.</summary>
         private const string Helpers = """
