@@ -72,6 +72,14 @@ namespace Fluxion.Generator.Frontend
                     continue;
                 }
 
+                if (operation is IVariableDeclaratorOperation { Initializer.Value: IArrayCreationOperation { Initializer: { } elements } } declaration
+                    && elements.ElementValues.Any(IsActive))
+                {
+                    // A local array initialized with differentiated elements ({ x, 1.0 }): its initializer is not a double.
+                    active.Add(declaration.Symbol);
+                    continue;
+                }
+
                 (ISymbol? target, IOperation? value) = operation switch
                 {
                     IVariableDeclaratorOperation { Initializer: { } initializer } declarator => ((ISymbol?)declarator.Symbol, initializer.Value),
