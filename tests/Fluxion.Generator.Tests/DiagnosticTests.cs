@@ -251,6 +251,52 @@ namespace Fluxion.Generator.Tests
             """);
 
         [Fact]
+        public Task FLX0011_ExistingGradientOfArray() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double {|FLX0011:F|}(double[] a) => a[0] * a[0];
+
+                public static double F_Grad(double[] a, Span<double> da)
+                {
+                    da.Fill(0.0);
+                    da[0] = 2 * a[0];
+                    return a[0] * a[0];
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0011_ArrayGradientOverloadOfAnotherTypeDoesNotCollide() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double[] a) => a[0] * a[0];
+
+                public static double F_Grad(double[] a, double[] da)
+                {
+                    da[0] = 2 * a[0];
+                    return a[0] * a[0];
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0011_OverloadsGeneratingTheSameJvp() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(nameof(x), Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                public static double {|#0:F|}(double x, double y, double z) => x * y * z;
+
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                public static double {|#1:F|}(double a, double b) => a * b;
+            }
+            """,
+            Diagnostic("FLX0011", 0).WithArguments("method", "F_Jvp", "the 'F_Jvp' generated for the overload F(double, double)"),
+            Diagnostic("FLX0011", 1).WithArguments("method", "F_Jvp", "the 'F_Jvp' generated for the overload F(double, double, double)"));
+
+        [Fact]
         public Task FLX0016_SecondDerivativesThroughACall() => Verify(
             """
             public static partial class Model

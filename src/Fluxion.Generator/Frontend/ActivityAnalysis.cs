@@ -64,6 +64,22 @@ namespace Fluxion.Generator.Frontend
         {
             foreach (IOperation operation in operations)
             {
+                if (operation is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation element } forEach
+                    && element.Symbol.Type.SpecialType == SpecialType.System_Double && IsActiveCollection(forEach.Collection))
+                {
+                    // The element of a foreach over a differentiated array is assigned no IAssignmentOperation, yet it is active.
+                    active.Add(element.Symbol);
+                    continue;
+                }
+
+                if (operation is IVariableDeclaratorOperation { Initializer.Value: IArrayCreationOperation { Initializer: { } elements } } declaration
+                    && elements.ElementValues.Any(IsActive))
+                {
+                    // A local array initialized with differentiated elements ({ x, 1.0 }): its initializer is not a double.
+                    active.Add(declaration.Symbol);
+                    continue;
+                }
+
                 (ISymbol? target, IOperation? value) = operation switch
                 {
                     IVariableDeclaratorOperation { Initializer: { } initializer } declarator => ((ISymbol?)declarator.Symbol, initializer.Value),
@@ -78,6 +94,22 @@ namespace Fluxion.Generator.Frontend
                     active.Add(target);
                 }
             }
+        }
+
+        /// <summary>True when <paramref name="collection"/> is an array or span parameter, or a local array, that is active here.</summary>
+        private bool IsActiveCollection(IOperation collection)
+        {
+            while (collection is IConversionOperation conversion)
+            {
+                collection = conversion.Operand;
+            }
+
+            return collection switch
+            {
+                IParameterReferenceOperation parameter => active.Contains(parameter.Parameter),
+                ILocalReferenceOperation local => active.Contains(local.Local),
+                _ => false,
+            };
         }
 
         /// <summary>Saves which variables are active, to parse both branches of an if from the same state.</summary>

@@ -242,7 +242,7 @@ namespace Fluxion.Generator.Frontend
             while (true)
             {
                 activity.Restore(top);
-                activity.AssignAll(loop.Descendants());
+                activity.AssignAll(loop.DescendantsAndSelf());
                 ActivityAnalysis.State next = ActivityAnalysis.State.Union(top, activity.Save());
                 if (next.Active.SetEquals(top.Active))
                 {

@@ -67,7 +67,7 @@ namespace Fluxion.Generator.Frontend
             DerivativeKinds requested = CheckDerivatives(method, attribute, diagnostics);
             if ((requested & DerivativeKinds.Gradient) != 0)
             {
-                CheckCollisions(method, attribute, gradientName, methodLocation, diagnostics);
+                CheckCollisions(method, attribute, methodLocation, diagnostics);
             }
 
             if ((requested & DerivativeKinds.Jvp) != 0)
@@ -113,22 +113,22 @@ namespace Fluxion.Generator.Frontend
             return requested & known;
         }
 
-        /// <summary><c>F_Jvp</c> must not clash with a member, nor its <c>derivative</c> output with a parameter.</summary>
-        private static void CheckJvpCollisions(IMethodSymbol method, AttributeData attribute, Location location, List<DiagnosticInfo> diagnostics)
+        /// <summary>
+        /// <c>F_Grad</c> or <c>F_Jvp</c> must not have the parameter types of a member of that name (of the type, or inherited and
+        /// visible), nor of the same kind generated for another <c>[Differentiable]</c> overload of F (C# would report CS0111 in
+        /// the generated code). Members of another name are no concern.
+        /// </summary>
+        private static void CheckGeneratedMethod(IMethodSymbol method, AttributeData attribute, DerivativeKinds kind, Location location,
+            List<DiagnosticInfo> diagnostics)
         {
-            string name = method.Name + DerivativeKinds.Jvp.Suffix();
-            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
-            var generated = method.Parameters.Select(p => p.Type.ToDisplayString())
-                .Concat(method.Parameters.Where(p => differentiable[p.Ordinal]).Select(p => p.Type.SpecialType == SpecialType.System_Double
-                    ? "double" : "System.ReadOnlySpan<double>"))
-                .Append("double")
-                .ToList();
+            string name = method.Name + kind.Suffix();
+            List<string> generated = GeneratedParameterTypes(method, attribute, kind);
             for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
             {
                 bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
                 foreach (ISymbol member in type.GetMembers(name).Where(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
                 {
-                    if (member is not IMethodSymbol existing || existing.Parameters.Select(p => p.Type.ToDisplayString()).SequenceEqual(generated))
+                    if (member is not IMethodSymbol existing || existing.Parameters.Select(Signature).SequenceEqual(generated))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of "
                             + type.Name));
@@ -136,6 +136,51 @@ namespace Fluxion.Generator.Frontend
                 }
             }
 
+            foreach (IMethodSymbol overload in method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                // A partial method is two symbols, its declaration and its implementation.
+                bool same = new[] { overload, overload.PartialImplementationPart, overload.PartialDefinitionPart }
+                    .Any(part => SymbolEqualityComparer.Default.Equals(part, method));
+                if (!same && KnownSymbols.FindDifferentiableAttribute(overload) is { } other
+                    && (KnownSymbols.RequestedDerivatives(other).Kinds & kind) != 0 && GeneratedParameterTypes(overload, other, kind).SequenceEqual(generated))
+                {
+                    string parameters = string.Join(", ", overload.Parameters.Select(p => p.Type.ToDisplayString()));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "the '" + name
+                        + "' generated for the overload " + overload.Name + "(" + parameters + ")"));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The parameter types of the generated <c>F_Grad</c> (outputs <c>out double</c> and <c>Span&lt;double&gt;</c>) or
+        /// <c>F_Jvp</c> (directions <c>double</c> and <c>ReadOnlySpan&lt;double&gt;</c>, then <c>out double derivative</c>), as
+        /// C# tells overloads apart by them (see <see cref="Signature"/>).
+        /// </summary>
+        private static List<string> GeneratedParameterTypes(IMethodSymbol method, AttributeData attribute, DerivativeKinds kind)
+        {
+            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
+            string scalar = kind == DerivativeKinds.Gradient ? "ref double" : "double";
+            string sequence = kind == DerivativeKinds.Gradient ? "System.Span<double>" : "System.ReadOnlySpan<double>";
+            var types = method.Parameters.Select(Signature).ToList();
+            types.AddRange(method.Parameters.Where(p => differentiable[p.Ordinal])
+                .Select(p => p.Type.SpecialType == SpecialType.System_Double ? scalar : sequence));
+            if (kind == DerivativeKinds.Jvp)
+            {
+                types.Add("ref double");
+            }
+
+            return types;
+        }
+
+        /// <summary>A parameter as overload resolution sees it: its type, and whether it is by reference (ref, out and in alike).</summary>
+        private static string Signature(IParameterSymbol parameter) => (parameter.RefKind == RefKind.None ? string.Empty : "ref ")
+            + parameter.Type.ToDisplayString();
+
+        /// <summary><c>F_Jvp</c> must not clash with a member, nor its <c>derivative</c> output with a parameter.</summary>
+        private static void CheckJvpCollisions(IMethodSymbol method, AttributeData attribute, Location location, List<DiagnosticInfo> diagnostics)
+        {
+            CheckGeneratedMethod(method, attribute, DerivativeKinds.Jvp, location, diagnostics);
+            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
             if (method.Parameters.Any(p => p.Name == JvpOutputName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -268,31 +313,10 @@ namespace Fluxion.Generator.Frontend
             }
         }
 
-        private static void CheckCollisions(IMethodSymbol method, AttributeData attribute, string gradientName, Location location,
-            List<DiagnosticInfo> diagnostics)
+        private static void CheckCollisions(IMethodSymbol method, AttributeData attribute, Location location, List<DiagnosticInfo> diagnostics)
         {
+            CheckGeneratedMethod(method, attribute, DerivativeKinds.Gradient, location, diagnostics);
             bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
-            var generatedParameterTypes = method.Parameters.Select(p => p.Type)
-                .Concat(method.Parameters.Where(p => differentiable[p.Ordinal]).Select(p => p.Type))
-                .ToList();
-
-            // The type's own members, and inherited ones that the generated method would hide (CS0108).
-            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
-            {
-                bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
-                foreach (ISymbol member in type.GetMembers(gradientName).Where(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
-                {
-                    bool collides = member is not IMethodSymbol existing
-                        || (existing.Parameters.Length == generatedParameterTypes.Count
-                            && existing.Parameters.Select(p => p.Type).SequenceEqual(generatedParameterTypes, SymbolEqualityComparer.Default));
-                    if (collides)
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", gradientName,
-                            "a member of " + type.Name));
-                    }
-                }
-            }
-
             foreach (IParameterSymbol parameter in method.Parameters.Where(p => differentiable[p.Ordinal]))
             {
                 string outputName = "d" + parameter.Name;

@@ -24,6 +24,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 StencilCases.All(),
                 RowCases.All(),
                 SecondOrderModelCases.All(),
+                ForEachActivityCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
