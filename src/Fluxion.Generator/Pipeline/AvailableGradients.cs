@@ -7,8 +7,9 @@ using Fluxion.Generator.Model;
 namespace Fluxion.Generator.Pipeline
 {
     /// <summary>
-    /// Which generated methods the compilation gets, per kind: those of methods that parsed, less those that call (directly
-    /// or through others) a <c>[Differentiable]</c> method that gets none of that kind. A caller of a missing gradient gets FLX0014 at the call
+    /// Which generated methods the compilation gets, per kind: those generated, less those that call (directly or through
+    /// others) a <c>[Differentiable]</c> method that gets none of that kind (it did not parse, or its generation failed). A caller of a missing
+    /// gradient gets FLX0014 at the call
     /// instead of generated code that does not compile.
     /// </summary>
     internal static class AvailableGradients
@@ -16,9 +17,14 @@ namespace Fluxion.Generator.Pipeline
         /// <summary>A method and the <c>[Differentiable]</c> methods of the same compilation it calls.</summary>
         public sealed record MethodCalls(string Key, EquatableArray<string> Callees);
 
-        /// <summary>One entry per kind the method asks for: that kind of each callee is needed too.</summary>
-        public static EquatableArray<MethodCalls> CallsOf(MethodModel method) => method.Derivatives.Each()
-            .Select(kind => new MethodCalls(KeyOf(kind, method.Key), method.Calls.Select(c => KeyOf(kind, c.CalleeKey)).Distinct().ToEquatableArray()))
+        /// <summary>
+        /// One entry per kind generated for the method (a kind whose generation failed, FLX0015, is not there): that kind of
+        /// each callee is needed too.
+        /// </summary>
+        public static EquatableArray<MethodCalls> CallsOf(GeneratedGradient gradient) => gradient.Files
+            .Where(file => file.Text is not null)
+            .SelectMany(file => file.Kind.Each())
+            .Select(kind => new MethodCalls(KeyOf(kind, gradient.Key), gradient.Calls.Select(c => KeyOf(kind, c.CalleeKey)).Distinct().ToEquatableArray()))
             .ToEquatableArray();
 
         /// <summary>A method's generated method of one kind, as the availability set names it.</summary>

@@ -60,8 +60,8 @@ namespace Fluxion.Generator
                 .Select(static (input, _) => GradientGeneration.Generate(input.Left, input.Right))
                 .WithTrackingName(GenerateStep);
 
-            IncrementalValueProvider<EquatableArray<string>> available = models
-                .Select(static (method, _) => AvailableGradients.CallsOf(method))
+            IncrementalValueProvider<EquatableArray<string>> available = generated
+                .Select(static (gradient, _) => AvailableGradients.CallsOf(gradient))
                 .Collect()
                 .Select(static (methods, _) => AvailableGradients.Compute(methods))
                 .WithTrackingName(AvailableStep);

@@ -16,9 +16,10 @@ namespace Fluxion.Generator.Pipeline
         {
             // A file may hold several kinds (Hvp and Hessian): it is available when each of them is.
             bool Available(GeneratedFile file, string key) => file.Kind.Each().All(kind => available.Contains(AvailableGradients.KeyOf(kind, key)));
-            var files = gradient.Files.Where(file => Available(file, gradient.Key)).ToEquatableArray();
+            // A file whose generation failed is kept for its diagnostic (FLX0015); its callers see it as unavailable.
+            var files = gradient.Files.Where(file => file.Text is null || Available(file, gradient.Key)).ToEquatableArray();
             var missing = gradient.Files
-                .Where(file => !Available(file, gradient.Key))
+                .Where(file => file.Text is not null && !Available(file, gradient.Key))
                 .SelectMany(file => gradient.Calls.Where(call => !Available(file, call.CalleeKey)))
                 .Select(call => new DiagnosticInfo(
                     DiagnosticDescriptors.CalleeHasNoGradient,
