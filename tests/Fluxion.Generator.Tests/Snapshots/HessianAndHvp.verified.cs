@@ -53,8 +53,8 @@ namespace Demo
             dw_dot.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            double z_dot = b_dot;
             double z = b;
+            double z_dot = b_dot;
             int j = 0;
             int iterations = 0;
             while (j < w.Length)

@@ -23,8 +23,8 @@ namespace Demo
             double[] z = new double[n];
             var dz_storage = new global::Fluxion.Runtime.AdjointArray(z.Length);
             global::System.Span<double> dz = dz_storage.Segment;
-            double dtotal = 0.0;
             double total = 0.0;
+            double dtotal = 0.0;
             int i = 0;
             while (i < n)
             {

@@ -258,7 +258,14 @@ namespace Fluxion.Generator.Modes.Forward
 
             string tangent = TangentOf(assignment.Target);
             (Expr primal, Expr? derivative) = Linearize(assignment.Value, isRoot: true, valueNeeded: false, mayHoist: true, needTangent: true);
-            if (!ReadsResult(derivative))
+            if (assignment.Declares)
+            {
+                // A declaration cannot read its own target: the value first, then its tangent, as one would write them.
+                Store(target, ScalarType.Double, primal, declares: true);
+                Store(tangent, ScalarType.Double, derivative is null ? Constant.Zero : WithResult(derivative, new Variable(target,
+                    ScalarType.Double)), declares: true);
+            }
+            else if (!ReadsResult(derivative))
             {
                 // The tangent first: it may read the value the target holds before this assignment (x = x * y).
                 Store(tangent, ScalarType.Double, derivative ?? Constant.Zero, assignment.Declares);
