@@ -33,7 +33,7 @@ namespace Fluxion.Generator.Pipeline
         public static GeneratedGradient Generate(MethodModel method, bool nullableDirective)
         {
             // Hvp and Hessian share one file: both call the same core.
-            const DerivativeKinds secondOrder = DerivativeKinds.Hvp | DerivativeKinds.Hessian;
+            const DerivativeKinds secondOrder = DerivativeKindsExtensions.SecondOrder;
             var kinds = (method.Derivatives & ~secondOrder).Each().ToList();
             if ((method.Derivatives & secondOrder) != 0)
             {
@@ -53,7 +53,7 @@ namespace Fluxion.Generator.Pipeline
                 {
                     DerivativeKinds.Gradient => GradientEmitter.Emit(Simplifier.Simplify(ReverseModeDifferentiator.Differentiate(method)), nullableDirective),
                     DerivativeKinds.Jvp => JvpEmitter.Emit(Simplifier.Simplify(ForwardModeDifferentiator.Differentiate(method)), nullableDirective),
-                    _ when (kind & ~(DerivativeKinds.Hvp | DerivativeKinds.Hessian)) == 0 => SecondOrderEmitter.Emit(method, SecondOrderCore(method),
+                    _ when (kind & ~DerivativeKindsExtensions.SecondOrder) == 0 => SecondOrderEmitter.Emit(method, SecondOrderCore(method),
                         kind, nullableDirective),
                     _ => throw new InvalidOperationException("no generator for " + kind),
                 };
@@ -77,10 +77,17 @@ namespace Fluxion.Generator.Pipeline
         /// <summary>The gradient keeps the method's hint name; every other kind puts its name before the extension.</summary>
         private static string HintName(MethodModel method, DerivativeKinds kind)
         {
+            if (kind == DerivativeKinds.Gradient)
+            {
+                return method.HintName;
+            }
+
+            // F.….g.cs becomes F.….Jvp.g.cs, or F.….HessianAndHvp.g.cs for the file both second-order kinds share.
             const string Extension = ".g.cs";
-            return kind == DerivativeKinds.Gradient || !method.HintName.EndsWith(Extension, StringComparison.Ordinal)
-                ? (kind == DerivativeKinds.Gradient ? method.HintName : method.HintName + "." + kind + Extension)
-                : method.HintName.Substring(0, method.HintName.Length - Extension.Length) + "." + kind.ToString().Replace(", ", "And") + Extension;
+            string stem = method.HintName.EndsWith(Extension, StringComparison.Ordinal)
+                ? method.HintName.Substring(0, method.HintName.Length - Extension.Length)
+                : method.HintName;
+            return stem + "." + kind.ToString().Replace(", ", "And") + Extension;
         }
     }
 }
