@@ -117,7 +117,7 @@ namespace Fluxion.Generator.Tests
             double hvpValue = (double)type.GetMethod("CallHvp")!.Invoke(null, hvpArguments)!;
             Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(hessianValue));
             Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(hvpValue));
-            static bool Close(double a, double b, double scale) => Math.Abs(a - b) <= 1e-10 * Math.Max(1.0, scale) || (double.IsNaN(a) && double.IsNaN(b));
+            static bool Close(double a, double b, double scale) => Math.Abs(a - b) <= 1e-12 * Math.Max(1.0, scale) || (double.IsNaN(a) && double.IsNaN(b));
             for (int i = 0; i < 3; i++)
             {
                 Assert.True(Close(hessianGradient[i], g[i], Math.Abs(g[i])), $"F_Hessian's gradient[{i}] {hessianGradient[i]:R}, F_Grad's {g[i]:R}\n" + body);

@@ -72,7 +72,7 @@ namespace Fluxion.Generator.Frontend
 
             if ((requested & DerivativeKinds.Jvp) != 0)
             {
-                CheckJvpCollisions(method, attribute, methodLocation, diagnostics);
+                CheckJvpCollisions(method, attribute, gradientChecked: (requested & DerivativeKinds.Gradient) != 0, methodLocation, diagnostics);
             }
 
             if ((requested & DerivativeKindsExtensions.SecondOrder) != 0)
@@ -123,16 +123,11 @@ namespace Fluxion.Generator.Frontend
         {
             string name = method.Name + kind.Suffix();
             List<string> generated = GeneratedParameterTypes(method, attribute, kind);
-            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
+            foreach ((INamedTypeSymbol type, ISymbol member) in VisibleMembers(method, name))
             {
-                bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
-                foreach (ISymbol member in type.GetMembers(name).Where(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
+                if (member is not IMethodSymbol existing || existing.Parameters.Select(Signature).SequenceEqual(generated))
                 {
-                    if (member is not IMethodSymbol existing || existing.Parameters.Select(Signature).SequenceEqual(generated))
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of "
-                            + type.Name));
-                    }
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of " + type.Name));
                 }
             }
 
@@ -176,26 +171,18 @@ namespace Fluxion.Generator.Frontend
         private static string Signature(IParameterSymbol parameter) => (parameter.RefKind == RefKind.None ? string.Empty : "ref ")
             + parameter.Type.ToDisplayString();
 
-        /// <summary><c>F_Jvp</c> must not clash with a member, nor its <c>derivative</c> output with a parameter.</summary>
-        private static void CheckJvpCollisions(IMethodSymbol method, AttributeData attribute, Location location, List<DiagnosticInfo> diagnostics)
+        /// <summary>
+        /// <c>F_Jvp</c> must not clash with a member, nor its <c>derivative</c> output or its directions with a parameter (a
+        /// direction has the name of the gradient output, reported once when both are asked for).
+        /// </summary>
+        private static void CheckJvpCollisions(IMethodSymbol method, AttributeData attribute, bool gradientChecked, Location location,
+            List<DiagnosticInfo> diagnostics)
         {
             CheckGeneratedMethod(method, attribute, DerivativeKinds.Jvp, location, diagnostics);
-            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
-            if (method.Parameters.Any(p => p.Name == JvpOutputName))
+            ReportParameterNamed(method, JvpOutputName, "directional derivative output", location, diagnostics);
+            foreach (IParameterSymbol parameter in gradientChecked ? Enumerable.Empty<IParameterSymbol>() : DifferentiableParameters(method, attribute))
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.GeneratedNameCollision, location, "directional derivative output", JvpOutputName, "parameter '"
-                        + JvpOutputName + "'"));
-            }
-
-            foreach (IParameterSymbol parameter in method.Parameters.Where(p => differentiable[p.Ordinal]))
-            {
-                string direction = "d" + parameter.Name;
-                if (method.Parameters.Any(p => p.Name == direction))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "direction", direction,
-                        "parameter '" + direction + "'"));
-                }
+                ReportParameterNamed(method, "d" + parameter.Name, "direction", location, diagnostics);
             }
         }
 
@@ -208,20 +195,11 @@ namespace Fluxion.Generator.Frontend
         {
             var members = new List<string> { method.Name + DerivativeKinds.Jvp.Suffix() + MethodModel.GradientSuffix };
             members.AddRange((requested & DerivativeKindsExtensions.SecondOrder).Each().Select(kind => method.Name + kind.Suffix()));
-            foreach (string name in members)
+            foreach ((string name, INamedTypeSymbol type) in members.SelectMany(name => VisibleMembers(method, name).Select(m => (name, m.Type))).Distinct())
             {
-                for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
-                {
-                    bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
-                    if (type.GetMembers(name).Any(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of "
-                            + type.Name));
-                    }
-                }
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "a member of " + type.Name));
             }
 
-            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
             var taken = new HashSet<string>(StringComparer.Ordinal) { "gradient" };
             if ((requested & DerivativeKinds.Hvp) != 0)
             {
@@ -238,15 +216,42 @@ namespace Fluxion.Generator.Frontend
                 taken.Add("inputs");
             }
 
-            foreach (IParameterSymbol parameter in method.Parameters.Where(p => differentiable[p.Ordinal]))
+            foreach (IParameterSymbol parameter in DifferentiableParameters(method, attribute))
             {
                 taken.UnionWith(new[] { "d" + parameter.Name, "d" + parameter.Name + "_dot", parameter.Name + "_dot" });
             }
 
-            foreach (IParameterSymbol parameter in method.Parameters.Where(p => taken.Contains(p.Name)))
+            foreach (string name in method.Parameters.Select(p => p.Name).Where(taken.Contains))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "name", parameter.Name, "parameter '"
-                    + parameter.Name + "'"));
+                ReportParameterNamed(method, name, "name", location, diagnostics);
+            }
+        }
+
+        /// <summary>The members named <paramref name="name"/> a generated method would clash with: the type's own, and inherited ones it would hide.</summary>
+        private static IEnumerable<(INamedTypeSymbol Type, ISymbol Member)> VisibleMembers(IMethodSymbol method, string name)
+        {
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
+                foreach (ISymbol member in type.GetMembers(name).Where(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
+                {
+                    yield return (type, member);
+                }
+            }
+        }
+
+        private static IEnumerable<IParameterSymbol> DifferentiableParameters(IMethodSymbol method, AttributeData attribute)
+        {
+            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
+            return method.Parameters.Where(p => differentiable[p.Ordinal]);
+        }
+
+        /// <summary>FLX0011 when a parameter of the method is named <paramref name="name"/>, a name the generated code gives something else.</summary>
+        private static void ReportParameterNamed(IMethodSymbol method, string name, string what, Location location, List<DiagnosticInfo> diagnostics)
+        {
+            if (method.Parameters.Any(p => p.Name == name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, what, name, "parameter '" + name + "'"));
             }
         }
 
@@ -316,15 +321,9 @@ namespace Fluxion.Generator.Frontend
         private static void CheckCollisions(IMethodSymbol method, AttributeData attribute, Location location, List<DiagnosticInfo> diagnostics)
         {
             CheckGeneratedMethod(method, attribute, DerivativeKinds.Gradient, location, diagnostics);
-            bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
-            foreach (IParameterSymbol parameter in method.Parameters.Where(p => differentiable[p.Ordinal]))
+            foreach (IParameterSymbol parameter in DifferentiableParameters(method, attribute))
             {
-                string outputName = "d" + parameter.Name;
-                if (method.Parameters.Any(p => p.Name == outputName))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "gradient output", outputName,
-                        "parameter '" + outputName + "'"));
-                }
+                ReportParameterNamed(method, "d" + parameter.Name, "gradient output", location, diagnostics);
             }
         }
     }

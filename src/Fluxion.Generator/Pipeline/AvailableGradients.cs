@@ -27,6 +27,11 @@ namespace Fluxion.Generator.Pipeline
             .Select(kind => new MethodCalls(KeyOf(kind, gradient.Key), gradient.Calls.Select(c => KeyOf(kind, c.CalleeKey)).Distinct().ToEquatableArray()))
             .ToEquatableArray();
 
+        /// <summary>Whether <paramref name="key"/> is in <paramref name="available"/> (which <see cref="Compute"/> sorts): a binary search,
+        /// since every method asks for itself and each callee whenever availability changes.</summary>
+        public static bool Contains(EquatableArray<string> available, string key) =>
+            available.AsImmutableArray().BinarySearch(key, StringComparer.Ordinal) >= 0;
+
         /// <summary>A method's generated method of one kind, as the availability set names it.</summary>
         public static string KeyOf(DerivativeKinds kind, string methodKey) => kind + ":" + methodKey;
 

@@ -15,7 +15,8 @@ namespace Fluxion.Generator.Pipeline
         public static GradientOutput Decide(GeneratedGradient gradient, EquatableArray<string> available)
         {
             // A file may hold several kinds (Hvp and Hessian): it is available when each of them is.
-            bool Available(GeneratedFile file, string key) => file.Kind.Each().All(kind => available.Contains(AvailableGradients.KeyOf(kind, key)));
+            bool Available(GeneratedFile file, string key) =>
+                file.Kind.Each().All(kind => AvailableGradients.Contains(available, AvailableGradients.KeyOf(kind, key)));
             // A file whose generation failed is kept for its diagnostic (FLX0015); its callers see it as unavailable.
             var files = gradient.Files.Where(file => file.Text is null || Available(file, gradient.Key)).ToEquatableArray();
             var missing = gradient.Files

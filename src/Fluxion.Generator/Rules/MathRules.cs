@@ -73,10 +73,13 @@ namespace Fluxion.Generator.Rules
         public static bool Has(string function, int arity) => Table.ContainsKey(Key(function, arity));
 
         /// <summary>The rule of <c>Math.function</c> with that many arguments, or null; a partial that is the constant 0 lets nothing flow.</summary>
-        public static PrimitiveRule? Find(string function, int arity) =>
-            Table.TryGetValue(Key(function, arity), out PartialsRule? rule)
-                ? (a, r) => rule(a, r).Select(p => p is Constant { Value: 0.0 } ? null : new Partial.Factor(p)).ToArray()
-                : null;
+        public static PrimitiveRule? Find(string function, int arity) => Rules.TryGetValue(Key(function, arity), out PrimitiveRule? rule) ? rule : null;
+
+        /// <summary>The table's entries as registry rules, wrapped once (every mode asks for them for each call it differentiates).</summary>
+        private static readonly Dictionary<string, PrimitiveRule> Rules = Table.ToDictionary(
+            entry => entry.Key,
+            entry => (PrimitiveRule)((a, r) => entry.Value(a, r).Select(p => p is Constant { Value: 0.0 } ? null : new Partial.Factor(p)).ToArray()),
+            StringComparer.Ordinal);
 
         private static string Key(string function, int arity) => function + "/" + arity;
 

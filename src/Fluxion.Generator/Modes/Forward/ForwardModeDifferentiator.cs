@@ -33,7 +33,6 @@ namespace Fluxion.Generator.Modes.Forward
         private readonly HashSet<string> activeVariables = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> activeArrays = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> localArrays = new HashSet<string>(StringComparer.Ordinal);
-        private readonly List<string> tangentNames = new List<string>();
 
         private List<CodeStatement> block = new List<CodeStatement>();
 
@@ -85,7 +84,6 @@ namespace Fluxion.Generator.Modes.Forward
                 if (direction)
                 {
                     tangents[parameter.Name] = tangentName(parameter.Name);
-                    tangentNames.Add(tangentName(parameter.Name));
                 }
                 else if (activeVariables.Contains(parameter.Name))
                 {
@@ -98,7 +96,7 @@ namespace Fluxion.Generator.Modes.Forward
             block = top;
             openStorages.Add(new List<string>());
             Walk(body);
-            return new TangentMethod(method, top.ToEquatableArray(), tangentNames.ToEquatableArray());
+            return new TangentMethod(method, top.ToEquatableArray(), tangents.Values.ToEquatableArray());
         }
 
         /// <summary>
@@ -113,7 +111,7 @@ namespace Fluxion.Generator.Modes.Forward
                 (parameter.Sequence is null ? activeVariables : activeArrays).Add(parameter.Name);
             }
 
-            var statements = AllStatements(body);
+            var statements = StatementTree.AllStatements(body);
             localArrays.UnionWith(statements.OfType<ArrayDeclaration>().Select(a => a.Name));
             bool changed = true;
             while (changed)
@@ -131,32 +129,7 @@ namespace Fluxion.Generator.Modes.Forward
             }
         }
 
-        private static List<Statement> AllStatements(IEnumerable<Statement> statements)
-        {
-            var all = new List<Statement>();
-            void Add(IEnumerable<Statement> block)
-            {
-                foreach (Statement statement in block)
-                {
-                    all.Add(statement);
-                    switch (statement)
-                    {
-                        case If branch:
-                            Add(branch.Then);
-                            Add(branch.Else);
-                            break;
-                        case Loop loop:
-                            Add(loop.Body);
-                            break;
-                    }
-                }
-            }
-
-            Add(statements);
-            return all;
-        }
-
-        private IEnumerable<string> DeclaredNames(IEnumerable<Statement> statements) => AllStatements(statements)
+        private IEnumerable<string> DeclaredNames(IEnumerable<Statement> statements) => StatementTree.AllStatements(statements)
             .Select(s => s switch
             {
                 Assignment assignment when !renamed.ContainsKey(assignment.Target) => assignment.Target,
@@ -171,7 +144,6 @@ namespace Fluxion.Generator.Modes.Forward
         {
             string tangent = names.Allocate(tangentName(sourceName));
             tangents[sourceName] = tangent;
-            tangentNames.Add(tangent);
             return tangent;
         }
 

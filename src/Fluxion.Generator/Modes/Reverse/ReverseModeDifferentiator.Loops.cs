@@ -75,13 +75,8 @@ namespace Fluxion.Generator.Modes.Reverse
         }
 
         /// <summary>The source variables a block assigns, at any depth.</summary>
-        private static IEnumerable<string> AssignedSources(EquatableArray<Statement> block) => block.SelectMany(statement => statement switch
-        {
-            Assignment assignment => new[] { assignment.Target },
-            If branch => AssignedSources(branch.Then).Concat(AssignedSources(branch.Else)),
-            Loop loop => AssignedSources(loop.Body),
-            _ => Enumerable.Empty<string>(),
-        });
+        private static IEnumerable<string> AssignedSources(EquatableArray<Statement> block) =>
+            StatementTree.AllStatements(block).OfType<Assignment>().Select(assignment => assignment.Target);
 
         /// <summary>
         /// The backward sweep of a loop: as many iterations as the forward sweep ran, last first. Each takes back what

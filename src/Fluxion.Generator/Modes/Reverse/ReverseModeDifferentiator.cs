@@ -159,19 +159,12 @@ namespace Fluxion.Generator.Modes.Reverse
 
         private void ReserveDeclaredNames(EquatableArray<Statement> statements)
         {
-            foreach (Statement statement in statements)
+            foreach (Statement statement in StatementTree.AllStatements(statements))
             {
                 switch (statement)
                 {
                     case Assignment { Declares: true } declaration when names.TryReserve(declaration.Target):
                         ownNameFree.Add(declaration.Target);
-                        break;
-                    case If branch:
-                        ReserveDeclaredNames(branch.Then);
-                        ReserveDeclaredNames(branch.Else);
-                        break;
-                    case Loop loop:
-                        ReserveDeclaredNames(loop.Body);
                         break;
                     case ArrayDeclaration array:
                         names.TryReserve(array.Name);
