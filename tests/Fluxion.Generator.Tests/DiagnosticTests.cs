@@ -346,7 +346,7 @@ namespace Fluxion.Generator.Tests
             Diagnostic("FLX0016", 0).WithArguments(
                 "'Norm_Jacobian'",
                 "Norm",
-                "'Norm' returns one double, so its Jacobian is its gradient (ask for Gradient); Jacobian is for a vector-valued method, which this version does not differentiate yet"));
+                "'Norm' returns one double, so its Jacobian is its gradient (ask for Gradient); Jacobian is for a vector-valued method: a void method that writes its outputs to a last Span<double> parameter"));
 
         [Fact]
         public Task FLX0016_NoDerivativeAtAll() => Verify(
@@ -504,7 +504,7 @@ namespace Fluxion.Generator.Tests
         private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
             System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "..", ".."));
 
-        private static DiagnosticResult Diagnostic(string id, int markupKey) =>
+        internal static DiagnosticResult Diagnostic(string id, int markupKey) =>
             new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(markupKey);
 
         internal static Task Verify(string source, params DiagnosticResult[] expected)

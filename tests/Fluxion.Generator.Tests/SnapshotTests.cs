@@ -600,6 +600,34 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["JacobianJvpAndVjp"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable(Derivatives = Derivatives.Jacobian | Derivatives.Jvp | Derivatives.Vjp)]
+                    public static void Softmax(ReadOnlySpan<double> z, Span<double> s)
+                    {
+                        double sum = 0.0;
+                        for (int i = 0; i < z.Length; i++)
+                        {
+                            s[i] = Math.Exp(z[i]);
+                            sum += s[i];
+                        }
+
+                        for (int i = 0; i < z.Length; i++)
+                        {
+                            s[i] /= sum;
+                        }
+                    }
+
+                    [Differentiable(Derivatives = Derivatives.Jacobian)]
+                    public static void Polar(double r, double theta, Span<double> unit)
+                    {
+                        unit[0] = r * Math.Cos(theta);
+                        unit[1] = r * Math.Sin(theta);
+                    }
+                }
+                """,
         };
 
         public static IEnumerable<object[]> CaseNames => Cases.Keys.Select(k => new object[] { k });

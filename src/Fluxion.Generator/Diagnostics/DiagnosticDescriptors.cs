@@ -26,7 +26,7 @@ namespace Fluxion.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
             "FLX0004",
             "Unsupported return type",
-            "Method '{0}' returns '{1}'; a differentiable method must return double");
+            "Method '{0}' returns '{1}'; a differentiable method must return double, or be void and write its outputs to a last Span<double> parameter");
 
         public static readonly DiagnosticDescriptor UnsupportedStatement = Create(
             "FLX0005",

@@ -91,6 +91,7 @@ namespace Fluxion.Generator.Emission
                 + Expression(negated.Operand) + ";",
             AddAssign add => Identifier(add.Name) + " += " + Expression(add.Value) + ";",
             ReturnValue ret => "return " + Expression(ret.Value) + ";",
+            ReturnVoid => "return;",
             TapeDeclaration tape => "var " + Identifier(tape.Tape) + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
             PushStatement push => Identifier(push.Tape) + ".Push(" + Expression(push.Value) + ");",
             TapeRelease release => Identifier(release.Tape) + ".Dispose();",

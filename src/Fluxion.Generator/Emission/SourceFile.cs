@@ -57,6 +57,27 @@ namespace Fluxion.Generator.Emission
             _ => parameter.Type.Keyword(),
         };
 
+        /// <summary>The number of differentiable inputs, n: one per double, each element of each array or span (<c>2 + w.Length</c>).</summary>
+        public static string InputCount(MethodModel method)
+        {
+            var differentiable = method.Parameters.Where(p => p.IsDifferentiable).ToList();
+            int scalars = differentiable.Count(p => p.Sequence is null);
+            var terms = differentiable.Where(p => p.Sequence is not null).Select(p => Identifier(p.Name) + ".Length").ToList();
+            if (scalars > 0 || terms.Count == 0)
+            {
+                terms.Insert(0, scalars.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return string.Join(" + ", terms);
+        }
+
+        /// <summary>The method's parameters as its generated methods declare them first: <c>double x, double[] w</c>.</summary>
+        public static string Parameters(MethodModel method) => string.Join(", ", method.Parameters.Select(p => TypeOf(p) + " " + Identifier(p.Name)));
+
+        /// <summary>A call of the method with its own parameters as arguments: <c>F(x, w)</c>.</summary>
+        public static string Call(MethodModel method, string name) =>
+            Identifier(name) + "(" + string.Join(", ", method.Parameters.Select(p => Identifier(p.Name))) + ")";
+
         /// <summary><c>[GeneratedCode]</c>, so analyzers and coverage tools skip the method.</summary>
         public static void WriteGeneratedCodeAttribute(CodeWriter writer) =>
             writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Fluxion\", \"" + GeneratorVersion + "\")]");

@@ -196,7 +196,7 @@ namespace Fluxion.Generator.Frontend
         {
             bool local = SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly);
             DerivativeKinds generated = KnownSymbols.RequestedDerivatives(attribute).Kinds;
-            foreach (DerivativeKinds kind in requested.Each())
+            foreach (DerivativeKinds kind in requested.Each().SelectMany(k => k.CalleeKinds().Each()).Distinct())
             {
                 // A callee from a referenced assembly had its methods generated there: look for the one needed.
                 bool has = local ? (generated & kind) != 0 : callee.ContainingType.GetMembers(callee.Name + kind.Suffix()).Any();

@@ -85,6 +85,10 @@ namespace Fluxion.Generator.Frontend
                 case IPropertyReferenceOperation { Property.Name: "Length",
                     Instance: IFieldReferenceOperation { Instance: null } table } when SequenceName(table) is { } tableName:
                     return new SequenceLength(tableName);
+                case var _ when Unwrap(operation) is IParameterReferenceOperation whole && IsOutput(whole.Parameter):
+                    return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, "output span '" + whole.Parameter.Name + "' used whole",
+                        "a vector-valued method reads and writes its outputs one element at a time (" + whole.Parameter.Name
+                            + "[i]); compute into a local array and copy its elements");
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IParameterReferenceOperation span, Arguments.Length: 1 } indexer:
                     return ParseElementRead(span, indexer.Arguments[0].Value);
                 case IPropertyReferenceOperation { Property.Name: "Length",
@@ -121,13 +125,15 @@ namespace Fluxion.Generator.Frontend
         /// <summary>The name an array or span parameter, or a static array field, is printed with; null for anything else.</summary>
         private string? SequenceName(IOperation operation) => Unwrap(operation) switch
         {
-            IParameterReferenceOperation parameter when KnownSymbols.ToSequence(parameter.Type) is not null && names.TryGetValue(parameter.Parameter,
-                out string? name) => name,
+            IParameterReferenceOperation parameter when KnownSymbols.ToSequence(parameter.Type) is not null && !IsOutput(parameter.Parameter)
+                && names.TryGetValue(parameter.Parameter, out string? name) => name,
             IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToSequence(field.Type) is not null
                 && !KnownSymbols.IsInFileLocalType(field.Field) =>
                 field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(field.Field.Name),
             _ => null,
         };
+
+        private bool IsOutput(IParameterSymbol parameter) => SymbolEqualityComparer.Default.Equals(parameter, output);
 
         private Expr? ParseElementRead(IParameterReferenceOperation sequence, IOperation index)
         {

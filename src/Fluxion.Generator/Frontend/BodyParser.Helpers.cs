@@ -15,6 +15,35 @@ namespace Fluxion.Generator.Frontend
     /// <summary>What the other parts share: reporting, side effects and non-determinism, constants, names, operators, and the words of diagnostics.</summary>
     internal sealed partial class BodyParser
     {
+        /// <summary>True when an expression anywhere in <paramref name="statements"/> reads the variable <paramref name="name"/>.</summary>
+        private static bool Reads(List<Statement> statements, string name) => StatementTree.AllStatements(statements)
+            .SelectMany(statement => statement switch
+            {
+                Assignment assignment => new[] { assignment.Value },
+                Return ret => new[] { ret.Value },
+                If branch => new[] { branch.Condition },
+                Loop loop => new[] { loop.Condition },
+                ArrayDeclaration array => new[] { array.Length },
+                ElementAssignment write => new[] { write.Index, write.Value },
+                _ => Array.Empty<Expr>(),
+            })
+            .Any(expression => ExprTree.VariablesOf(expression).Contains(name));
+
+        /// <summary><paramref name="statements"/> without the assignments to <paramref name="name"/>, in nested blocks too.</summary>
+        private static List<Statement> WithoutAssignmentsTo(IEnumerable<Statement> statements, string name) => statements
+            .Where(statement => statement is not Assignment assignment || assignment.Target != name)
+            .Select(statement => statement switch
+            {
+                If branch => branch with
+                {
+                    Then = WithoutAssignmentsTo(branch.Then, name).ToEquatableArray(),
+                    Else = WithoutAssignmentsTo(branch.Else, name).ToEquatableArray(),
+                },
+                Loop loop => loop with { Body = WithoutAssignmentsTo(loop.Body, name).ToEquatableArray() },
+                _ => statement,
+            })
+            .ToList();
+
         private Expr? NonDeterministic(IOperation operation, ISymbol member)
         {
             Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonDeterministicCall, operation.Syntax.GetLocation(),

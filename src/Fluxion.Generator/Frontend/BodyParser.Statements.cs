@@ -143,18 +143,31 @@ namespace Fluxion.Generator.Frontend
             }
         }
 
-        /// <summary><c>a[i] = v</c>, <c>a[i] op= v</c>, <c>a[i]++</c> on a local array.</summary>
-        private void ParseElementAssignment(IArrayElementReferenceOperation element, IOperation? value, (BinaryOperator Operator,
+        /// <summary><c>a[i] = v</c>, <c>a[i] op= v</c>, <c>a[i]++</c> on a local array, or on a vector-valued method's output span.</summary>
+        private void ParseElementAssignment(IOperation element, IOperation? value, (BinaryOperator Operator,
             OverflowCheck Overflow)? compoundOperator, List<Statement> target)
         {
-            if (element.Indices.Length != 1 || element.ArrayReference is not ILocalReferenceOperation { Local: var local }
-                || !localArrays.TryGetValue(local, out ScalarType elementType))
+            ISymbol array;
+            ScalarType elementType;
+            IOperation indexOperation;
+            if (element is IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: ILocalReferenceOperation { Local: var local } } arrayElement
+                && localArrays.TryGetValue(local, out elementType))
+            {
+                (array, indexOperation) = (local, arrayElement.Indices[0]);
+            }
+            else if (element is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1,
+                Instance: IParameterReferenceOperation span } indexer
+                && IsOutput(span.Parameter))
+            {
+                (array, elementType, indexOperation) = (span.Parameter, ScalarType.Double, indexer.Arguments[0].Value);
+            }
+            else
             {
                 Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, element.Syntax.GetLocation(), element.Syntax.ToString()));
                 return;
             }
 
-            Expr? index = TryParseExpression(element.Indices[0]);
+            Expr? index = TryParseExpression(indexOperation);
             Expr? right = value is null ? (elementType == ScalarType.Double ? Constant.One : new IntegerConstant(1, ScalarType.Int32))
                 : TryParseExpression(value);
             if (index is null || right is null)
@@ -162,7 +175,7 @@ namespace Fluxion.Generator.Frontend
                 return;
             }
 
-            string name = names[local];
+            string name = names[array];
             if (compoundOperator is { } compound)
             {
                 right = CompoundValue(new ElementRead(name, index, elementType), right, compound, value ?? element, "the element type of '" + name + "'");
@@ -173,8 +186,15 @@ namespace Fluxion.Generator.Frontend
             }
 
             target.Add(new ElementAssignment(name, elementType, index, right));
-            activity.AssignElement(local, value is not null && activity.IsActive(value));
+            if (array is ILocalSymbol localArray)
+            {
+                activity.AssignElement(localArray, value is not null && activity.IsActive(value));
+            }
         }
+
+        /// <summary>An array element, or an element of the output span: what an element write may write.</summary>
+        private bool IsElement(IOperation target) => target is IArrayElementReferenceOperation
+            || (target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IParameterReferenceOperation span } && IsOutput(span.Parameter));
 
         /// <summary>
         /// The declaration of a local without a value. C# reads no local before it is assigned, so starting at zero is
@@ -190,15 +210,15 @@ namespace Fluxion.Generator.Frontend
         {
             switch (statement.Operation)
             {
-                case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation element } assignment:
+                case ISimpleAssignmentOperation { Target: var element } assignment when IsElement(element):
                     ParseElementAssignment(element, assignment.Value, null, target);
                     break;
-                case ICompoundAssignmentOperation { Target: IArrayElementReferenceOperation element } compound when compound.OperatorMethod is null
+                case ICompoundAssignmentOperation { Target: var element } compound when IsElement(element) && compound.OperatorMethod is null
                     && BinaryOperatorOf(compound.OperatorKind) is { } elementOp && !IsComparison(elementOp)
                     && elementOp is not (BinaryOperator.And or BinaryOperator.Or):
                     ParseElementAssignment(element, compound.Value, (elementOp, Overflow(compound.IsChecked)), target);
                     break;
-                case IIncrementOrDecrementOperation { Target: IArrayElementReferenceOperation element } increment when increment.OperatorMethod is null:
+                case IIncrementOrDecrementOperation { Target: var element } increment when IsElement(element) && increment.OperatorMethod is null:
                     ParseElementAssignment(element, null, (increment.Kind == OperationKind.Increment ? BinaryOperator.Add : BinaryOperator.Subtract,
                         Overflow(increment.IsChecked)), target);
                     break;

@@ -63,10 +63,14 @@ namespace Fluxion.Generator.Frontend
 
         private readonly string methodName;
 
+        /// <summary>A vector-valued method's output span, whose elements it writes; null for a method that returns its value.</summary>
+        private readonly IParameterSymbol? output;
+
         public BodyParser(Compilation compilation, IMethodSymbol method, DerivativeKinds requested, ActivityAnalysis activity,
             CancellationToken cancellationToken)
         {
             this.compilation = compilation;
+            output = KnownSymbols.OutputParameter(method);
             this.requested = requested;
             methodName = method.Name;
             this.activity = activity;
@@ -89,12 +93,22 @@ namespace Fluxion.Generator.Frontend
         public EquatableArray<Statement> Parse(IBlockOperation body)
         {
             var statements = new List<Statement>();
-            bool returns = ParseSequence(Flatten(body), 0, statements);
-            if (returned is not null)
+            // A void method may end without a return: the end of the method is then where every path goes last.
+            Continuation? methodEnd = output is null ? null : new Continuation(Array.Empty<IOperation>(), 0, null, isMethodEnd: true);
+            bool returns = ParseSequence(Flatten(body), 0, statements, methodEnd);
+            if (returned is not null && !Reads(statements, returned))
             {
-                // A return inside a loop keeps its value here; both start out unset.
+                // A void method that ends after its loop either way never asks whether the loop returned.
+                statements = WithoutAssignmentsTo(statements, returned);
+            }
+            else if (returned is not null)
+            {
+                // A return inside a loop keeps its value here (a void method's has none); both start out unset.
                 statements.Insert(0, new Assignment(returned, ScalarType.Boolean, new BooleanConstant(false), Declares: true));
-                statements.Insert(0, new Assignment(ReturnValue(), ScalarType.Double, Constant.Zero, Declares: true));
+                if (returnValue is not null)
+                {
+                    statements.Insert(0, new Assignment(returnValue, ScalarType.Double, Constant.Zero, Declares: true));
+                }
             }
 
             if (Diagnostics.Count > 1)
@@ -131,11 +145,15 @@ namespace Fluxion.Generator.Frontend
 
                 switch (operations[i])
                 {
-                    case IReturnOperation { ReturnedValue: { } inLoop } when loops.Count > 0:
+                    case IReturnOperation inLoop when loops.Count > 0:
                         // A return inside a loop keeps the value, stops every enclosing loop, and returns after them.
-                        if (ParseValue(inLoop, target) is { } kept)
+                        if (ReturnedValue(inLoop, target) is { } kept)
                         {
-                            target.Add(new Assignment(ReturnValue(), ScalarType.Double, kept, Declares: false));
+                            if (output is null)
+                            {
+                                target.Add(new Assignment(ReturnValue(), ScalarType.Double, kept, Declares: false));
+                            }
+
                             target.Add(new Assignment(Returned(), ScalarType.Boolean, new BooleanConstant(true), Declares: false));
                             target.AddRange(loops.Select(l => new Assignment(l.Running!, ScalarType.Boolean, new BooleanConstant(false), Declares: false)));
                         }
@@ -157,8 +175,8 @@ namespace Fluxion.Generator.Frontend
                         }
 
                         return true;
-                    case IReturnOperation { ReturnedValue: { } value }:
-                        if (ParseValue(value, target) is { } returned)
+                    case IReturnOperation returnOperation:
+                        if (ReturnedValue(returnOperation, target) is { } returned)
                         {
                             target.Add(new Return(returned));
                         }
@@ -219,9 +237,19 @@ namespace Fluxion.Generator.Frontend
             return after is not null && Enter(after, target);
         }
 
+        /// <summary>What a return returns: its value, or for a vector-valued method's <c>return;</c> a zero that nothing reads.</summary>
+        private Expr? ReturnedValue(IReturnOperation operation, List<Statement> target) =>
+            operation.ReturnedValue is { } value ? ParseValue(value, target) : Constant.Zero;
+
         /// <summary>Falls through into a continuation: its first statements, its operations, then what follows it.</summary>
         private bool Enter(Continuation frame, List<Statement> target)
         {
+            if (frame.IsMethodEnd)
+            {
+                target.Add(new Return(Constant.Zero));
+                return true;
+            }
+
             target.AddRange(frame.Prologue);
             return ParseSequence(frame.Operations, frame.Start, target, frame.Next);
         }
@@ -314,15 +342,21 @@ namespace Fluxion.Generator.Frontend
         {
             var otherwise = new List<Statement>();
             bool returns = ParseSequence(operations, rest, otherwise, after);
-            var returning = loops.Count == 0
-                ? new List<Statement> { new Return(new Variable(ReturnValue(), ScalarType.Double)) }
-                : new List<Statement>();
+            Expr kept = output is null ? new Variable(ReturnValue(), ScalarType.Double) : Constant.Zero;
+            var returning = loops.Count == 0 ? new List<Statement> { new Return(kept) } : new List<Statement>();
             if (loops.Count == 0 && !returns)
             {
                 // The compiler let the method end here only because the loop never exits without returning
                 // (while (true) { … return …; }): that path returns the kept value too.
-                otherwise.Add(new Return(new Variable(ReturnValue(), ScalarType.Double)));
+                otherwise.Add(new Return(kept));
                 returns = true;
+            }
+
+            if (loops.Count == 0 && otherwise.Count == 1 && otherwise[0] is Return && kept is Constant)
+            {
+                // A void method that ends after the loop either way: no need to ask whether the loop returned.
+                target.Add(otherwise[0]);
+                return true;
             }
 
             target.Add(new If(new Variable(Returned(), ScalarType.Boolean), returning.ToEquatableArray(), otherwise.ToEquatableArray()));
@@ -406,8 +440,9 @@ namespace Fluxion.Generator.Frontend
         private sealed class Continuation
         {
             public Continuation(IReadOnlyList<IOperation> operations, int start, Continuation? next, bool isLoopBottom = false,
-                IReadOnlyList<Statement>? prologue = null, ILabelSymbol? switchExit = null)
+                IReadOnlyList<Statement>? prologue = null, ILabelSymbol? switchExit = null, bool isMethodEnd = false)
             {
+                IsMethodEnd = isMethodEnd;
                 Operations = operations;
                 Start = start;
                 Next = next;
@@ -430,6 +465,9 @@ namespace Fluxion.Generator.Frontend
 
             /// <summary>The exit label of the switch statement whose breaks go here; null for any other continuation.</summary>
             public ILabelSymbol? SwitchExit { get; }
+
+            /// <summary>True for the end of a void method's body, where falling off returns.</summary>
+            public bool IsMethodEnd { get; }
         }
 
         private void ReportUnreachable(IReadOnlyList<IOperation> operations, int start)

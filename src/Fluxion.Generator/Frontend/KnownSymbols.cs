@@ -125,7 +125,6 @@ namespace Fluxion.Generator.Frontend
                 : new[] { argument.Value as string ?? string.Empty };
         }
 
-        /// <summary>Whether each parameter of <paramref name="method"/> gets a gradient output.</summary>
         /// <summary>The <c>Derivatives</c> the attribute asks for, and the syntax that asks (null when it is left at its default).</summary>
         public static (DerivativeKinds Kinds, AttributeArgumentSyntax? Syntax) RequestedDerivatives(AttributeData attribute)
         {
@@ -144,12 +143,23 @@ namespace Fluxion.Generator.Frontend
 
         private const string DerivativesProperty = "Derivatives";
 
+        /// <summary>Whether each parameter of <paramref name="method"/> gets a gradient output (a vector-valued method's output never does).</summary>
         public static bool[] DifferentiableParameters(IMethodSymbol method, AttributeData attribute)
         {
             string[] listed = ListedParameterNames(attribute);
+            IParameterSymbol? output = OutputParameter(method);
             return method.Parameters
-                .Select(p => CanBeDifferentiated(p.Type) && (listed.Length == 0 || listed.Contains(p.Name)))
+                .Select(p => CanBeDifferentiated(p.Type) && (listed.Length == 0 || listed.Contains(p.Name))
+                    && !SymbolEqualityComparer.Default.Equals(p, output))
                 .ToArray();
         }
+
+        /// <summary>
+        /// The parameter a vector-valued method writes its outputs to: the last one of a <c>void</c> method, when it is a
+        /// <c>Span&lt;double&gt;</c> passed by value. Null for any other method.
+        /// </summary>
+        public static IParameterSymbol? OutputParameter(IMethodSymbol method) =>
+            method.ReturnsVoid && method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1] is { RefKind: RefKind.None } last
+            && ToSequence(last.Type) is (SequenceKind.Span, ScalarType.Double) ? last : null;
     }
 }

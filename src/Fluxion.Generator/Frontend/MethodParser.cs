@@ -69,7 +69,9 @@ namespace Fluxion.Generator.Frontend
             }
 
             bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
-            var activity = new ActivityAnalysis(method.Parameters.Where(p => differentiable[p.Ordinal]));
+            // A vector-valued method's outputs depend on its inputs: reading one back reads a differentiated value.
+            IParameterSymbol? output = KnownSymbols.OutputParameter(method);
+            var activity = new ActivityAnalysis(method.Parameters.Where(p => differentiable[p.Ordinal] || SymbolEqualityComparer.Default.Equals(p, output)));
             DerivativeKinds requested = KnownSymbols.RequestedDerivatives(attribute).Kinds;
             var parser = new BodyParser(semanticModel.Compilation, method, requested, activity, cancellationToken);
             EquatableArray<Statement> statements = parser.Parse(block);
@@ -100,7 +102,8 @@ namespace Fluxion.Generator.Frontend
                 Location: new UncomparedLocation(LocationInfo.From(syntax.Identifier.GetLocation())),
                 Key: KeyOf(method),
                 Calls: parser.CallSites.ToEquatableArray(),
-                Derivatives: requested);
+                Derivatives: requested,
+                Output: output?.Name);
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
 

@@ -42,7 +42,8 @@ namespace Fluxion.Generator.Frontend
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, methodLocation, method.Name, shapeProblem));
             }
 
-            if (method.ReturnType.SpecialType != SpecialType.System_Double || method.ReturnsByRef || method.ReturnsByRefReadonly)
+            bool vectorValued = KnownSymbols.OutputParameter(method) is not null;
+            if (!vectorValued && (method.ReturnType.SpecialType != SpecialType.System_Double || method.ReturnsByRef || method.ReturnsByRefReadonly))
             {
                 Location location = syntax?.ReturnType.GetLocation() ?? methodLocation;
                 string returned = (method.ReturnsByRef ? "ref " : method.ReturnsByRefReadonly ? "ref readonly " : string.Empty)
@@ -80,6 +81,11 @@ namespace Fluxion.Generator.Frontend
                 CheckSecondOrderCollisions(method, attribute, requested, methodLocation, diagnostics);
             }
 
+            if ((requested & DerivativeKindsExtensions.VectorValued) != 0 && vectorValued)
+            {
+                CheckVectorCollisions(method, attribute, requested, methodLocation, diagnostics);
+            }
+
             return diagnostics;
         }
 
@@ -102,16 +108,34 @@ namespace Fluxion.Generator.Frontend
                 Report("Derivatives value " + (int)requested, "it is not a combination of Fluxion.Derivatives values");
             }
 
-            foreach (DerivativeKinds kind in (requested & known & ~DerivativeKindsExtensions.Generated).Each())
+            if (KnownSymbols.OutputParameter(method) is { } output)
             {
-                // Only Jacobian and Vjp are left: both are for vector-valued methods.
-                string why = "'" + method.Name + "' returns one double, so its Jacobian is its gradient (ask for Gradient); " + kind
-                    + " is for a vector-valued method, which this version does not differentiate yet";
-                Report("'" + method.Name + kind.Suffix() + "'", why);
+                foreach (DerivativeKinds kind in (requested & known & ~DerivativeKindsExtensions.OfVectorValued).Each())
+                {
+                    string why = "'" + method.Name + "' is vector-valued (it writes its outputs to '" + output.Name + "'), so it has a Jacobian and "
+                        + "products with it rather than a " + KindDescription(kind) + "; ask for Derivatives.Jacobian, Derivatives.Jvp or Derivatives.Vjp";
+                    Report("'" + method.Name + kind.Suffix() + "'", why);
+                }
+            }
+            else if (method.ReturnType.SpecialType == SpecialType.System_Double)
+            {
+                foreach (DerivativeKinds kind in (requested & known & DerivativeKindsExtensions.VectorValued).Each())
+                {
+                    string why = "'" + method.Name + "' returns one double, so its Jacobian is its gradient (ask for Gradient); " + kind
+                        + " is for a vector-valued method: a void method that writes its outputs to a last Span<double> parameter";
+                    Report("'" + method.Name + kind.Suffix() + "'", why);
+                }
             }
 
             return requested & known;
         }
+
+        private static string KindDescription(DerivativeKinds kind) => kind switch
+        {
+            DerivativeKinds.Gradient => "gradient",
+            DerivativeKinds.Hessian => "Hessian",
+            _ => "Hessian-vector product",
+        };
 
         /// <summary>
         /// <c>F_Grad</c> or <c>F_Jvp</c> must not have the parameter types of a member of that name (of the type, or inherited and
@@ -154,14 +178,27 @@ namespace Fluxion.Generator.Frontend
         private static List<string> GeneratedParameterTypes(IMethodSymbol method, AttributeData attribute, DerivativeKinds kind)
         {
             bool[] differentiable = KnownSymbols.DifferentiableParameters(method, attribute);
-            string scalar = kind == DerivativeKinds.Gradient ? "ref double" : "double";
-            string sequence = kind == DerivativeKinds.Gradient ? "System.Span<double>" : "System.ReadOnlySpan<double>";
             var types = method.Parameters.Select(Signature).ToList();
+            if (kind == DerivativeKinds.Jacobian)
+            {
+                types.Add("System.Span<double>");
+                return types;
+            }
+
+            if (kind == DerivativeKinds.Vjp)
+            {
+                types.Add("System.ReadOnlySpan<double>");
+            }
+
+            bool outputs = kind != DerivativeKinds.Jvp;
+            string scalar = outputs ? "ref double" : "double";
+            string sequence = outputs ? "System.Span<double>" : "System.ReadOnlySpan<double>";
             types.AddRange(method.Parameters.Where(p => differentiable[p.Ordinal])
                 .Select(p => p.Type.SpecialType == SpecialType.System_Double ? scalar : sequence));
             if (kind == DerivativeKinds.Jvp)
             {
-                types.Add("ref double");
+                // The derivative: one double, or for a vector-valued method a span of one per output.
+                types.Add(KnownSymbols.OutputParameter(method) is null ? "ref double" : "System.Span<double>");
             }
 
             return types;
@@ -219,6 +256,39 @@ namespace Fluxion.Generator.Frontend
             foreach (IParameterSymbol parameter in DifferentiableParameters(method, attribute))
             {
                 taken.UnionWith(new[] { "d" + parameter.Name, "d" + parameter.Name + "_dot", parameter.Name + "_dot" });
+            }
+
+            foreach (string name in method.Parameters.Select(p => p.Name).Where(taken.Contains))
+            {
+                ReportParameterNamed(method, name, "name", location, diagnostics);
+            }
+        }
+
+        /// <summary>
+        /// <c>F_Vjp</c> and <c>F_Jvp</c> (both generated for the Jacobian, which calls them) and <c>F_Jacobian</c> must not clash
+        /// with a member, nor the parameters they add (the cotangent, the gradient outputs, the Jacobian) with a parameter.
+        /// </summary>
+        private static void CheckVectorCollisions(IMethodSymbol method, AttributeData attribute, DerivativeKinds requested, Location location,
+            List<DiagnosticInfo> diagnostics)
+        {
+            CheckGeneratedMethod(method, attribute, DerivativeKinds.Vjp, location, diagnostics);
+            var taken = new HashSet<string>(StringComparer.Ordinal) { VectorNames.Cotangent };
+            bool jvpChecked = (requested & DerivativeKinds.Jvp) != 0;
+            if ((requested & DerivativeKinds.Jacobian) != 0)
+            {
+                CheckGeneratedMethod(method, attribute, DerivativeKinds.Jacobian, location, diagnostics);
+                taken.Add(VectorNames.Jacobian);
+                if (!jvpChecked)
+                {
+                    CheckJvpCollisions(method, attribute, gradientChecked: false, location, diagnostics);
+                    jvpChecked = true;
+                }
+            }
+
+            if (!jvpChecked)
+            {
+                // The gradient outputs; when F_Jvp is checked, its directions (of the same names) were reported already.
+                taken.UnionWith(DifferentiableParameters(method, attribute).Select(p => "d" + p.Name));
             }
 
             foreach (string name in method.Parameters.Select(p => p.Name).Where(taken.Contains))
@@ -308,7 +378,8 @@ namespace Fluxion.Generator.Frontend
             for (int i = 0; i < listed.Length; i++)
             {
                 string name = listed[i];
-                if (method.Parameters.Any(p => p.Name == name && KnownSymbols.CanBeDifferentiated(p.Type)))
+                IParameterSymbol? output = KnownSymbols.OutputParameter(method);
+                if (method.Parameters.Any(p => p.Name == name && KnownSymbols.CanBeDifferentiated(p.Type) && !SymbolEqualityComparer.Default.Equals(p, output)))
                 {
                     continue;
                 }

@@ -17,6 +17,9 @@ namespace Fluxion.Generator.Model
 
     internal sealed record ReturnValue(Expr Value) : CodeStatement;
 
+    /// <summary><c>return;</c>: an early return of a method that returns nothing.</summary>
+    internal sealed record ReturnVoid : CodeStatement;
+
     /// <summary><c>while (Condition) { Body }</c>, or <c>do { Body } while (Condition);</c>: a loop of the forward sweep.</summary>
     internal sealed record LoopStatement(Expr Condition, EquatableArray<CodeStatement> Body, bool TestsFirst) : CodeStatement;
 

@@ -37,6 +37,10 @@ namespace Fluxion.Generator.Model
     /// <param name="Key">The method's documentation ID, unique in the compilation.</param>
     /// <param name="Calls">Its calls of <c>[Differentiable]</c> methods of the same compilation.</param>
     /// <param name="Derivatives">The derivative methods to generate (only kinds this version generates).</param>
+    /// <param name="Output">
+    /// For a vector-valued method (<c>void</c>, writing its outputs to its last parameter, a <c>Span&lt;double&gt;</c>), that
+    /// parameter's name; null for a method that returns its value.
+    /// </param>
     internal sealed record MethodModel(
         string Namespace,
         EquatableArray<ContainingType> ContainingTypes,
@@ -49,7 +53,8 @@ namespace Fluxion.Generator.Model
         UncomparedLocation Location,
         string Key,
         EquatableArray<CallSite> Calls,
-        DerivativeKinds Derivatives = DerivativeKinds.Gradient)
+        DerivativeKinds Derivatives = DerivativeKinds.Gradient,
+        string? Output = null)
     {
         /// <summary>What a method's name gets to name its gradient: <c>F</c> becomes <c>F_Grad</c>.</summary>
         public const string GradientSuffix = "_Grad";

@@ -18,13 +18,14 @@ namespace Fluxion.Generator.Pipeline
         public sealed record MethodCalls(string Key, EquatableArray<string> Callees);
 
         /// <summary>
-        /// One entry per kind generated for the method (a kind whose generation failed, FLX0015, is not there): that kind of
-        /// each callee is needed too.
+        /// One entry per kind generated for the method (a kind whose generation failed, FLX0015, is not there): the kinds of
+        /// each callee it calls (<see cref="DerivativeKindsExtensions.CalleeKinds"/>) are needed too.
         /// </summary>
         public static EquatableArray<MethodCalls> CallsOf(GeneratedGradient gradient) => gradient.Files
             .Where(file => file.Text is not null)
             .SelectMany(file => file.Kind.Each())
-            .Select(kind => new MethodCalls(KeyOf(kind, gradient.Key), gradient.Calls.Select(c => KeyOf(kind, c.CalleeKey)).Distinct().ToEquatableArray()))
+            .Select(kind => new MethodCalls(KeyOf(kind, gradient.Key), gradient.Calls
+                .SelectMany(c => kind.CalleeKinds().Each().Select(calleeKind => KeyOf(calleeKind, c.CalleeKey))).Distinct().ToEquatableArray()))
             .ToEquatableArray();
 
         /// <summary>Whether <paramref name="key"/> is in <paramref name="available"/> (which <see cref="Compute"/> sorts): a binary search,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Fluxion.Generator.Diagnostics;
 using Fluxion.Generator.Emission;
@@ -32,12 +33,20 @@ namespace Fluxion.Generator.Pipeline
         /// <param name="nullableDirective">Whether the file may start with <c>#nullable enable</c> (C# 8 and later).</param>
         public static GeneratedGradient Generate(MethodModel method, bool nullableDirective)
         {
-            // Hvp and Hessian share one file: both call the same core.
-            const DerivativeKinds secondOrder = DerivativeKindsExtensions.SecondOrder;
-            var kinds = (method.Derivatives & ~secondOrder).Each().ToList();
-            if ((method.Derivatives & secondOrder) != 0)
+            // Hvp and Hessian share one file, both calling the same core; a vector-valued method's kinds share one too (its
+            // Jacobian calls its F_Vjp and F_Jvp).
+            var kinds = new List<DerivativeKinds>();
+            if (method.Output is not null)
             {
-                kinds.Add(method.Derivatives & secondOrder);
+                kinds.Add(method.Derivatives);
+            }
+            else
+            {
+                kinds.AddRange((method.Derivatives & ~DerivativeKindsExtensions.SecondOrder).Each());
+                if ((method.Derivatives & DerivativeKindsExtensions.SecondOrder) != 0)
+                {
+                    kinds.Add(method.Derivatives & DerivativeKindsExtensions.SecondOrder);
+                }
             }
 
             var files = kinds.Select(kind => Generate(method, kind, nullableDirective)).ToEquatableArray();
@@ -51,6 +60,10 @@ namespace Fluxion.Generator.Pipeline
             {
                 string text = kind switch
                 {
+                    _ when method.Output is not null => VectorEmitter.Emit(method,
+                        NeedsVjp(kind) ? Simplifier.Simplify(ReverseModeDifferentiator.Differentiate(method)) : null,
+                        NeedsJvp(kind) ? Simplifier.Simplify(ForwardModeDifferentiator.Differentiate(method)) : null,
+                        kind, nullableDirective),
                     DerivativeKinds.Gradient => GradientEmitter.Emit(Simplifier.Simplify(ReverseModeDifferentiator.Differentiate(method)), nullableDirective),
                     DerivativeKinds.Jvp => JvpEmitter.Emit(Simplifier.Simplify(ForwardModeDifferentiator.Differentiate(method)), nullableDirective),
                     _ when (kind & ~DerivativeKindsExtensions.SecondOrder) == 0 => SecondOrderEmitter.Emit(method, SecondOrderCore(method),
@@ -67,6 +80,12 @@ namespace Fluxion.Generator.Pipeline
             }
         }
 
+        /// <summary>A vector-valued method's F_Vjp is generated for Vjp, and for the Jacobian, which calls it.</summary>
+        private static bool NeedsVjp(DerivativeKinds kinds) => (kinds & DerivativeKindsExtensions.VectorValued) != 0;
+
+        /// <summary>A vector-valued method's F_Jvp is generated for Jvp, and for the Jacobian, which calls it.</summary>
+        private static bool NeedsJvp(DerivativeKinds kinds) => (kinds & (DerivativeKinds.Jvp | DerivativeKinds.Jacobian)) != 0;
+
         /// <summary>Reverse mode over forward mode: the gradient of the method's tangent program.</summary>
         private static GradientMethod SecondOrderCore(MethodModel method)
         {
@@ -82,7 +101,7 @@ namespace Fluxion.Generator.Pipeline
                 return method.HintName;
             }
 
-            // F.….g.cs becomes F.….Jvp.g.cs, or F.….HessianAndHvp.g.cs for the file both second-order kinds share.
+            // F.….g.cs becomes F.….Jvp.g.cs, or F.….HessianAndHvp.g.cs for the file both second-order kinds share (JacobianAndVjp alike).
             const string Extension = ".g.cs";
             string stem = method.HintName.EndsWith(Extension, StringComparison.Ordinal)
                 ? method.HintName.Substring(0, method.HintName.Length - Extension.Length)

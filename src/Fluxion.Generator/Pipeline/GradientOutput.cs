@@ -17,11 +17,14 @@ namespace Fluxion.Generator.Pipeline
             // A file may hold several kinds (Hvp and Hessian): it is available when each of them is.
             bool Available(GeneratedFile file, string key) =>
                 file.Kind.Each().All(kind => AvailableGradients.Contains(available, AvailableGradients.KeyOf(kind, key)));
+            bool CalleeAvailable(GeneratedFile file, string calleeKey) =>
+                file.Kind.Each().SelectMany(kind => kind.CalleeKinds().Each())
+                    .All(kind => AvailableGradients.Contains(available, AvailableGradients.KeyOf(kind, calleeKey)));
             // A file whose generation failed is kept for its diagnostic (FLX0015); its callers see it as unavailable.
             var files = gradient.Files.Where(file => file.Text is null || Available(file, gradient.Key)).ToEquatableArray();
             var missing = gradient.Files
                 .Where(file => file.Text is not null && !Available(file, gradient.Key))
-                .SelectMany(file => gradient.Calls.Where(call => !Available(file, call.CalleeKey)))
+                .SelectMany(file => gradient.Calls.Where(call => !CalleeAvailable(file, call.CalleeKey)))
                 .Select(call => new DiagnosticInfo(
                     DiagnosticDescriptors.CalleeHasNoGradient,
                     call.Location.Value,

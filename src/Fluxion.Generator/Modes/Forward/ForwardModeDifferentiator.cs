@@ -32,7 +32,6 @@ namespace Fluxion.Generator.Modes.Forward
 
         private readonly HashSet<string> activeVariables = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> activeArrays = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> localArrays = new HashSet<string>(StringComparer.Ordinal);
 
         private List<CodeStatement> block = new List<CodeStatement>();
 
@@ -93,9 +92,21 @@ namespace Fluxion.Generator.Modes.Forward
                 }
             }
 
+            if (method.Output is { } output)
+            {
+                // A vector-valued method's outputs are written like a local array's elements; their tangents go to the caller's span.
+                tangents[output] = SignatureChecks.JvpOutputName;
+            }
+
             block = top;
             openStorages.Add(new List<string>());
             Walk(body);
+            if (method.Output is not null && top.Count > 0 && top[top.Count - 1] is ReturnVoid)
+            {
+                // The end of the method returns anyway.
+                top.RemoveAt(top.Count - 1);
+            }
+
             return new TangentMethod(method, top.ToEquatableArray(), tangents.Values.ToEquatableArray());
         }
 
@@ -111,8 +122,12 @@ namespace Fluxion.Generator.Modes.Forward
                 (parameter.Sequence is null ? activeVariables : activeArrays).Add(parameter.Name);
             }
 
+            if (method.Output is { } output)
+            {
+                activeArrays.Add(output);
+            }
+
             var statements = StatementTree.AllStatements(body);
-            localArrays.UnionWith(statements.OfType<ArrayDeclaration>().Select(a => a.Name));
             bool changed = true;
             while (changed)
             {
@@ -260,6 +275,14 @@ namespace Fluxion.Generator.Modes.Forward
 
         private void AddReturn(Return ret)
         {
+            if (method.Output is not null)
+            {
+                // A vector-valued method's return only ends it: its outputs and their tangents are in their spans.
+                block.AddRange(openStorages.SelectMany(storages => storages).Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
+                block.Add(new ReturnVoid());
+                return;
+            }
+
             (Expr primal, Expr? derivative) = Linearize(ret.Value, isRoot: true, valueNeeded: false, mayHoist: true, needTangent: true);
             if (ReadsResult(derivative))
             {

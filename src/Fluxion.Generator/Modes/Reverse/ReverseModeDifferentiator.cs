@@ -84,6 +84,12 @@ namespace Fluxion.Generator.Modes.Reverse
         public static GradientMethod Differentiate(MethodModel method)
         {
             var activeArrays = new HashSet<string>(StringComparer.Ordinal);
+            if (method.Output is { } output)
+            {
+                // The outputs' adjoints are the cotangent: active from the start.
+                activeArrays.Add(output);
+            }
+
             while (true)
             {
                 var differentiator = new ReverseModeDifferentiator(method, activeArrays);
@@ -118,11 +124,57 @@ namespace Fluxion.Generator.Modes.Reverse
                 }
             }
 
+            if (method.Output is { } output)
+            {
+                // The output span is written and read like a local array the caller made: its elements' adjoints start as the cotangent.
+                names.TryReserve(VectorNames.Cotangent);
+                localArrays[output] = (ScalarType.Double, new SequenceLength(output));
+                arrayAdjoints[output] = names.Allocate(output + "_adj");
+                adjointStorage[output] = names.Allocate(output + "_adj_storage");
+            }
+
             // Declared locals keep their own names for their first value where no parameter or output has it.
             ReserveDeclaredNames(method.Body);
             sourceTypes[ReturnSlot] = ScalarType.Double;
             List<Step> body = steps;
             Walk(method.Body);
+            if (method.Output is { } seededOutput)
+            {
+                SeedOutputs(seededOutput);
+            }
+            else
+            {
+                SeedReturnedValue();
+            }
+
+            Reverse(body);
+            if (method.Output is { } released)
+            {
+                backward.Add(new AdjointArrayRelease(adjointStorage[released]));
+            }
+
+            // A sequence's gradient was written element by element into its span.
+            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable && p.Sequence is null))
+            {
+                Expr gradient = adjoints.TryGetValue(parameter.Name, out string? adjoint) ? new Variable(adjoint, ScalarType.Double) : Constant.Zero;
+                backward.Add(new Assign(parameter.OutputName, gradient));
+            }
+
+            backward.AddRange(tapes.Values.Select(tape => (CodeStatement)new TapeRelease(tape)));
+            if (returned is not null)
+            {
+                backward.Add(new ReturnValue(new Variable(returned, ScalarType.Double)));
+            }
+
+            var forward = new List<CodeStatement>();
+            EmitForward(body, forward, insideBranch: false);
+            forward.InsertRange(0, tapes.Select(tape => (CodeStatement)new TapeDeclaration(tape.Value, tape.Key)));
+            return new GradientMethod(method, forward.ToEquatableArray(), backward.ToEquatableArray());
+        }
+
+        /// <summary>The seed of a method that returns its value: the returned value's adjoint is 1.</summary>
+        private void SeedReturnedValue()
+        {
             returned = currentVersion.TryGetValue(ReturnSlot, out string? version)
                 ? version
                 : throw new InvalidOperationException("the method has no return statement");
@@ -134,27 +186,20 @@ namespace Fluxion.Generator.Modes.Reverse
                 returned = copy;
             }
 
-            // The seed: the returned value's adjoint is 1. Nothing after the returned definition reaches the
-            // result, so its seed needs no local; a returned parameter gets one like any other contribution.
+            // Nothing after the returned definition reaches the result, so its seed needs no local; a returned
+            // parameter gets one like any other contribution.
             if (activeNames.Contains(returned) && method.Parameters.Any(p => p.Name == returned))
             {
                 Contribute(returned, Constant.One);
             }
+        }
 
-            Reverse(body);
-            // A sequence's gradient was written element by element into its span.
-            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable && p.Sequence is null))
-            {
-                Expr gradient = adjoints.TryGetValue(parameter.Name, out string? adjoint) ? new Variable(adjoint, ScalarType.Double) : Constant.Zero;
-                backward.Add(new Assign(parameter.OutputName, gradient));
-            }
-
-            backward.AddRange(tapes.Values.Select(tape => (CodeStatement)new TapeRelease(tape)));
-            backward.Add(new ReturnValue(new Variable(returned, ScalarType.Double)));
-            var forward = new List<CodeStatement>();
-            EmitForward(body, forward, insideBranch: false);
-            forward.InsertRange(0, tapes.Select(tape => (CodeStatement)new TapeDeclaration(tape.Value, tape.Key)));
-            return new GradientMethod(method, forward.ToEquatableArray(), backward.ToEquatableArray());
+        /// <summary>The seed of a vector-valued method: its outputs' adjoints are the cotangent's weights.</summary>
+        private void SeedOutputs(string output)
+        {
+            Expr length = new SequenceLength(output);
+            backward.Add(new AdjointArrayDeclaration(arrayAdjoints[output], adjointStorage[output], length));
+            backward.Add(new AccumulateScaled(arrayAdjoints[output], VectorNames.Cotangent, Constant.One, length, names.Allocate("i")));
         }
 
         private void ReserveDeclaredNames(EquatableArray<Statement> statements)
@@ -188,6 +233,9 @@ namespace Fluxion.Generator.Modes.Reverse
                         Define(version, assignment.TargetType, Rename(assignment.Value));
                         currentVersion[assignment.Target] = version;
                         sourceTypes[assignment.Target] = assignment.TargetType;
+                        break;
+                    case Return when method.Output is not null:
+                        // A vector-valued method's return only ends it: its outputs are in its span.
                         break;
                     case Return ret:
                         Expr value = Rename(ret.Value);
