@@ -70,7 +70,7 @@ if (!AnsiConsole.Profile.Capabilities.Interactive)
     AnsiConsole.Profile.Width = 160; // redirected output: one table row per line
 }
 var table = new Table().Title("MathNet.Numerics minimisers, generated derivatives against finite differences");
-foreach (string column in new[] { "problem", "method", "gradient", "iterations", "calls", "gradients", "final f", "max |x - x*|", "ms", "exit" })
+foreach (string column in new[] { "problem", "method", "gradient", "iterations", "calls", "gradients", "final f", "max error in x", "ms", "exit" })
 {
     table.AddColumn(new TableColumn(column));
 }

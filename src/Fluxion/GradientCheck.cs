@@ -87,7 +87,7 @@ namespace Fluxion
             double numeric = (function(plus) - function(minus)) / (2.0 * h);
 
             var worst = new WorstComponent(tolerance);
-            worst.Consider(0, "·v", derivative, numeric);
+            worst.Consider(0, "along v", derivative, numeric);
             return worst.Result("Directional derivative", 1);
         }
 

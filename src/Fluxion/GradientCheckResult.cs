@@ -34,7 +34,7 @@ namespace Fluxion
         /// </summary>
         public int Index { get; }
 
-        /// <summary>The worst component as written in <see cref="ToString"/>: <c>[i]</c>, <c>[row,column]</c> or <c>·v</c>.</summary>
+        /// <summary>The worst component as written in <see cref="ToString"/>: <c>[i]</c>, <c>[row,column]</c> or <c>along v</c>.</summary>
         public string Label { get; }
 
         /// <summary>The worst component's derivative as given (by the generated method).</summary>
@@ -70,13 +70,13 @@ namespace Fluxion
 
         /// <summary>
         /// One line, for example <c>Gradient check passed (10 components): worst [3]: analytic -2.1500000000E+001,
-        /// numeric -2.1500000001E+001, abs error 1.2E-009, rel error 5.6E-011, error 5.6E-011 ≤ tolerance 1.0E-006</c>.
+        /// numeric -2.1500000001E+001, abs error 1.2E-009, rel error 5.6E-011, error 5.6E-011 &lt;= tolerance 1.0E-006</c>.
         /// </summary>
         /// <returns>The result, culture-invariant.</returns>
         public override string ToString()
         {
             string verdict = Passed ? "passed" : "FAILED";
-            string comparison = Passed ? "≤" : ">";
+            string comparison = Passed ? "<=" : ">";
             return string.Format(
                 CultureInfo.InvariantCulture,
                 "{0} check {1} ({2} {11}): worst {3}: analytic {4:E10}, numeric {5:E10}, abs error {6:E1}, rel error {7:E1}, " +
