@@ -66,7 +66,7 @@ namespace Fluxion.Samples.Optimization
             var counter = new Counter();
             int n = problem.Dimension;
             IObjectiveFunction objective = ObjectiveFunction.GradientHessian(
-                x => counter.Value(problem.Value(x.ToArray()), 1),
+                x => counter.Value(problem.Value(x.ToArray())),
                 x => Vector<double>.Build.DenseOfArray(counter.Gradient(problem, x.ToArray(), GradientSource.Generated)),
                 x =>
                 {
@@ -83,7 +83,7 @@ namespace Fluxion.Samples.Optimization
         {
             var counter = new Counter();
             IObjectiveFunction objective = ObjectiveFunction.Gradient(
-                x => counter.Value(problem.Value(x.ToArray()), 1),
+                x => counter.Value(problem.Value(x.ToArray())),
                 x => Vector<double>.Build.DenseOfArray(counter.Gradient(problem, x.ToArray(), source)));
             return Measure(problem, method, source, counter, () => minimizer.FindMinimum(objective, Start(problem)));
         }
@@ -114,9 +114,9 @@ namespace Fluxion.Samples.Optimization
 
             public void CountHessian() => Calls++;
 
-            public double Value(double value, int cost)
+            public double Value(double value)
             {
-                Calls += cost;
+                Calls++;
                 best = Math.Min(best, value);
                 History.Add((Calls, best));
                 return value;
@@ -128,7 +128,7 @@ namespace Fluxion.Samples.Optimization
                 double[] gradient = new double[x.Length];
                 if (source == GradientSource.Generated)
                 {
-                    Value(problem.ValueAndGradient(x, gradient), 1);
+                    Value(problem.ValueAndGradient(x, gradient));
                     return gradient;
                 }
 
@@ -138,9 +138,9 @@ namespace Fluxion.Samples.Optimization
                     // The step that balances truncation and rounding, relative for large xᵢ (as GradientCheck takes it).
                     double step = GradientCheck.StepScale * Math.Max(1.0, Math.Abs(x[i]));
                     moved[i] = x[i] + step;
-                    double plus = Value(problem.Value(moved), 1);
+                    double plus = Value(problem.Value(moved));
                     moved[i] = x[i] - step;
-                    double minus = Value(problem.Value(moved), 1);
+                    double minus = Value(problem.Value(moved));
                     moved[i] = x[i];
                     gradient[i] = (plus - minus) / (2.0 * step);
                 }

@@ -110,7 +110,8 @@ namespace Fluxion.Package.Tests
             AssertGradientChecksPassed(run, expected: 6);
 
             // Rosenbrock, n = 10 and 100: BFGS, L-BFGS and Newton on generated derivatives end at (1, …, 1).
-            MatchCollection rosenbrock = Regex.Matches(stdout, @"Rosenbrock n = (\d+), (\S+) \((generated|finite differences)\): f = (\S+), largest \|x_i - 1\| = (\S+)");
+            MatchCollection rosenbrock = Regex.Matches(
+                stdout, @"Rosenbrock n = (\d+), (\S+) \((generated|finite differences)\): f = (\S+), largest \|x_i - 1\| = (\S+)");
             Assert.True(rosenbrock.Count == 10, "expected 10 Rosenbrock runs\n" + run.Describe());
             foreach (Match result in rosenbrock)
             {
@@ -123,14 +124,17 @@ namespace Fluxion.Package.Tests
             // The decay fit: every run ends at Newton's fit, near the parameters the data were made with.
             Match truth = Regex.Match(stdout, @"made with a = (\S+), b = (\S+), c = (\S+) and noise");
             Assert.True(truth.Success, run.Describe());
-            MatchCollection fits = Regex.Matches(stdout, @"decay fit, (\S+) \((generated|finite differences)\): a = (\S+), b = (\S+), c = (\S+), largest difference from Newton's fit (\S+)");
+            MatchCollection fits = Regex.Matches(
+                stdout,
+                @"decay fit, (\S+) \((generated|finite differences)\): a = (\S+), b = (\S+), c = (\S+), largest difference from Newton's fit (\S+)");
             Assert.True(fits.Count == 5, "expected 5 fits\n" + run.Describe());
             foreach (Match fit in fits)
             {
                 for (int p = 1; p <= 3; p++)
                 {
                     double made = Number(truth.Groups[p].Value), found = Number(fit.Groups[p + 2].Value);
-                    Assert.True(Math.Abs(found - made) < 0.05 * made, $"{fit.Value}: parameter {p} is {found}, the data were made with {made}\n" + run.Describe());
+                    Assert.True(
+                        Math.Abs(found - made) < 0.05 * made, $"{fit.Value}: parameter {p} is {found}, the data were made with {made}\n" + run.Describe());
                 }
                 double required = fit.Groups[2].Value == "generated" ? 1e-6 : 1e-4;
                 Assert.True(Number(fit.Groups[6].Value) < required, $"{fit.Value}\n" + run.Describe());
@@ -138,16 +142,20 @@ namespace Fluxion.Package.Tests
 
             // The table: a quasi-Newton method on generated gradients needs fewer calls than on finite differences.
             var calls = new Dictionary<string, int>();
-            foreach (string line in stdout.Split('\n').Where(line => line.StartsWith('│')))
+            // Spectre.Console draws the rows with '│', or with '|' on a console it thinks cannot show it.
+            char[] borders = { '│', '|' };
+            foreach (string line in stdout.Split('\n').Where(line => line.Length > 0 && borders.Contains(line[0])))
             {
-                string[] cells = line.Split('│', StringSplitOptions.TrimEntries);
+                string[] cells = line.Split(borders, StringSplitOptions.TrimEntries);
                 if (int.TryParse(cells[5], out int count)) calls[$"{cells[1]}/{cells[2]}/{cells[3]}"] = count;
             }
             Assert.True(calls.Count == 15, "expected 15 table rows\n" + run.Describe());
             foreach (string key in calls.Keys.Where(key => key.EndsWith("/generated") && !key.Contains("/Newton/")))
             {
                 string finiteDifferences = key.Replace("/generated", "/finite differences");
-                Assert.True(calls[key] < calls[finiteDifferences], $"{key}: {calls[key]} calls, {calls[finiteDifferences]} on finite differences\n" + run.Describe());
+                Assert.True(
+                    calls[key] < calls[finiteDifferences],
+                    $"{key}: {calls[key]} calls, {calls[finiteDifferences]} on finite differences\n" + run.Describe());
             }
 
             AssertPngs(run, output, "convergence-rosenbrock-n10.png", "convergence-rosenbrock-n100.png", "convergence-decay-fit.png");
@@ -227,7 +235,8 @@ namespace Fluxion.Package.Tests
         // Every GradientCheck line printed passed, with its stated worst error below the default tolerance.
         private static void AssertGradientChecksPassed(CommandResult run, int expected)
         {
-            MatchCollection checks = Regex.Matches(run.StandardOutput, @"check (passed|FAILED) \(\d+ components?\): worst .*, error (\S+) (<=|>) tolerance (\S+)");
+            MatchCollection checks = Regex.Matches(
+                run.StandardOutput, @"check (passed|FAILED) \(\d+ components?\): worst .*, error (\S+) (<=|>) tolerance (\S+)");
             Assert.True(checks.Count == expected, $"expected {expected} gradient checks, found {checks.Count}\n" + run.Describe());
             foreach (Match check in checks)
             {
