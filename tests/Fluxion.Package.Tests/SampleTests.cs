@@ -13,6 +13,8 @@ namespace Fluxion.Package.Tests
     /// The samples, run the way their READMEs say. The neural network: its generated gradient agrees with
     /// backprop for every network size it checks, it learns XOR and the two moons, and it writes its plots.
     /// The logistic regression: its gradient agrees with finite differences and it classifies its test set.
+    /// The optimization, option Greeks and trajectory samples: their GradientCheck lines pass, and their minimisers,
+    /// Greeks and aim end where the mathematics says they must.
     /// </summary>
     public sealed class SampleTests
     {
@@ -93,5 +95,169 @@ namespace Fluxion.Package.Tests
             double test = double.Parse(accuracy.Groups[2].Value, CultureInfo.InvariantCulture);
             Assert.True(test >= 85.0, $"test accuracy {test} % is below 85 %\n" + run.Describe());
         }
+
+        /// <summary>
+        /// The generated gradients and Hessians pass GradientCheck; every minimiser on them reaches Rosenbrock's (1, …, 1)
+        /// and the decay fit's minimum; finite differences cost more calls; the convergence plots are written.
+        /// </summary>
+        [Fact]
+        public async Task Optimization_sample_passes_its_gradient_checks_and_reaches_the_minima()
+        {
+            using var output = new TemporaryDirectory("sample-output");
+            CommandResult run = await RunSampleAsync("Optimization", output.Path);
+            string stdout = run.StandardOutput;
+
+            AssertGradientChecksPassed(run, expected: 6);
+
+            // Rosenbrock, n = 10 and 100: BFGS, L-BFGS and Newton on generated derivatives end at (1, …, 1).
+            MatchCollection rosenbrock = Regex.Matches(
+                stdout, @"Rosenbrock n = (\d+), (\S+) \((generated|finite differences)\): f = (\S+), largest \|x_i - 1\| = (\S+)");
+            Assert.True(rosenbrock.Count == 10, "expected 10 Rosenbrock runs\n" + run.Describe());
+            foreach (Match result in rosenbrock)
+            {
+                double distance = Number(result.Groups[5].Value);
+                double required = result.Groups[3].Value == "generated" ? 1e-6 : 1e-4;
+                Assert.True(distance < required, $"{result.Value}: {distance} from the minimum\n" + run.Describe());
+                Assert.True(Number(result.Groups[4].Value) < 1e-10, $"{result.Value}: f is not near 0\n" + run.Describe());
+            }
+
+            // The decay fit: every run ends at Newton's fit, near the parameters the data were made with.
+            Match truth = Regex.Match(stdout, @"made with a = (\S+), b = (\S+), c = (\S+) and noise");
+            Assert.True(truth.Success, run.Describe());
+            MatchCollection fits = Regex.Matches(
+                stdout,
+                @"decay fit, (\S+) \((generated|finite differences)\): a = (\S+), b = (\S+), c = (\S+), largest difference from Newton's fit (\S+)");
+            Assert.True(fits.Count == 5, "expected 5 fits\n" + run.Describe());
+            foreach (Match fit in fits)
+            {
+                for (int p = 1; p <= 3; p++)
+                {
+                    double made = Number(truth.Groups[p].Value), found = Number(fit.Groups[p + 2].Value);
+                    Assert.True(
+                        Math.Abs(found - made) < 0.05 * made, $"{fit.Value}: parameter {p} is {found}, the data were made with {made}\n" + run.Describe());
+                }
+                double required = fit.Groups[2].Value == "generated" ? 1e-6 : 1e-4;
+                Assert.True(Number(fit.Groups[6].Value) < required, $"{fit.Value}\n" + run.Describe());
+            }
+
+            // The table: a quasi-Newton method on generated gradients needs fewer calls than on finite differences.
+            var calls = new Dictionary<string, int>();
+            // Spectre.Console draws the rows with '│', or with '|' on a console it thinks cannot show it.
+            char[] borders = { '│', '|' };
+            foreach (string line in stdout.Split('\n').Where(line => line.Length > 0 && borders.Contains(line[0])))
+            {
+                string[] cells = line.Split(borders, StringSplitOptions.TrimEntries);
+                if (int.TryParse(cells[5], out int count)) calls[$"{cells[1]}/{cells[2]}/{cells[3]}"] = count;
+            }
+            Assert.True(calls.Count == 15, "expected 15 table rows\n" + run.Describe());
+            foreach (string key in calls.Keys.Where(key => key.EndsWith("/generated") && !key.Contains("/Newton/")))
+            {
+                string finiteDifferences = key.Replace("/generated", "/finite differences");
+                Assert.True(
+                    calls[key] < calls[finiteDifferences],
+                    $"{key}: {calls[key]} calls, {calls[finiteDifferences]} on finite differences\n" + run.Describe());
+            }
+
+            AssertPngs(run, output, "convergence-rosenbrock-n10.png", "convergence-rosenbrock-n100.png", "convergence-decay-fit.png");
+        }
+
+        /// <summary>Every Greek from Call_Grad, CallInline_Hessian and the book's Value_Grad equals its closed form to 1e-6 relative.</summary>
+        [Fact]
+        public async Task OptionGreeks_sample_prints_greeks_equal_to_the_closed_forms()
+        {
+            CommandResult run = await RunSampleAsync("OptionGreeks", outputDirectory: null);
+            string stdout = run.StandardOutput;
+
+            AssertGradientChecksPassed(run, expected: 3);
+
+            MatchCollection greeks = Regex.Matches(
+                stdout, @"^  (\S.*?)\s{2,}(Call_Grad|CallInline_Hessian|Value_Grad)\s+(\S+)\s+(\S+)\s+\S+\s*$", RegexOptions.Multiline);
+            Assert.True(greeks.Count == 20, $"expected 20 Greeks, found {greeks.Count}\n" + run.Describe());
+            foreach (Match greek in greeks)
+            {
+                double generated = Number(greek.Groups[3].Value), closedForm = Number(greek.Groups[4].Value);
+                Assert.True(
+                    Math.Abs(generated - closedForm) <= 1e-6 * Math.Abs(closedForm),
+                    $"{greek.Groups[1].Value}: {generated} from {greek.Groups[2].Value}, closed form {closedForm}\n" + run.Describe());
+            }
+            string[] names = greeks.Select(greek => greek.Groups[1].Value).ToArray();
+            foreach (string name in new[] { "delta", "vega", "rho", "theta", "dC/dK", "gamma", "vanna", "book delta", "dV/dK[3]" })
+            {
+                Assert.True(names.Any(printed => printed.StartsWith(name, StringComparison.Ordinal)), $"no {name}\n" + run.Describe());
+            }
+
+            // The price with Φ written inline is the price through Normal.Cdf.
+            Match prices = Regex.Match(stdout, @"CallInline's price (\S+) \(Call's (\S+)\)");
+            Assert.True(prices.Success, run.Describe());
+            Assert.True(Math.Abs(Number(prices.Groups[1].Value) - Number(prices.Groups[2].Value)) <= 1e-12 * Number(prices.Groups[2].Value), prices.Value);
+        }
+
+        /// <summary>The gradient through the RK4 loop passes GradientCheck, BFGS's loss falls, the ball lands on the target.</summary>
+        [Fact]
+        public async Task Trajectory_sample_passes_its_gradient_checks_and_hits_the_target()
+        {
+            using var output = new TemporaryDirectory("sample-output");
+            CommandResult run = await RunSampleAsync("Trajectory", output.Path);
+            string stdout = run.StandardOutput;
+
+            AssertGradientChecksPassed(run, expected: 3);
+
+            // The launches printed while BFGS runs: each at most half the loss of the one before.
+            MatchCollection progress = Regex.Matches(stdout, @"^ +\d+ +\S+ +\S+ +\S+ +\S+ +(\S+)\s*$", RegexOptions.Multiline);
+            Assert.True(progress.Count >= 5, "expected the progress of BFGS\n" + run.Describe());
+            double[] losses = progress.Select(line => Number(line.Groups[1].Value)).ToArray();
+            for (int i = 1; i < losses.Length; i++)
+            {
+                Assert.True(losses[i] <= losses[i - 1] / 2, $"loss {losses[i - 1]} then {losses[i]}\n" + run.Describe());
+            }
+            Assert.True(losses[^1] < 1e-12 * losses[0], $"the loss went from {losses[0]} to {losses[^1]}\n" + run.Describe());
+
+            Match target = Regex.Match(stdout, @"target: land (\S+) m away after (\S+) s\.");
+            Match landing = Regex.Match(stdout, @"lands (\S+) m away after (\S+) s \(misses by");
+            Assert.True(target.Success && landing.Success, run.Describe());
+            Assert.True(Math.Abs(Number(landing.Groups[1].Value) - Number(target.Groups[1].Value)) < 1e-3, landing.Value);
+            Assert.True(Math.Abs(Number(landing.Groups[2].Value) - Number(target.Groups[2].Value)) < 1e-4, landing.Value);
+
+            AssertPngs(run, output, "trajectories.png");
+        }
+
+        // Runs samples/<name> as its README says, with --output when a folder is given, and requires exit code 0.
+        private static async Task<CommandResult> RunSampleAsync(string name, string? outputDirectory)
+        {
+            using var artifacts = new TemporaryDirectory("sample");
+            var arguments = new List<string> { "run", "--project", Path.Combine("samples", name), "--artifacts-path", artifacts.Path };
+            if (outputDirectory is not null) arguments.AddRange(new[] { "--", "--output", outputDirectory });
+            CommandResult run = await DotNet.RunAsync(RepositoryRoot.Find(), TimeSpan.FromMinutes(10), arguments.ToArray());
+            Assert.True(run.Succeeded, run.Describe());
+            return run;
+        }
+
+        // Every GradientCheck line printed passed, with its stated worst error below the default tolerance.
+        private static void AssertGradientChecksPassed(CommandResult run, int expected)
+        {
+            MatchCollection checks = Regex.Matches(
+                run.StandardOutput, @"check (passed|FAILED) \(\d+ components?\): worst .*, error (\S+) (<=|>) tolerance (\S+)");
+            Assert.True(checks.Count == expected, $"expected {expected} gradient checks, found {checks.Count}\n" + run.Describe());
+            foreach (Match check in checks)
+            {
+                Assert.Equal("passed", check.Groups[1].Value);
+                Assert.True(Number(check.Groups[2].Value) < 1e-6, check.Value);
+            }
+        }
+
+        private static void AssertPngs(CommandResult run, TemporaryDirectory output, params string[] names)
+        {
+            foreach (string name in names)
+            {
+                string path = output.Combine(name);
+                Assert.True(File.Exists(path), $"{path} was not written\n" + run.Describe());
+                Assert.Contains(path, run.StandardOutput);
+                byte[] bytes = File.ReadAllBytes(path);
+                Assert.True(bytes.Length > 10_000, $"{path} has only {bytes.Length} bytes");
+                Assert.Equal(PngSignature, bytes.Take(PngSignature.Length).ToArray());
+            }
+        }
+
+        private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }
