@@ -6,7 +6,8 @@ namespace Fluxion
     /// Checks derivatives against central differences at a point, like PyTorch's <c>gradcheck</c>: a gradient against
     /// differences of the function, a directional derivative (what <c>F_Jvp</c> returns) against a difference along the
     /// direction, and a Hessian or a Hessian-vector product (what <c>F_Hessian</c> and <c>F_Hvp</c> give) against
-    /// differences of a gradient function. Each check reports its worst component in a <see cref="GradientCheckResult"/>.
+    /// differences of a gradient function, and a Jacobian (what <c>F_Jacobian</c> writes) against differences of the
+    /// vector-valued function. Each check reports its worst component in a <see cref="GradientCheckResult"/>.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -166,6 +167,48 @@ namespace Fluxion
             }
 
             return worst.Result("Hessian-vector product", n);
+        }
+
+        /// <summary>
+        /// Checks the Jacobian of a vector-valued function (m × n, row by row, as <c>F_Jacobian</c> writes it): column j
+        /// against (f(x + h·eⱼ) − f(x − h·eⱼ)) / 2h.
+        /// </summary>
+        /// <param name="function">Writes f's m outputs at its first argument into its second (as the method writes its output span).</param>
+        /// <param name="point">The point x; not changed.</param>
+        /// <param name="outputs">m, the number of outputs.</param>
+        /// <param name="jacobian">The Jacobian to check, m × n row by row: entry [i · n + j] is ∂fᵢ/∂xⱼ.</param>
+        /// <param name="tolerance">The largest error that passes, relative above 1 and absolute below (see the remarks on <see cref="GradientCheck"/>).</param>
+        /// <returns>The worst of the m · n entries; its <see cref="GradientCheckResult.Index"/> is row · n + column.</returns>
+        /// <exception cref="ArgumentException">The lengths differ, the point is empty, m is not positive or the tolerance is not positive.</exception>
+        public static GradientCheckResult CheckJacobian(
+            Action<double[], double[]> function, double[] point, int outputs, double[] jacobian, double tolerance = DefaultTolerance)
+        {
+            Validate(function, point, tolerance);
+            if (outputs <= 0) throw new ArgumentException("A vector-valued function has at least one output.", nameof(outputs));
+            int n = point.Length;
+            RequireLength(jacobian, checked(outputs * n), nameof(jacobian));
+
+            var worst = new WorstComponent(tolerance);
+            double[] moved = (double[])point.Clone();
+            double[] valuesPlus = new double[outputs], valuesMinus = new double[outputs];
+            for (int column = 0; column < n; column++)
+            {
+                double step = Step(moved, column, out double original);
+                moved[column] = original + step;
+                double forward = moved[column];
+                function(moved, valuesPlus);
+                moved[column] = original - step;
+                double taken = forward - moved[column];
+                function(moved, valuesMinus);
+                moved[column] = original;
+                for (int row = 0; row < outputs; row++)
+                {
+                    double numeric = (valuesPlus[row] - valuesMinus[row]) / taken;
+                    worst.Consider(row * n + column, $"[{row},{column}]", jacobian[row * n + column], numeric);
+                }
+            }
+
+            return worst.Result("Jacobian", outputs * n);
         }
 
         // Component i of the gradient by central differences; moved[i] is put back before returning.

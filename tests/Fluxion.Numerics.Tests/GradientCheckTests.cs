@@ -5,7 +5,7 @@ namespace Fluxion.Numerics.Tests
 {
     /// <summary>
     /// The runtime <see cref="GradientCheck"/>: it passes the generated derivatives of every kind (gradient, JVP, Hessian,
-    /// Hessian-vector product) and flags a deliberately wrong component at the right index.
+    /// Hessian-vector product, Jacobian) and flags a deliberately wrong component at the right index.
     /// </summary>
     public sealed class GradientCheckTests
     {
@@ -138,6 +138,26 @@ namespace Fluxion.Numerics.Tests
             Assert.True(right.Passed, right.ToString());
             Assert.False(wrong.Passed, wrong.ToString());
             Assert.Equal(4, wrong.Index);
+        }
+
+        [Fact]
+        public void Generated_jacobian_passes_and_a_wrong_entry_is_flagged_at_row_and_column()
+        {
+            double[] z = { 0.4, -1.1, 0.3 };
+            double[] jacobian = new double[9];
+            VectorModels.Softmax_Jacobian(z, new double[3], jacobian);
+            static void Softmax(double[] x, double[] s) => VectorModels.Softmax(x, s);
+
+            GradientCheckResult passed = GradientCheck.CheckJacobian(Softmax, z, 3, jacobian);
+            Assert.True(passed.Passed, passed.ToString());
+            Assert.Equal(9, passed.Components);
+
+            jacobian[1 * 3 + 2] += 1e-3;
+            GradientCheckResult failed = GradientCheck.CheckJacobian(Softmax, z, 3, jacobian);
+            Assert.False(failed.Passed, failed.ToString());
+            Assert.Equal(5, failed.Index);
+            Assert.Equal("[1,2]", failed.Label);
+            Assert.Throws<ArgumentException>(() => GradientCheck.CheckJacobian(Softmax, z, 2, jacobian));
         }
 
         [Fact]
