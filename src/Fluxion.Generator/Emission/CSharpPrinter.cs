@@ -123,7 +123,7 @@ namespace Fluxion.Generator.Emission
                 Unary { Operator: UnaryOperator.Negate } negate => "-" + Operand(negate.Operand),
                 Unary unary => "!" + Operand(unary.Operand),
                 NumericConversion conversion => "(" + conversion.TargetType.Keyword() + ")" + Operand(conversion.Operand),
-                Binary binary => Expression(binary.Left, precedence) + " " + OperatorText(binary.Operator) + " " + Expression(binary.Right, precedence + 1),
+                Binary binary => Expression(binary.Left, precedence) + " " + OperatorText(binary.Operator) + " " + RightOperand(binary, precedence),
                 Conditional conditional => Expression(conditional.Condition, Precedence(conditional) + 1) + " ? " + Expression(conditional.WhenTrue,
                     precedence) + " : " + Expression(conditional.WhenFalse, precedence),
                 MathCall call => "global::System.Math." + call.Function + Arguments(call.Arguments, string.Empty),
@@ -160,6 +160,17 @@ namespace Fluxion.Generator.Emission
             string text = Expression(operand, UnaryPrecedence);
             return text.StartsWith("-", StringComparison.Ordinal) ? "(" + text + ")" : text;
         }
+
+        /// <summary>
+        /// The right operand of a binary operator; <c>+x</c> where a comparison reads one numeric variable on both sides (the source's
+        /// <c>x &lt;= +x</c>, or a NaN test <c>x != x</c>), which C# would otherwise warn about in generated code (CS1718).
+        /// </summary>
+        private static string RightOperand(Binary binary, int precedence) =>
+            binary is { Left: Variable left, Right: Variable right } && left == right && right.Type != ScalarType.Boolean
+                && binary.Operator is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual
+                    or BinaryOperator.Equal or BinaryOperator.NotEqual
+                ? "+" + Identifier(right.Name)
+                : Expression(binary.Right, precedence + 1);
 
         private static string Arguments(EquatableArray<Expr> arguments, string tail) =>
             "(" + string.Join(", ", arguments.Select(a => Expression(a))) + tail + ")";
