@@ -8,6 +8,8 @@ namespace Fluxion.Generator.Tests
     /// <summary>Generated code that did not compile, warned, or gave a wrong gradient (issue 12).</summary>
     public partial class ReviewRegressionTests
     {
+        public delegate double ArrayGradient(double[] w, Span<double> dw);
+
         [Fact]
         public void ComparisonOfAVariableWithItsUnaryPlusDoesNotWarn()
         {
@@ -19,6 +21,34 @@ namespace Fluxion.Generator.Tests
             (double value, double[] gradient) = Gradient(result.Load(), "F", 3.0);
             Assert.Equal(9.0, value);
             Assert.Equal(6.0, gradient[0]);
+        }
+
+        [Fact]
+        public void NamesNameofAndVarDoNotBreakTheGeneratedChecksAndBuffers()
+        {
+            Assembly assembly = Compile("""
+                public class var { }
+                public static partial class M
+                {
+                    private static int nameof(object value) => 0;
+
+                    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
+                    public static double F(double[] w)
+                    {
+                        double[] squares = new double[w.Length];
+                        double sum = 0;
+                        for (int i = 0; i < w.Length; i++) { squares[i] = w[i] * w[i]; sum += squares[i] * w[0]; }
+                        return sum;
+                    }
+                }
+                public static partial class N { [Differentiable] public static double G(double[] nameof, double y) { double nameof2 = nameof[0] * y; return nameof2 * nameof[1]; } }
+                """);
+            double[] w = { 1.5, -2.0, 0.5 };
+            var gradient = new double[3];
+            double value = assembly.GetType("Demo.M")!.GetMethod("F_Grad")!.CreateDelegate<ArrayGradient>()(w, gradient);
+            // F = w0 · Σ wi², so ∂F/∂w0 = Σ wi² + 2 w0², ∂F/∂wi = 2 w0 wi.
+            Assert.Equal(1.5 * (2.25 + 4.0 + 0.25), value, 12);
+            Assert.Equal(new[] { 6.5 + 2 * 2.25, 2 * 1.5 * -2.0, 2 * 1.5 * 0.5 }, gradient, (a, b) => Math.Abs(a - b) < 1e-12);
         }
     }
 }

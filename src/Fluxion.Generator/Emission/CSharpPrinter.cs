@@ -9,6 +9,9 @@ namespace Fluxion.Generator.Emission
     /// <summary>Prints the statements and expressions of generated code as C#, for every kind of generated method.</summary>
     internal static class CSharpPrinter
     {
+        /// <summary>Generated code names its types instead of writing <c>var</c>, which a type named <c>var</c> would take.</summary>
+        public const string AdjointArrayType = "global::Fluxion.Runtime.AdjointArray";
+
         public static void WriteStatements(CodeWriter writer, EquatableArray<CodeStatement> statements)
         {
             foreach (CodeStatement statement in statements)
@@ -53,7 +56,7 @@ namespace Fluxion.Generator.Emission
                         writer.Line("while (" + Expression(loop.Condition) + ");");
                         break;
                     case AdjointArrayDeclaration adjoints:
-                        writer.Line("var " + Identifier(adjoints.Storage) + " = new global::Fluxion.Runtime.AdjointArray("
+                        writer.Line(AdjointArrayType + " " + Identifier(adjoints.Storage) + " = new " + AdjointArrayType + "("
                             + Expression(adjoints.Length) + ");");
                         writer.Line("global::System.Span<double> " + Identifier(adjoints.Name) + " = " + Identifier(adjoints.Storage) + ".Segment;");
                         break;
@@ -91,7 +94,8 @@ namespace Fluxion.Generator.Emission
                 + Expression(negated.Operand) + ";",
             AddAssign add => Identifier(add.Name) + " += " + Expression(add.Value) + ";",
             ReturnValue ret => "return " + Expression(ret.Value) + ";",
-            TapeDeclaration tape => "var " + Identifier(tape.Tape) + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
+            TapeDeclaration tape => "global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + "> " + Identifier(tape.Tape)
+                + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
             PushStatement push => Identifier(push.Tape) + ".Push(" + Expression(push.Value) + ");",
             TapeRelease release => Identifier(release.Tape) + ".Dispose();",
             DeclareArray array => (array.Declares ? array.ElementType.Keyword() + "[] " : string.Empty) + Identifier(array.Name) + " = new "
