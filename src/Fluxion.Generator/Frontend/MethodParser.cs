@@ -26,6 +26,20 @@ namespace Fluxion.Generator.Frontend
                 return new ParseResult(null, EquatableArray.Create(diagnostic));
             }
 
+            // A member of a type the compiler made up for code it rejects (<invalid-global-code>) is the compiler's to report.
+            if (context.TargetSymbol is IMethodSymbol { ContainingType.IsImplicitlyDeclared: true })
+            {
+                return ParseResult.Nothing;
+            }
+
+            if (context.TargetSymbol is IMethodSymbol member && UnsupportedMember(context.TargetNode, member) is string why && !context.Attributes.IsEmpty)
+            {
+                Location attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, attribute,
+                    member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), why);
+                return new ParseResult(null, EquatableArray.Create(diagnostic));
+            }
+
             if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || context.Attributes.IsEmpty)
             {
                 return ParseResult.Nothing;
@@ -103,6 +117,20 @@ namespace Fluxion.Generator.Frontend
                 Derivatives: requested);
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
+
+        /// <summary>Why a member that is a method to the compiler is no method Fluxion can give a gradient beside it, or null.</summary>
+        private static string? UnsupportedMember(SyntaxNode node, IMethodSymbol method) => node switch
+        {
+            OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax =>
+                "operators and conversions cannot be differentiated; write the computation as a static method and differentiate that",
+            AccessorDeclarationSyntax => "accessors cannot be differentiated; write the computation as a static method and differentiate that",
+            _ when !method.ExplicitInterfaceImplementations.IsEmpty =>
+                "explicit interface implementations cannot be differentiated; differentiate a static method the implementation calls",
+            // C# 14 extension blocks are types of a kind this generator cannot declare a partial of.
+            _ when method.ContainingType.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) =>
+                "members of extension blocks cannot be differentiated; make it a static method of a partial class",
+            _ => null,
+        };
 
         /// <summary>The documentation ID that names a method in the whole compilation (callers store their callees' too).</summary>
         public static string KeyOf(IMethodSymbol method) =>

@@ -1,0 +1,64 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Fluxion.Generator.Tests
+{
+    /// <summary>Declarations Fluxion cannot extend: a diagnostic on the attribute, or nothing where the compiler reports the code (issue 12).</summary>
+    public partial class ReviewRegressionTests
+    {
+        [Fact]
+        public void HalfTypedTypeDeclarationGetsNoGeneratedFile()
+        {
+            GenerationResult result = GeneratorHarness.Run(Usings + "public static partial class M\n[Differentiable] public static double F(double x) => x * x;");
+            Assert.Empty(result.Sources);
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.DoesNotContain(result.CompilationDiagnostics, d => d.Location.SourceTree?.FilePath.Contains("Fluxion.Generator") == true);
+        }
+
+        [Fact]
+        public void OperatorsConversionsAndAccessorsAreReportedOnTheAttribute()
+        {
+            string source = Usings + """
+                public partial struct V
+                {
+                    public double A;
+                    [Differentiable] public static V operator +(V a, V b) => a;
+                    [Differentiable] public static implicit operator double(V v) => v.A;
+                    public static double P { [Differentiable] get => 1.0; }
+                }
+                """;
+            GenerationResult result = GeneratorHarness.Run(source);
+            Assert.Empty(result.Sources);
+            Assert.Equal(3, result.GeneratorDiagnostics.Length);
+            Assert.All(result.GeneratorDiagnostics, d =>
+            {
+                Assert.Equal("FLX0012", d.Id);
+                Assert.Equal("Differentiable", source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+            });
+        }
+
+        [Fact]
+        public void PropertyIsLeftToTheCompiler()
+        {
+            GenerationResult result = GeneratorHarness.Run(Usings + "public static partial class M { [Differentiable] public static double P => 1.0; }");
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Contains(result.CompilationDiagnostics, d => d.Id == "CS0592");
+        }
+
+        [Fact]
+        public void ExplicitInterfaceImplementationIsReportedOnTheAttribute()
+        {
+            string source = Usings + """
+                public interface IEval { static abstract double Eval(double x); }
+                public partial class C : IEval { [Differentiable] static double IEval.Eval(double x) => x * x; }
+                """;
+            GenerationResult result = GeneratorHarness.Run(source);
+            Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+            Assert.Equal("FLX0012", diagnostic.Id);
+            Assert.Contains("explicit interface implementation", diagnostic.GetMessage());
+            Assert.Equal("Differentiable", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+            Assert.Empty(result.Sources);
+            Assert.Empty(result.CompilationDiagnostics);
+        }
+    }
+}
