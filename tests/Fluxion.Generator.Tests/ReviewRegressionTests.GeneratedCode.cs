@@ -50,5 +50,20 @@ namespace Fluxion.Generator.Tests
             Assert.Equal(1.5 * (2.25 + 4.0 + 0.25), value, 12);
             Assert.Equal(new[] { 6.5 + 2 * 2.25, 2 * 1.5 * -2.0, 2 * 1.5 * 0.5 }, gradient, (a, b) => Math.Abs(a - b) < 1e-12);
         }
+
+        [Fact]
+        public void ManyParametersGetShortUniqueHintNames()
+        {
+            string parameters = string.Join(", ", Enumerable.Range(0, 40).Select(i => "double p" + i));
+            GenerationResult result = GeneratorHarness.Run(Usings + "public static partial class M {\n"
+                + "[Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp)] public static double F(" + parameters
+                + ", double last) => p0 * last;\n"
+                + "[Differentiable] public static double F(" + parameters + ", int last) => p0 * p1 * last; }");
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics);
+            Assert.Equal(4, result.Sources.Count);
+            Assert.All(result.Sources.Keys, name => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(name), 1, 160));
+            Assert.Equal(4, result.Sources.Keys.Select(k => k.ToLowerInvariant()).Distinct().Count());
+        }
     }
 }

@@ -178,6 +178,9 @@ namespace Fluxion.Generator.Frontend
             _ => "private",
         };
 
+        /// <summary>The readable part of a hint name, in UTF-8 bytes: with the hash and the longest kind's suffix, far from a file name's 255.</summary>
+        private const int MaxReadableHintBytes = 120;
+
         /// <summary>
         /// Namespace, types, method and parameter types, for people; then a hash of the method's documentation ID,
         /// because file names compare without case and the readable part maps different signatures to one name
@@ -209,6 +212,13 @@ namespace Fluxion.Generator.Frontend
                 {
                     builder[i] = '_';
                 }
+            }
+
+            // A file name has at most 255 bytes, and the kinds add to it (".HessianAndHvp"): past the limit the readable part is cut, the
+            // hash of the whole signature keeps the name unique.
+            while (Encoding.UTF8.GetByteCount(builder.ToString()) > MaxReadableHintBytes)
+            {
+                builder.Length--;
             }
 
             uint hash = 2166136261;
