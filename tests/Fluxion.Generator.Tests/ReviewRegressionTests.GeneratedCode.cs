@@ -65,5 +65,53 @@ namespace Fluxion.Generator.Tests
             Assert.All(result.Sources.Keys, name => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(name), 1, 160));
             Assert.Equal(4, result.Sources.Keys.Select(k => k.ToLowerInvariant()).Distinct().Count());
         }
+
+        [Fact]
+        public void GeneratedCodeCompilesAtCSharp73()
+        {
+            var options = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+            GenerationResult result = GeneratorHarness.Run(options, """
+                using System;
+                using Fluxion;
+                namespace Demo
+                {
+                    public static partial class M
+                    {
+                        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                        public static double Product(ReadOnlySpan<double> v) => v[0] * v[1];
+
+                        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                        public static double F(double x, int n)
+                        {
+                            double r = x;
+                            if (n > 0) { double[] a = new double[2]; a[0] = x * x; a[1] = Math.Sin(x); r = Product(a); }
+                            double s = 0;
+                            for (int i = 0; i < n; i++) { switch (i) { case 0: s += r * x; break; default: s += r; break; } }
+                            return s + r;
+                        }
+
+                        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
+                        public static double G(double[] w)
+                        {
+                            double[] squares = new double[w.Length];
+                            double s = 0;
+                            foreach (double v in w) { s += v; }
+                            for (int i = 0; i < w.Length; i++) { squares[i] = w[i] * s; }
+                            return squares[0] > 1 ? squares[0] * squares[1] : s;
+                        }
+                    }
+                }
+                """);
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics);
+            Assembly assembly = result.Load();
+            MethodInfo function = assembly.GetType("Demo.M")!.GetMethod("F")!;
+            foreach (double x in new[] { 0.7, -1.3 })
+            {
+                (double value, double[] gradient) = Gradient(assembly, "F", x, 3);
+                Assert.Equal(1, CentralDifferences.Check(point => (double)function.Invoke(null, new object[] { point[0], 3 })!, new[] { x }, value,
+                    gradient, "F"));
+            }
+        }
     }
 }

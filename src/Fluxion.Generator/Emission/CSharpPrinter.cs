@@ -100,7 +100,9 @@ namespace Fluxion.Generator.Emission
             TapeRelease release => Identifier(release.Tape) + ".Dispose();",
             DeclareArray array => (array.Declares ? array.ElementType.Keyword() + "[] " : string.Empty) + Identifier(array.Name) + " = new "
                 + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
-            DeclareArrayAhead array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = null!;",
+            // Not null!: the file must compile at the project's language version, C# 7.3 too; the empty array is never read.
+            DeclareArrayAhead array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = global::System.Array.Empty<"
+                + array.ElementType.Keyword() + ">();",
             ElementAssign element => Identifier(element.Array) + "[" + Expression(element.Index) + "] = " + Expression(element.Value) + ";",
             DeclareView { SourceIsArray: true } view => SpanType(view) + " " + Identifier(view.Name)
                 + " = new " + SpanType(view) + "(" + Identifier(view.Source) + ", " + Expression(view.Start) + ", " + Expression(view.Length) + ");",
