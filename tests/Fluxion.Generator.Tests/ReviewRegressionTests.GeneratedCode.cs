@@ -113,5 +113,28 @@ namespace Fluxion.Generator.Tests
                     gradient, "F"));
             }
         }
+
+        [Fact]
+        public void LocalArrayAfterASummingLoopIsNotReadBeforeItsAdjoints()
+        {
+            Assembly assembly = Compile("""
+                public static partial class M
+                {
+                    [Differentiable] public static double F(double[] w)
+                    {
+                        double s = 0;
+                        for (int i = 0; i < w.Length; i++) { s += w[i] * w[i]; }
+                        double[] a = new double[2];
+                        a[0] = s;
+                        return a[0] * 3.0;
+                    }
+                }
+                """);
+            double[] w = { 1.5, -2.0, 0.5 };
+            var gradient = new double[3];
+            double value = assembly.GetType("Demo.M")!.GetMethod("F_Grad")!.CreateDelegate<ArrayGradient>()(w, gradient);
+            Assert.Equal(3.0 * 6.5, value, 12);
+            Assert.Equal(new[] { 9.0, -12.0, 3.0 }, gradient, (a, b) => Math.Abs(a - b) < 1e-12);
+        }
     }
 }
