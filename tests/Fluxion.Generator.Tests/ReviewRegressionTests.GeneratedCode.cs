@@ -136,5 +136,30 @@ namespace Fluxion.Generator.Tests
             Assert.Equal(3.0 * 6.5, value, 12);
             Assert.Equal(new[] { 9.0, -12.0, 3.0 }, gradient, (a, b) => Math.Abs(a - b) < 1e-12);
         }
+
+        [Fact]
+        public void UnusedResultOfACallInABranchOrSectionCompiles()
+        {
+            Assembly assembly = Compile("""
+                public static partial class M
+                {
+                    [Differentiable] public static double G(double a, double b) => a * b;
+                    [Differentiable] public static double F(double x, int n)
+                    {
+                        if (x > 0) { double unused = G(x, x); }
+                        switch (n) { case 1: double ignored = G(x, 2.0); break; default: break; }
+                        double kept = 0;
+                        if (n > 1) { kept = G(x, 3.0); }
+                        return x * x;
+                    }
+                }
+                """);
+            foreach (int n in new[] { 1, 2 })
+            {
+                (double value, double[] gradient) = Gradient(assembly, "F", 1.5, n);
+                Assert.Equal(2.25, value);
+                Assert.Equal(3.0, gradient[0]);
+            }
+        }
     }
 }
