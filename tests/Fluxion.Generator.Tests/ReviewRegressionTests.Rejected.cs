@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -59,6 +60,28 @@ namespace Fluxion.Generator.Tests
             Assert.Equal("Differentiable", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
             Assert.Empty(result.Sources);
             Assert.Empty(result.CompilationDiagnostics);
+        }
+
+        [Fact]
+        public void UnreachableSectionReadingAnotherSectionsArrayIsReported()
+        {
+            string source = Usings + """
+                public static partial class M
+                {
+                    [Differentiable] public static double F(double x, int n)
+                    {
+                        double r = 0;
+                        switch (n) { case 1: double[] a = new double[2]; a[0] = x; r = a[0]; break; default: break; case 2 when false: r = a[1] * x; break; }
+                        return r;
+                    }
+                }
+                """;
+            GenerationResult result = GeneratorHarness.Run(source);
+            Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+            Assert.Equal("FLX0006", diagnostic.Id);
+            Assert.Equal(source.LastIndexOf("a[1]", StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+            Assert.Empty(result.Sources);
+            Assert.Empty(result.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         }
     }
 }
