@@ -83,5 +83,23 @@ namespace Fluxion.Generator.Tests
             Assert.Empty(result.Sources);
             Assert.Empty(result.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         }
+
+        [Fact]
+        public void BitReinterpretationOfADifferentiatedValueIsReported()
+        {
+            string source = Usings + """
+                public static partial class M
+                {
+                    [Differentiable] public static double F(double x) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x));
+                    [Differentiable(nameof(x))] public static double G(double x, double c) => x * (BitConverter.DoubleToInt64Bits(c) > 0 ? 1.0 : 2.0);
+                }
+                """;
+            GenerationResult result = GeneratorHarness.Run(source);
+            Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+            Assert.Equal("FLX0006", diagnostic.Id);
+            Assert.Equal("BitConverter.DoubleToInt64Bits(x)", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+            Assert.Single(result.Sources);
+            Assert.Empty(result.CompilationDiagnostics);
+        }
     }
 }
