@@ -101,5 +101,23 @@ namespace Fluxion.Generator.Tests
             Assert.Single(result.Sources);
             Assert.Empty(result.CompilationDiagnostics);
         }
+
+        [Fact]
+        public void MessagesOfFlx0008AndFlx0010SayWhatIsAllowed()
+        {
+            GenerationResult result = GeneratorHarness.Run(Usings + """
+                public static partial class M
+                {
+                    [Differentiable] public static double F(double x) { Span<double> s = stackalloc double[2]; s[0] = x; return x; }
+                    [Differentiable(nameof(w), nameof(n))] public static double G(double[] w, int n) => w[0] * n;
+                }
+                """);
+            string write = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "FLX0008").GetMessage();
+            Assert.DoesNotContain("outside the method", write);
+            Assert.Contains("local arrays", write);
+            Diagnostic name = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "FLX0010");
+            Assert.StartsWith("'n' is not a differentiable parameter", name.GetMessage());
+            Assert.Contains("arrays or spans of double", name.GetMessage());
+        }
     }
 }
