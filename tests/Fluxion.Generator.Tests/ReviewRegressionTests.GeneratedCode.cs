@@ -10,6 +10,10 @@ namespace Fluxion.Generator.Tests
     {
         public delegate double ArrayGradient(double[] w, Span<double> dw);
 
+        public delegate double ArrayJvp(double[] w, ReadOnlySpan<double> dw, out double derivative);
+
+        public delegate double UnderscoreGradient(double x, double[] underscore, out double dx, Span<double> dunderscore);
+
         [Fact]
         public void ComparisonOfAVariableWithItsUnaryPlusDoesNotWarn()
         {
@@ -160,6 +164,50 @@ namespace Fluxion.Generator.Tests
                 Assert.Equal(2.25, value);
                 Assert.Equal(3.0, gradient[0]);
             }
+        }
+
+        [Fact]
+        public void ArrayPassedToASpanCalleeInsideMathSinKeepsItsDerivative()
+        {
+            Assembly assembly = Compile("""
+                public static partial class M
+                {
+                    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                    public static double Sum(ReadOnlySpan<double> v) { double s = 0; for (int i = 0; i < v.Length; i++) { s += v[i]; } return s; }
+
+                    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                    public static double F(double[] w) { return Math.Sin(Sum(w)) ; }
+                }
+                """);
+            double[] w = { 0.3, -1.1, 0.5 };
+            double total = w.Sum();
+            var gradient = new double[3];
+            Type type = assembly.GetType("Demo.M")!;
+            double value = type.GetMethod("F_Grad")!.CreateDelegate<ArrayGradient>()(w, gradient);
+            Assert.Equal(Math.Sin(total), value, 15);
+            Assert.All(gradient, partial => Assert.Equal(Math.Cos(total), partial, 15));
+
+            double[] direction = { 1.0, 2.0, -0.5 };
+            type.GetMethod("F_Jvp")!.CreateDelegate<ArrayJvp>()(w, direction, out double derivative);
+            Assert.Equal(Math.Cos(total) * direction.Sum(), derivative, 14);
+        }
+
+        [Fact]
+        public void ArrayParameterNamedUnderscoreIsNotADiscardTarget()
+        {
+            Assembly assembly = Compile("""
+                public static partial class M
+                {
+                    [Differentiable] public static double G(double a, double b) => a * b;
+                    [Differentiable] public static double F(double x, double[] _) => G(x, 3.0) + _[0] * x;
+                }
+                """);
+            double[] underscore = { 2.5 };
+            var dunderscore = new double[1];
+            double value = assembly.GetType("Demo.M")!.GetMethod("F_Grad")!.CreateDelegate<UnderscoreGradient>()(2.0, underscore, out double dx, dunderscore);
+            Assert.Equal(6.0 + 5.0, value);
+            Assert.Equal(3.0 + 2.5, dx);
+            Assert.Equal(2.0, dunderscore[0]);
         }
     }
 }
