@@ -119,5 +119,28 @@ namespace Fluxion.Generator.Tests
             Assert.StartsWith("'n' is not a differentiable parameter", name.GetMessage());
             Assert.Contains("arrays or spans of double", name.GetMessage());
         }
+
+        [Fact]
+        public void MethodTheCompilerRejectsAndItsCallersGetNoFluxionDiagnostic()
+        {
+            string source = Usings + """
+                public static partial class M
+                {
+                    [Differentiable] public static double G(double x) { if (x > 0) { return x; } }
+                    [Differentiable] public static double F(double x) => G(x) * 2;
+                    [Differentiable] public static double H(double x) => F(x) + 1;
+                    [Differentiable] public static double K(double x) { try { return x; } finally { } }
+                    [Differentiable] public static double Both(double x) => G(x) + K(x);
+                    [Differentiable] public static double Fine(double x) => x * x;
+                }
+                """;
+            GenerationResult result = GeneratorHarness.Run(source);
+            Assert.Equal(new[] { "CS0161" }, result.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+            // K's own problem is Fluxion's to report, and so is the call of K; the calls of G the compiler explains.
+            Assert.Equal(new[] { "FLX0005", "FLX0014" }, result.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
+            Diagnostic call = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "FLX0014");
+            Assert.Equal("K(x)", source.Substring(call.Location.SourceSpan.Start, call.Location.SourceSpan.Length));
+            Assert.Single(result.Sources);
+        }
     }
 }

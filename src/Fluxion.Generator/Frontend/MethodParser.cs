@@ -65,9 +65,10 @@ namespace Fluxion.Generator.Frontend
             CancellationToken cancellationToken)
         {
             // Code the compiler rejects is the compiler's to report; a half-typed method gets no noise from us.
-            if (syntax.ContainsDiagnostics || IsDuplicateDefinition(method) || HasUnresolvedTypes(method))
+            if (syntax.ContainsDiagnostics || IsDuplicateDefinition(method) || HasUnresolvedTypes(method)
+                || BodyHasErrors(semanticModel, syntax, cancellationToken))
             {
-                return ParseResult.Nothing;
+                return ParseResult.Rejected(KeyOf(method));
             }
 
             List<DiagnosticInfo> diagnostics = SignatureChecks.Check(method, attribute);
@@ -89,7 +90,7 @@ namespace Fluxion.Generator.Frontend
             EquatableArray<Statement> statements = parser.Parse(block);
             if (parser.HasCompilerErrors)
             {
-                return ParseResult.Nothing;
+                return ParseResult.Rejected(KeyOf(method));
             }
 
             if (parser.Diagnostics.Count > 0)
@@ -135,6 +136,10 @@ namespace Fluxion.Generator.Frontend
         /// <summary>The documentation ID that names a method in the whole compilation (callers store their callees' too).</summary>
         public static string KeyOf(IMethodSymbol method) =>
             method.OriginalDefinition.GetDocumentationCommentId() ?? method.OriginalDefinition.ToDisplayString();
+
+        /// <summary>Errors the compiler finds in the method beyond its syntax: a path without a return, a local read unassigned.</summary>
+        private static bool BodyHasErrors(SemanticModel semanticModel, MethodDeclarationSyntax syntax, CancellationToken cancellationToken) =>
+            semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
 
         private static bool HasUnresolvedTypes(IMethodSymbol method) =>
             method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error);
