@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Fluxion.Generator.Tests
 {
@@ -141,6 +142,17 @@ namespace Fluxion.Generator.Tests
             Diagnostic call = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "FLX0014");
             Assert.Equal("K(x)", source.Substring(call.Location.SourceSpan.Start, call.Location.SourceSpan.Length));
             Assert.Single(result.Sources);
+        }
+
+        [Fact]
+        public void WarningMadeAnErrorDoesNotSkipTheMethod()
+        {
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Usings
+                + "public static partial class M { [Differentiable] public static double F(double x) { double unused; return x * x; } }");
+            compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Error));
+            GenerationResult result = GeneratorHarness.Run(compilation);
+            Assert.Single(result.Sources);
+            Assert.Empty(result.GeneratorDiagnostics);
         }
     }
 }

@@ -137,9 +137,12 @@ namespace Fluxion.Generator.Frontend
         public static string KeyOf(IMethodSymbol method) =>
             method.OriginalDefinition.GetDocumentationCommentId() ?? method.OriginalDefinition.ToDisplayString();
 
-        /// <summary>Errors the compiler finds in the method beyond its syntax: a path without a return, a local read unassigned.</summary>
+        /// <summary>
+        /// Errors the compiler finds in the method beyond its syntax: a path without a return, a local read unassigned (not warnings
+        /// a project makes errors: the method is fine, and its gradient is needed to see whether the generated code warns too).
+        /// </summary>
         private static bool BodyHasErrors(SemanticModel semanticModel, MethodDeclarationSyntax syntax, CancellationToken cancellationToken) =>
-            semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
+            semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError);
 
         private static bool HasUnresolvedTypes(IMethodSymbol method) =>
             method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error);
