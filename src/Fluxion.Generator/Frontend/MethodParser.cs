@@ -129,7 +129,7 @@ namespace Fluxion.Generator.Frontend
                 "explicit interface implementations cannot be differentiated; differentiate a static method the implementation calls",
             // C# 14 extension blocks are types of a kind this generator cannot declare a partial of.
             _ when method.ContainingType.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) =>
-                "members of extension blocks cannot be differentiated; make it a static method of a partial class",
+                "only methods of classes, structs and interfaces can be differentiated, not of extension blocks; make it a static method of a partial class",
             _ => null,
         };
 
