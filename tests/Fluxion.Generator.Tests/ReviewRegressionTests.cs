@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace Fluxion.Generator.Tests
 {
     /// <summary>Inputs that once crashed the build, generated code that did not compile, or gave a wrong gradient.</summary>
-    public class ReviewRegressionTests
+    public partial class ReviewRegressionTests
     {
         private const string Usings = "using System;\nusing Fluxion;\nnamespace Demo;\n";
 

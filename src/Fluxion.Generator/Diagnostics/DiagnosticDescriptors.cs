@@ -46,7 +46,7 @@ namespace Fluxion.Generator.Diagnostics
         public static readonly DiagnosticDescriptor WriteOutsideMethod = Create(
             "FLX0008",
             "Write to state outside the method",
-            "'{0}' is outside the method; a differentiable method may assign only its own locals and parameters");
+            "'{0}' is not a local or parameter of the method, nor an element of one of its local arrays; a differentiable method may assign only those");
 
         public static readonly DiagnosticDescriptor NonDeterministicCall = Create(
             "FLX0009",
@@ -56,7 +56,7 @@ namespace Fluxion.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnknownParameterName = Create(
             "FLX0010",
             "Name in [Differentiable] is not a differentiable parameter",
-            "'{0}' is not a double parameter of '{1}'; name only double parameters, preferably with nameof");
+            "'{0}' is not a differentiable parameter of '{1}'; name only double parameters and arrays or spans of double, preferably with nameof");
 
         public static readonly DiagnosticDescriptor GeneratedNameCollision = Create(
             "FLX0011",

@@ -4,7 +4,7 @@ namespace Fluxion.Generator.Emission
     internal static class ArgumentChecks
     {
         /// <summary>
-        /// <c>if (span.Length != length) throw new ArgumentException("… (n), not m.", nameof(span));</c>, the message starting
+        /// <c>if (span.Length != length) throw new ArgumentException("… (n), not m.", "span");</c>, the message starting
         /// with <paramref name="messageStart"/>.
         /// </summary>
         public static void WriteLength(CodeWriter writer, string span, string length, string messageStart)
@@ -12,7 +12,7 @@ namespace Fluxion.Generator.Emission
             writer.Line("if (" + span + ".Length != " + length + ")");
             writer.Open();
             writer.Line("throw new global::System.ArgumentException(\"" + messageStart + " (\" + " + length + " + \"), not \" + " + span
-                + ".Length + \".\", nameof(" + span + "));");
+                + ".Length + \".\", " + ParameterName(span) + ");");
             writer.Close();
         }
 
@@ -23,8 +23,14 @@ namespace Fluxion.Generator.Emission
                 + ", (global::System.ReadOnlySpan<double>)" + output + "))");
             writer.Open();
             writer.Line("throw new global::System.ArgumentException(\"" + messageStart + " must not share memory with '" + otherName
-                + "'.\", nameof(" + output + "));");
+                + "'.\", " + ParameterName(output) + ");");
             writer.Close();
         }
+
+        /// <summary>
+        /// The parameter's name as a string literal, from its printed identifier (<c>@do</c> is "do"). Not <c>nameof</c>: a member
+        /// or parameter named <c>nameof</c> would take the call.
+        /// </summary>
+        private static string ParameterName(string identifier) => "\"" + identifier.TrimStart('@') + "\"";
     }
 }

@@ -9,6 +9,9 @@ namespace Fluxion.Generator.Emission
     /// <summary>Prints the statements and expressions of generated code as C#, for every kind of generated method.</summary>
     internal static class CSharpPrinter
     {
+        /// <summary>Generated code names its types instead of writing <c>var</c>, which a type named <c>var</c> would take.</summary>
+        public const string AdjointArrayType = "global::Fluxion.Runtime.AdjointArray";
+
         public static void WriteStatements(CodeWriter writer, EquatableArray<CodeStatement> statements)
         {
             foreach (CodeStatement statement in statements)
@@ -53,7 +56,7 @@ namespace Fluxion.Generator.Emission
                         writer.Line("while (" + Expression(loop.Condition) + ");");
                         break;
                     case AdjointArrayDeclaration adjoints:
-                        writer.Line("var " + Identifier(adjoints.Storage) + " = new global::Fluxion.Runtime.AdjointArray("
+                        writer.Line(AdjointArrayType + " " + Identifier(adjoints.Storage) + " = new " + AdjointArrayType + "("
                             + Expression(adjoints.Length) + ");");
                         writer.Line("global::System.Span<double> " + Identifier(adjoints.Name) + " = " + Identifier(adjoints.Storage) + ".Segment;");
                         break;
@@ -92,12 +95,15 @@ namespace Fluxion.Generator.Emission
             AddAssign add => Identifier(add.Name) + " += " + Expression(add.Value) + ";",
             ReturnValue ret => "return " + Expression(ret.Value) + ";",
             ReturnVoid => "return;",
-            TapeDeclaration tape => "var " + Identifier(tape.Tape) + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
+            TapeDeclaration tape => "global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + "> " + Identifier(tape.Tape)
+                + " = new global::Fluxion.Runtime.Tape<" + tape.Type.Keyword() + ">();",
             PushStatement push => Identifier(push.Tape) + ".Push(" + Expression(push.Value) + ");",
             TapeRelease release => Identifier(release.Tape) + ".Dispose();",
             DeclareArray array => (array.Declares ? array.ElementType.Keyword() + "[] " : string.Empty) + Identifier(array.Name) + " = new "
                 + array.ElementType.Keyword() + "[" + Expression(array.Length) + "];",
-            DeclareArrayAhead array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = null!;",
+            // Not null!: the file must compile at the project's language version, C# 7.3 too; the empty array is never read.
+            DeclareArrayAhead array => array.ElementType.Keyword() + "[] " + Identifier(array.Name) + " = global::System.Array.Empty<"
+                + array.ElementType.Keyword() + ">();",
             ElementAssign element => Identifier(element.Array) + "[" + Expression(element.Index) + "] = " + Expression(element.Value) + ";",
             DeclareView { SourceIsArray: true } view => SpanType(view) + " " + Identifier(view.Name)
                 + " = new " + SpanType(view) + "(" + Identifier(view.Source) + ", " + Expression(view.Start) + ", " + Expression(view.Length) + ");",
@@ -124,7 +130,7 @@ namespace Fluxion.Generator.Emission
                 Unary { Operator: UnaryOperator.Negate } negate => "-" + Operand(negate.Operand),
                 Unary unary => "!" + Operand(unary.Operand),
                 NumericConversion conversion => "(" + conversion.TargetType.Keyword() + ")" + Operand(conversion.Operand),
-                Binary binary => Expression(binary.Left, precedence) + " " + OperatorText(binary.Operator) + " " + Expression(binary.Right, precedence + 1),
+                Binary binary => Expression(binary.Left, precedence) + " " + OperatorText(binary.Operator) + " " + RightOperand(binary, precedence),
                 Conditional conditional => Expression(conditional.Condition, Precedence(conditional) + 1) + " ? " + Expression(conditional.WhenTrue,
                     precedence) + " : " + Expression(conditional.WhenFalse, precedence),
                 MathCall call => "global::System.Math." + call.Function + Arguments(call.Arguments, string.Empty),
@@ -161,6 +167,17 @@ namespace Fluxion.Generator.Emission
             string text = Expression(operand, UnaryPrecedence);
             return text.StartsWith("-", StringComparison.Ordinal) ? "(" + text + ")" : text;
         }
+
+        /// <summary>
+        /// The right operand of a binary operator; <c>+x</c> where a comparison reads one numeric variable on both sides (the source's
+        /// <c>x &lt;= +x</c>, or a NaN test <c>x != x</c>), which C# would otherwise warn about in generated code (CS1718).
+        /// </summary>
+        private static string RightOperand(Binary binary, int precedence) =>
+            binary is { Left: Variable left, Right: Variable right } && left == right && right.Type != ScalarType.Boolean
+                && binary.Operator is BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual
+                    or BinaryOperator.Equal or BinaryOperator.NotEqual
+                ? "+" + Identifier(right.Name)
+                : Expression(binary.Right, precedence + 1);
 
         private static string Arguments(EquatableArray<Expr> arguments, string tail) =>
             "(" + string.Join(", ", arguments.Select(a => Expression(a))) + tail + ")";

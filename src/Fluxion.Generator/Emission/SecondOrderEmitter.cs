@@ -77,7 +77,7 @@ namespace Fluxion.Generator.Emission
             ArgumentChecks.WriteLength(writer, Hessian, "checked(" + count + " * " + count + ")", "'" + Hessian
                 + "' must have n × n entries for n differentiable inputs");
             WriteOverlapChecks(writer, method, new[] { Gradient, Hessian }, null);
-            writer.Line("var unit_storage = new global::Fluxion.Runtime.AdjointArray(" + count + ");");
+            writer.Line(CSharpPrinter.AdjointArrayType + " unit_storage = new " + CSharpPrinter.AdjointArrayType + "(" + count + ");");
             writer.Line("global::System.Span<double> unit = unit_storage.Segment;");
             writer.Line("for (int row = 0; row < " + count + "; row++)");
             writer.Open();

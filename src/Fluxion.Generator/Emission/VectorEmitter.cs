@@ -215,7 +215,7 @@ namespace Fluxion.Generator.Emission
             var arguments = method.Parameters.Select(p => Identifier(p.Name)).ToList();
             writer.Line("if (" + output + ".Length <= " + inputs + ")");
             writer.Open();
-            writer.Line("var " + unitStorage + " = new global::Fluxion.Runtime.AdjointArray(" + output + ".Length);");
+            writer.Line(CSharpPrinter.AdjointArrayType + " " + unitStorage + " = new " + CSharpPrinter.AdjointArrayType + "(" + output + ".Length);");
             writer.Line("global::System.Span<double> " + unit + " = " + unitStorage + ".Segment;");
             writer.Line("for (int " + row + " = 0; " + row + " < " + output + ".Length; " + row + "++)");
             writer.Open();
@@ -230,9 +230,9 @@ namespace Fluxion.Generator.Emission
             writer.Close();
             writer.Line("else");
             writer.Open();
-            writer.Line("var " + unitStorage + " = new global::Fluxion.Runtime.AdjointArray(" + inputs + ");");
+            writer.Line(CSharpPrinter.AdjointArrayType + " " + unitStorage + " = new " + CSharpPrinter.AdjointArrayType + "(" + inputs + ");");
             writer.Line("global::System.Span<double> " + unit + " = " + unitStorage + ".Segment;");
-            writer.Line("var " + tangentsStorage + " = new global::Fluxion.Runtime.AdjointArray(" + output + ".Length);");
+            writer.Line(CSharpPrinter.AdjointArrayType + " " + tangentsStorage + " = new " + CSharpPrinter.AdjointArrayType + "(" + output + ".Length);");
             writer.Line("global::System.Span<double> " + tangents + " = " + tangentsStorage + ".Segment;");
             writer.Line("for (int " + column + " = 0; " + column + " < " + inputs + "; " + column + "++)");
             writer.Open();

@@ -76,6 +76,12 @@ namespace Fluxion.Generator.Frontend
 
             // A differentiated array passed whole makes the call depend on it, like a differentiated double.
             bool anyActive = argumentOperations.Any(a => IsActiveArgument(a.Value));
+            if (anyActive && KnownSymbols.ReinterpretsBits(method))
+            {
+                return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.ContainingType.Name + "." + method.Name
+                    + "'", "it reinterprets the bits of a differentiated value, which have no derivative; compute with the value itself");
+            }
+
             foreach (IArgumentOperation argument in argumentOperations)
             {
                 if (LocalArrayOf(argument.Value) is { } array && KnownSymbols.FindDifferentiableAttribute(method) is null

@@ -110,6 +110,14 @@ namespace Fluxion.Generator.Frontend
                     declaredAhead.Add(local);
                     shared.Add(local);
                 }
+                else if (local.Type is IArrayTypeSymbol && choice.Cases.Count(Uses) > 1)
+                {
+                    // Only an unreachable section can read another's array (it is not assigned there); as a branch of its own it cannot.
+                    IOperation use = choice.Cases.SelectMany(section => section.Descendants()).OfType<ILocalReferenceOperation>()
+                        .Last(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local));
+                    Unsupported(use, DiagnosticDescriptors.UnsupportedExpression, "use of local array '" + local.Name + "'",
+                        "it is declared in another switch section; declare it before the switch");
+                }
             }
 
             return shared;

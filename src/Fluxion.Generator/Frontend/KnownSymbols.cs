@@ -106,6 +106,14 @@ namespace Fluxion.Generator.Frontend
             }
         }
 
+        /// <summary>
+        /// True for methods that read or rebuild a value's bits (BitConverter, Unsafe, MemoryMarshal): a double rebuilt from the bits
+        /// of a differentiated one depends on it, though the integer in between looks like a constant.
+        /// </summary>
+        public static bool ReinterpretsBits(IMethodSymbol method) =>
+            (IsInSystem(method.ContainingType) && method.ContainingType.Name == "BitConverter")
+            || method.ContainingType.ToDisplayString() is "System.Runtime.CompilerServices.Unsafe" or "System.Runtime.InteropServices.MemoryMarshal";
+
         /// <summary>The names of the parameters that <c>[Differentiable(...)]</c> lists; empty when it lists none.</summary>
         public static string[] ListedParameterNames(AttributeData attribute)
         {

@@ -26,6 +26,20 @@ namespace Fluxion.Generator.Frontend
                 return new ParseResult(null, EquatableArray.Create(diagnostic));
             }
 
+            // A member of a type the compiler made up for code it rejects (<invalid-global-code>) is the compiler's to report.
+            if (context.TargetSymbol is IMethodSymbol { ContainingType.IsImplicitlyDeclared: true })
+            {
+                return ParseResult.Nothing;
+            }
+
+            if (context.TargetSymbol is IMethodSymbol member && UnsupportedMember(context.TargetNode, member) is string why && !context.Attributes.IsEmpty)
+            {
+                Location attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, attribute,
+                    member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), why);
+                return new ParseResult(null, EquatableArray.Create(diagnostic));
+            }
+
             if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || context.Attributes.IsEmpty)
             {
                 return ParseResult.Nothing;
@@ -51,9 +65,10 @@ namespace Fluxion.Generator.Frontend
             CancellationToken cancellationToken)
         {
             // Code the compiler rejects is the compiler's to report; a half-typed method gets no noise from us.
-            if (syntax.ContainsDiagnostics || IsDuplicateDefinition(method) || HasUnresolvedTypes(method))
+            if (syntax.ContainsDiagnostics || IsDuplicateDefinition(method) || HasUnresolvedTypes(method)
+                || BodyHasErrors(semanticModel, syntax, cancellationToken))
             {
-                return ParseResult.Nothing;
+                return ParseResult.Rejected(KeyOf(method));
             }
 
             List<DiagnosticInfo> diagnostics = SignatureChecks.Check(method, attribute);
@@ -77,7 +92,7 @@ namespace Fluxion.Generator.Frontend
             EquatableArray<Statement> statements = parser.Parse(block);
             if (parser.HasCompilerErrors)
             {
-                return ParseResult.Nothing;
+                return ParseResult.Rejected(KeyOf(method));
             }
 
             if (parser.Diagnostics.Count > 0)
@@ -107,9 +122,30 @@ namespace Fluxion.Generator.Frontend
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
 
+        /// <summary>Why a member that is a method to the compiler is no method Fluxion can give a gradient beside it, or null.</summary>
+        private static string? UnsupportedMember(SyntaxNode node, IMethodSymbol method) => node switch
+        {
+            OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax =>
+                "operators and conversions cannot be differentiated; write the computation as a static method and differentiate that",
+            AccessorDeclarationSyntax => "accessors cannot be differentiated; write the computation as a static method and differentiate that",
+            _ when !method.ExplicitInterfaceImplementations.IsEmpty =>
+                "explicit interface implementations cannot be differentiated; differentiate a static method the implementation calls",
+            // C# 14 extension blocks are types of a kind this generator cannot declare a partial of.
+            _ when method.ContainingType.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) =>
+                "only methods of classes, structs and interfaces can be differentiated, not of extension blocks; make it a static method of a partial class",
+            _ => null,
+        };
+
         /// <summary>The documentation ID that names a method in the whole compilation (callers store their callees' too).</summary>
         public static string KeyOf(IMethodSymbol method) =>
             method.OriginalDefinition.GetDocumentationCommentId() ?? method.OriginalDefinition.ToDisplayString();
+
+        /// <summary>
+        /// Errors the compiler finds in the method beyond its syntax: a path without a return, a local read unassigned (not warnings
+        /// a project makes errors: the method is fine, and its gradient is needed to see whether the generated code warns too).
+        /// </summary>
+        private static bool BodyHasErrors(SemanticModel semanticModel, MethodDeclarationSyntax syntax, CancellationToken cancellationToken) =>
+            semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsWarningAsError);
 
         private static bool HasUnresolvedTypes(IMethodSymbol method) =>
             method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error);
@@ -153,6 +189,9 @@ namespace Fluxion.Generator.Frontend
             _ => "private",
         };
 
+        /// <summary>The readable part of a hint name, in UTF-8 bytes: with the hash and the longest kind's suffix, far from a file name's 255.</summary>
+        private const int MaxReadableHintBytes = 120;
+
         /// <summary>
         /// Namespace, types, method and parameter types, for people; then a hash of the method's documentation ID,
         /// because file names compare without case and the readable part maps different signatures to one name
@@ -184,6 +223,13 @@ namespace Fluxion.Generator.Frontend
                 {
                     builder[i] = '_';
                 }
+            }
+
+            // A file name has at most 255 bytes, and the kinds add to it (".HessianAndHvp"): past the limit the readable part is cut, the
+            // hash of the whole signature keeps the name unique.
+            while (Encoding.UTF8.GetByteCount(builder.ToString()) > MaxReadableHintBytes)
+            {
+                builder.Length--;
             }
 
             uint hash = 2166136261;

@@ -43,7 +43,7 @@ namespace Fluxion.Generator.Model
     internal sealed record DeclareArray(string Name, ScalarType ElementType, Expr Length, bool Declares = true) : CodeStatement;
 
     /// <summary>
-    /// <c>ElementType[] Name = null!;</c> before the outermost branch around the array's creation: a local array the
+    /// <c>ElementType[] Name = Array.Empty&lt;ElementType&gt;();</c> before the outermost branch around the array's creation: a local array the
     /// backward sweep passes whole to a callee's gradient, which it does outside that branch's block.
     /// </summary>
     internal sealed record DeclareArrayAhead(string Name, ScalarType ElementType) : CodeStatement;

@@ -97,6 +97,7 @@ namespace Fluxion.Generator.Optimization
                 var readForward = new HashSet<string>(forward.SelectMany(ReadsByOthers), StringComparer.Ordinal);
                 var topLevel = new HashSet<string>(forward.OfType<Declare>().Select(d => d.Name), StringComparer.Ordinal);
                 var callers = new HashSet<string>(AssignedValues(forward).Where(a => ContainsCall(a.Value)).Select(a => a.Name), StringComparer.Ordinal);
+                callers.UnionWith(CallOutputs(forward));
                 var unread = new HashSet<string>(
                     DeclaredNames(forward).Where(name => !(topLevel.Contains(name) ? read : readForward).Contains(name) && !callers.Contains(name)),
                     StringComparer.Ordinal);
@@ -252,7 +253,7 @@ namespace Fluxion.Generator.Optimization
                 var read = new HashSet<string>(backward.SelectMany(ReadVariables), StringComparer.Ordinal);
                 var unread = new HashSet<string>(
                     DeclaredNames(backward).Where(name => !read.Contains(name)).Except(AssignedValues(backward).Where(a => ContainsCall(a.Value))
-                        .Select(a => a.Name)),
+                        .Select(a => a.Name)).Except(CallOutputs(backward)),
                     StringComparer.Ordinal);
                 if (unread.Count == 0)
                 {
@@ -286,6 +287,14 @@ namespace Fluxion.Generator.Optimization
             Assign assign => new[] { (assign.Name, assign.Value) },
             _ => Array.Empty<(string, Expr)>(),
         });
+
+        /// <summary>The locals calls write as <c>out</c> arguments: declared apart from a call in a branch, they stay while the call does.</summary>
+        private static IEnumerable<string> CallOutputs(IEnumerable<CodeStatement> block) =>
+            AssignedValues(block).SelectMany(a => CallOutputs(a.Value));
+
+        private static IEnumerable<string> CallOutputs(Expr expression) =>
+            (expression is GradientInvocation call ? call.Outputs.Where(o => o.Length > 0) : Enumerable.Empty<string>())
+                .Concat(Operands(expression).SelectMany(CallOutputs));
 
         private static bool ContainsCall(Expr expression) =>
             expression is PassiveCall or GradientInvocation or TapePop || Operands(expression).Any(ContainsCall);

@@ -56,5 +56,40 @@ namespace Fluxion.Generator.Pipeline
 
             return available.OrderBy(key => key, StringComparer.Ordinal).ToEquatableArray();
         }
+
+        /// <summary>
+        /// The methods (by key, of any kind) whose missing gradients the compiler explains: those it rejects, and those left without a
+        /// gradient only because they call such a method. A call of one gets no FLX0014; the compiler's error is the one to fix.
+        /// </summary>
+        public static EquatableArray<string> Silenced(ImmutableArray<EquatableArray<MethodCalls>> perMethod, EquatableArray<string> available,
+            ImmutableArray<string> rejected)
+        {
+            var silenced = new HashSet<string>(rejected, StringComparer.Ordinal);
+            if (silenced.Count == 0)
+            {
+                return EquatableArray<string>.Empty;
+            }
+
+            var missing = perMethod.SelectMany(m => m).Where(m => !Contains(available, m.Key)).ToList();
+            bool added = true;
+            while (added)
+            {
+                added = false;
+                foreach (MethodCalls method in missing)
+                {
+                    if (!silenced.Contains(MethodKeyOf(method.Key))
+                        && method.Callees.Where(callee => !Contains(available, callee)).All(callee => silenced.Contains(MethodKeyOf(callee))))
+                    {
+                        silenced.Add(MethodKeyOf(method.Key));
+                        added = true;
+                    }
+                }
+            }
+
+            return silenced.OrderBy(key => key, StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        /// <summary>The method of a key <see cref="KeyOf"/> made (a kind's name has no colon).</summary>
+        public static string MethodKeyOf(string key) => key.Substring(key.IndexOf(':') + 1);
     }
 }

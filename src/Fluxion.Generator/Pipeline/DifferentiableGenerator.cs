@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Fluxion.Generator.Diagnostics;
 using Fluxion.Generator.Frontend;
@@ -40,7 +41,8 @@ namespace Fluxion.Generator
             IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     KnownSymbols.DifferentiableAttributeName,
-                    predicate: static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax
+                        or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or AccessorDeclarationSyntax,
                     transform: MethodParser.Parse)
                 .WithTrackingName(ParseStep);
 
@@ -60,15 +62,22 @@ namespace Fluxion.Generator
                 .Select(static (input, _) => GradientGeneration.Generate(input.Left, input.Right))
                 .WithTrackingName(GenerateStep);
 
-            IncrementalValueProvider<EquatableArray<string>> available = generated
+            IncrementalValueProvider<ImmutableArray<EquatableArray<AvailableGradients.MethodCalls>>> calls = generated
                 .Select(static (gradient, _) => AvailableGradients.CallsOf(gradient))
-                .Collect()
+                .Collect();
+            IncrementalValueProvider<EquatableArray<string>> available = calls
                 .Select(static (methods, _) => AvailableGradients.Compute(methods))
                 .WithTrackingName(AvailableStep);
 
-            IncrementalValuesProvider<GradientOutput> outputs = generated
+            // Methods the compiler rejects, and their callers: no FLX0014 where the compiler's error says it.
+            IncrementalValueProvider<EquatableArray<string>> silenced = calls
                 .Combine(available)
-                .Select(static (input, _) => GradientOutput.Decide(input.Left, input.Right))
+                .Combine(parsed.Where(static result => result.RejectedKey is not null).Select(static (result, _) => result.RejectedKey!).Collect())
+                .Select(static (input, _) => AvailableGradients.Silenced(input.Left.Left, input.Left.Right, input.Right));
+
+            IncrementalValuesProvider<GradientOutput> outputs = generated
+                .Combine(available.Combine(silenced))
+                .Select(static (input, _) => GradientOutput.Decide(input.Left, input.Right.Left, input.Right.Right))
                 .WithTrackingName(OutputStep);
 
             context.RegisterSourceOutput(outputs, static (spc, output) =>

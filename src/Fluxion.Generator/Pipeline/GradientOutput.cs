@@ -12,7 +12,11 @@ namespace Fluxion.Generator.Pipeline
     internal sealed record GradientOutput(string FullName, EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics,
         UncomparedLocation Location)
     {
-        public static GradientOutput Decide(GeneratedGradient gradient, EquatableArray<string> available)
+        public static GradientOutput Decide(GeneratedGradient gradient, EquatableArray<string> available) =>
+            Decide(gradient, available, EquatableArray<string>.Empty);
+
+        /// <param name="silenced">Callees whose missing gradient the compiler's own error explains (see <see cref="AvailableGradients.Silenced"/>).</param>
+        public static GradientOutput Decide(GeneratedGradient gradient, EquatableArray<string> available, EquatableArray<string> silenced)
         {
             // A file may hold several kinds (Hvp and Hessian): it is available when each of them is.
             bool Available(GeneratedFile file, string key) =>
@@ -24,7 +28,8 @@ namespace Fluxion.Generator.Pipeline
             var files = gradient.Files.Where(file => file.Text is null || Available(file, gradient.Key)).ToEquatableArray();
             var missing = gradient.Files
                 .Where(file => file.Text is not null && !Available(file, gradient.Key))
-                .SelectMany(file => gradient.Calls.Where(call => !CalleeAvailable(file, call.CalleeKey)))
+                .SelectMany(file => gradient.Calls.Where(call => !CalleeAvailable(file, call.CalleeKey)
+                    && !AvailableGradients.Contains(silenced, call.CalleeKey)))
                 .Select(call => new DiagnosticInfo(
                     DiagnosticDescriptors.CalleeHasNoGradient,
                     call.Location.Value,

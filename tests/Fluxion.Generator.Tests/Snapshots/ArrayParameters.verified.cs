@@ -15,24 +15,24 @@ namespace Demo
         {
             if (dweights.Length != weights.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'weights' (" + weights.Length + "), not " + dweights.Length + ".", nameof(dweights));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'weights' (" + weights.Length + "), not " + dweights.Length + ".", "dweights");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)weights, (global::System.ReadOnlySpan<double>)dweights))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'weights'.", nameof(dweights));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'weights'.", "dweights");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)features, (global::System.ReadOnlySpan<double>)dweights))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'features'.", nameof(dweights));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'features'.", "dweights");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)targets, (global::System.ReadOnlySpan<double>)dweights))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'targets'.", nameof(dweights));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'targets'.", "dweights");
             }
             dweights.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             int columns = weights.Length;
             double total = 0.0;
             int row = 0;

@@ -15,31 +15,31 @@ namespace Demo
         {
             if (da.Length != a.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'a' (" + a.Length + "), not " + da.Length + ".", nameof(da));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'a' (" + a.Length + "), not " + da.Length + ".", "da");
             }
             if (db.Length != b.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'b' (" + b.Length + "), not " + db.Length + ".", nameof(db));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'b' (" + b.Length + "), not " + db.Length + ".", "db");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)a, (global::System.ReadOnlySpan<double>)da))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'a'.", nameof(da));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'a'.", "da");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)b, (global::System.ReadOnlySpan<double>)da))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'b'.", nameof(da));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'b'.", "da");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)a, (global::System.ReadOnlySpan<double>)db))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'a'.", nameof(db));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'a'.", "db");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)b, (global::System.ReadOnlySpan<double>)db))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'b'.", nameof(db));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'b'.", "db");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)da, (global::System.ReadOnlySpan<double>)db))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'da'.", nameof(db));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'da'.", "db");
             }
             da.Fill(0.0);
             db.Fill(0.0);
@@ -81,15 +81,15 @@ namespace Demo
         {
             if (dw.Length != w.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", "dw");
             }
             dw.Fill(0.0);
 
@@ -99,9 +99,9 @@ namespace Demo
 
             // Backward sweep: adjoints flow from the result back to the parameters.
             double sum_adj = 1.0 - result * result;
-            var dot_da_storage = new global::Fluxion.Runtime.AdjointArray(w.Length);
+            global::Fluxion.Runtime.AdjointArray dot_da_storage = new global::Fluxion.Runtime.AdjointArray(w.Length);
             global::System.Span<double> dot_da = dot_da_storage.Segment;
-            var dot_db_storage = new global::Fluxion.Runtime.AdjointArray(x.Length);
+            global::Fluxion.Runtime.AdjointArray dot_db_storage = new global::Fluxion.Runtime.AdjointArray(x.Length);
             global::System.Span<double> dot_db = dot_db_storage.Segment;
             global::Demo.Model.Dot_Grad(w, x, dot_da, dot_db);
             for (int index = 0; index < w.Length; index++)

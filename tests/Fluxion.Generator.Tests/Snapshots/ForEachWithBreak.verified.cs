@@ -15,17 +15,17 @@ namespace Demo
         {
             if (dvalues.Length != values.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'values' (" + values.Length + "), not " + dvalues.Length + ".", nameof(dvalues));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'values' (" + values.Length + "), not " + dvalues.Length + ".", "dvalues");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)values, (global::System.ReadOnlySpan<double>)dvalues))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'values'.", nameof(dvalues));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'values'.", "dvalues");
             }
             dvalues.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var intTape = new global::Fluxion.Runtime.Tape<int>();
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<int> intTape = new global::Fluxion.Runtime.Tape<int>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             double sum = 0.0;
             int index = 0;
             bool running = true;

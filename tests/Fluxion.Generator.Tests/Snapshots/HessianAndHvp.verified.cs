@@ -15,39 +15,39 @@ namespace Demo
         {
             if (dw.Length != w.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", "dw");
             }
             if (dw_dot.Length != w_dot.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'w_dot' (" + w_dot.Length + "), not " + dw_dot.Length + ".", nameof(dw_dot));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'w_dot' (" + w_dot.Length + "), not " + dw_dot.Length + ".", "dw_dot");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w_dot, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'w_dot'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'w_dot'.", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)dw_dot))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", nameof(dw_dot));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", "dw_dot");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)dw_dot))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dw_dot));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", "dw_dot");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w_dot, (global::System.ReadOnlySpan<double>)dw_dot))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'w_dot'.", nameof(dw_dot));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'w_dot'.", "dw_dot");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)dw, (global::System.ReadOnlySpan<double>)dw_dot))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'dw'.", nameof(dw_dot));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'dw'.", "dw_dot");
             }
             dw.Fill(0.0);
             dw_dot.Fill(0.0);
@@ -105,43 +105,43 @@ namespace Demo
             int n = 1 + w.Length;
             if (v.Length != n)
             {
-                throw new global::System.ArgumentException("'v' must have one entry per differentiable input (" + n + "), not " + v.Length + ".", nameof(v));
+                throw new global::System.ArgumentException("'v' must have one entry per differentiable input (" + n + "), not " + v.Length + ".", "v");
             }
             if (gradient.Length != n)
             {
-                throw new global::System.ArgumentException("'gradient' must have one entry per differentiable input (" + n + "), not " + gradient.Length + ".", nameof(gradient));
+                throw new global::System.ArgumentException("'gradient' must have one entry per differentiable input (" + n + "), not " + gradient.Length + ".", "gradient");
             }
             if (hv.Length != n)
             {
-                throw new global::System.ArgumentException("'hv' must have one entry per differentiable input (" + n + "), not " + hv.Length + ".", nameof(hv));
+                throw new global::System.ArgumentException("'hv' must have one entry per differentiable input (" + n + "), not " + hv.Length + ".", "hv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)gradient))
             {
-                throw new global::System.ArgumentException("'gradient' must not share memory with 'w'.", nameof(gradient));
+                throw new global::System.ArgumentException("'gradient' must not share memory with 'w'.", "gradient");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)gradient))
             {
-                throw new global::System.ArgumentException("'gradient' must not share memory with 'x'.", nameof(gradient));
+                throw new global::System.ArgumentException("'gradient' must not share memory with 'x'.", "gradient");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)v, (global::System.ReadOnlySpan<double>)gradient))
             {
-                throw new global::System.ArgumentException("'gradient' must not share memory with 'v'.", nameof(gradient));
+                throw new global::System.ArgumentException("'gradient' must not share memory with 'v'.", "gradient");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)hv))
             {
-                throw new global::System.ArgumentException("'hv' must not share memory with 'w'.", nameof(hv));
+                throw new global::System.ArgumentException("'hv' must not share memory with 'w'.", "hv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)hv))
             {
-                throw new global::System.ArgumentException("'hv' must not share memory with 'x'.", nameof(hv));
+                throw new global::System.ArgumentException("'hv' must not share memory with 'x'.", "hv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)v, (global::System.ReadOnlySpan<double>)hv))
             {
-                throw new global::System.ArgumentException("'hv' must not share memory with 'v'.", nameof(hv));
+                throw new global::System.ArgumentException("'hv' must not share memory with 'v'.", "hv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)gradient, (global::System.ReadOnlySpan<double>)hv))
             {
-                throw new global::System.ArgumentException("'hv' must not share memory with 'gradient'.", nameof(hv));
+                throw new global::System.ArgumentException("'hv' must not share memory with 'gradient'.", "hv");
             }
 
             Loss_Jvp_Grad(w, b, x, y, v.Slice(0, w.Length), v[w.Length], hv.Slice(0, w.Length), out double db, gradient.Slice(0, w.Length), out double db_dot);
@@ -161,34 +161,34 @@ namespace Demo
             int n = 1 + w.Length;
             if (gradient.Length != n)
             {
-                throw new global::System.ArgumentException("'gradient' must have one entry per differentiable input (" + n + "), not " + gradient.Length + ".", nameof(gradient));
+                throw new global::System.ArgumentException("'gradient' must have one entry per differentiable input (" + n + "), not " + gradient.Length + ".", "gradient");
             }
             if (hessian.Length != checked(n * n))
             {
-                throw new global::System.ArgumentException("'hessian' must have n × n entries for n differentiable inputs (" + checked(n * n) + "), not " + hessian.Length + ".", nameof(hessian));
+                throw new global::System.ArgumentException("'hessian' must have n × n entries for n differentiable inputs (" + checked(n * n) + "), not " + hessian.Length + ".", "hessian");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)gradient))
             {
-                throw new global::System.ArgumentException("'gradient' must not share memory with 'w'.", nameof(gradient));
+                throw new global::System.ArgumentException("'gradient' must not share memory with 'w'.", "gradient");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)gradient))
             {
-                throw new global::System.ArgumentException("'gradient' must not share memory with 'x'.", nameof(gradient));
+                throw new global::System.ArgumentException("'gradient' must not share memory with 'x'.", "gradient");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)hessian))
             {
-                throw new global::System.ArgumentException("'hessian' must not share memory with 'w'.", nameof(hessian));
+                throw new global::System.ArgumentException("'hessian' must not share memory with 'w'.", "hessian");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)hessian))
             {
-                throw new global::System.ArgumentException("'hessian' must not share memory with 'x'.", nameof(hessian));
+                throw new global::System.ArgumentException("'hessian' must not share memory with 'x'.", "hessian");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)gradient, (global::System.ReadOnlySpan<double>)hessian))
             {
-                throw new global::System.ArgumentException("'hessian' must not share memory with 'gradient'.", nameof(hessian));
+                throw new global::System.ArgumentException("'hessian' must not share memory with 'gradient'.", "hessian");
             }
 
-            var unit_storage = new global::Fluxion.Runtime.AdjointArray(n);
+            global::Fluxion.Runtime.AdjointArray unit_storage = new global::Fluxion.Runtime.AdjointArray(n);
             global::System.Span<double> unit = unit_storage.Segment;
             for (int row = 0; row < n; row++)
             {

@@ -16,11 +16,11 @@ namespace Demo
         {
             if (cotangent.Length != unit.Length)
             {
-                throw new global::System.ArgumentException("The cotangent must have one weight per element of 'unit' (" + unit.Length + "), not " + cotangent.Length + ".", nameof(cotangent));
+                throw new global::System.ArgumentException("The cotangent must have one weight per element of 'unit' (" + unit.Length + "), not " + cotangent.Length + ".", "cotangent");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)cotangent, (global::System.ReadOnlySpan<double>)unit))
             {
-                throw new global::System.ArgumentException("The output span must not share memory with 'cotangent'.", nameof(unit));
+                throw new global::System.ArgumentException("The output span must not share memory with 'cotangent'.", "unit");
             }
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
@@ -32,7 +32,7 @@ namespace Demo
             unit[1] = product_2;
 
             // Backward sweep: the outputs' adjoints start as the cotangent and flow back to the parameters.
-            var unit_adj_storage = new global::Fluxion.Runtime.AdjointArray(unit.Length);
+            global::Fluxion.Runtime.AdjointArray unit_adj_storage = new global::Fluxion.Runtime.AdjointArray(unit.Length);
             global::System.Span<double> unit_adj = unit_adj_storage.Segment;
             for (int i = 0; i < unit.Length; i++)
             {
@@ -63,11 +63,11 @@ namespace Demo
         {
             if (derivative.Length != unit.Length)
             {
-                throw new global::System.ArgumentException("'derivative' must have one entry per element of 'unit' (" + unit.Length + "), not " + derivative.Length + ".", nameof(derivative));
+                throw new global::System.ArgumentException("'derivative' must have one entry per element of 'unit' (" + unit.Length + "), not " + derivative.Length + ".", "derivative");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)unit, (global::System.ReadOnlySpan<double>)derivative))
             {
-                throw new global::System.ArgumentException("'derivative' must not share memory with 'unit'.", nameof(derivative));
+                throw new global::System.ArgumentException("'derivative' must not share memory with 'unit'.", "derivative");
             }
             derivative.Fill(0.0);
 
@@ -94,15 +94,15 @@ namespace Demo
             int inputs = 2;
             if (jacobian.Length != checked(unit.Length * inputs))
             {
-                throw new global::System.ArgumentException("'jacobian' must have m × n entries for the m elements of 'unit' and n differentiable inputs (" + checked(unit.Length * inputs) + "), not " + jacobian.Length + ".", nameof(jacobian));
+                throw new global::System.ArgumentException("'jacobian' must have m × n entries for the m elements of 'unit' and n differentiable inputs (" + checked(unit.Length * inputs) + "), not " + jacobian.Length + ".", "jacobian");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)unit, (global::System.ReadOnlySpan<double>)jacobian))
             {
-                throw new global::System.ArgumentException("'jacobian' must not share memory with 'unit'.", nameof(jacobian));
+                throw new global::System.ArgumentException("'jacobian' must not share memory with 'unit'.", "jacobian");
             }
             if (unit.Length <= inputs)
             {
-                var unit_storage = new global::Fluxion.Runtime.AdjointArray(unit.Length);
+                global::Fluxion.Runtime.AdjointArray unit_storage = new global::Fluxion.Runtime.AdjointArray(unit.Length);
                 global::System.Span<double> unit_2 = unit_storage.Segment;
                 for (int row = 0; row < unit.Length; row++)
                 {
@@ -115,9 +115,9 @@ namespace Demo
             }
             else
             {
-                var unit_storage = new global::Fluxion.Runtime.AdjointArray(inputs);
+                global::Fluxion.Runtime.AdjointArray unit_storage = new global::Fluxion.Runtime.AdjointArray(inputs);
                 global::System.Span<double> unit_2 = unit_storage.Segment;
-                var tangents_storage = new global::Fluxion.Runtime.AdjointArray(unit.Length);
+                global::Fluxion.Runtime.AdjointArray tangents_storage = new global::Fluxion.Runtime.AdjointArray(unit.Length);
                 global::System.Span<double> tangents = tangents_storage.Segment;
                 for (int column = 0; column < inputs; column++)
                 {
@@ -153,36 +153,36 @@ namespace Demo
         {
             if (cotangent.Length != s.Length)
             {
-                throw new global::System.ArgumentException("The cotangent must have one weight per element of 's' (" + s.Length + "), not " + cotangent.Length + ".", nameof(cotangent));
+                throw new global::System.ArgumentException("The cotangent must have one weight per element of 's' (" + s.Length + "), not " + cotangent.Length + ".", "cotangent");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)z, (global::System.ReadOnlySpan<double>)s))
             {
-                throw new global::System.ArgumentException("The output span must not share memory with 'z'.", nameof(s));
+                throw new global::System.ArgumentException("The output span must not share memory with 'z'.", "s");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)cotangent, (global::System.ReadOnlySpan<double>)s))
             {
-                throw new global::System.ArgumentException("The output span must not share memory with 'cotangent'.", nameof(s));
+                throw new global::System.ArgumentException("The output span must not share memory with 'cotangent'.", "s");
             }
             if (dz.Length != z.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'z' (" + z.Length + "), not " + dz.Length + ".", nameof(dz));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'z' (" + z.Length + "), not " + dz.Length + ".", "dz");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)z, (global::System.ReadOnlySpan<double>)dz))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'z'.", nameof(dz));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'z'.", "dz");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)s, (global::System.ReadOnlySpan<double>)dz))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 's'.", nameof(dz));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 's'.", "dz");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)cotangent, (global::System.ReadOnlySpan<double>)dz))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'cotangent'.", nameof(dz));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'cotangent'.", "dz");
             }
             dz.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             double sum = 0.0;
             int i = 0;
             int iterations = 0;
@@ -212,7 +212,7 @@ namespace Demo
             }
 
             // Backward sweep: the outputs' adjoints start as the cotangent and flow back to the parameters.
-            var s_adj_storage = new global::Fluxion.Runtime.AdjointArray(s.Length);
+            global::Fluxion.Runtime.AdjointArray s_adj_storage = new global::Fluxion.Runtime.AdjointArray(s.Length);
             global::System.Span<double> s_adj = s_adj_storage.Segment;
             for (int i_4 = 0; i_4 < s.Length; i_4++)
             {
@@ -253,31 +253,31 @@ namespace Demo
         {
             if (dz.Length != z.Length)
             {
-                throw new global::System.ArgumentException("The direction span must have the length of 'z' (" + z.Length + "), not " + dz.Length + ".", nameof(dz));
+                throw new global::System.ArgumentException("The direction span must have the length of 'z' (" + z.Length + "), not " + dz.Length + ".", "dz");
             }
             if (derivative.Length != s.Length)
             {
-                throw new global::System.ArgumentException("'derivative' must have one entry per element of 's' (" + s.Length + "), not " + derivative.Length + ".", nameof(derivative));
+                throw new global::System.ArgumentException("'derivative' must have one entry per element of 's' (" + s.Length + "), not " + derivative.Length + ".", "derivative");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)z, (global::System.ReadOnlySpan<double>)s))
             {
-                throw new global::System.ArgumentException("The output span must not share memory with 'z'.", nameof(s));
+                throw new global::System.ArgumentException("The output span must not share memory with 'z'.", "s");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)dz, (global::System.ReadOnlySpan<double>)s))
             {
-                throw new global::System.ArgumentException("The output span must not share memory with 'dz'.", nameof(s));
+                throw new global::System.ArgumentException("The output span must not share memory with 'dz'.", "s");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)z, (global::System.ReadOnlySpan<double>)derivative))
             {
-                throw new global::System.ArgumentException("'derivative' must not share memory with 'z'.", nameof(derivative));
+                throw new global::System.ArgumentException("'derivative' must not share memory with 'z'.", "derivative");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)dz, (global::System.ReadOnlySpan<double>)derivative))
             {
-                throw new global::System.ArgumentException("'derivative' must not share memory with 'dz'.", nameof(derivative));
+                throw new global::System.ArgumentException("'derivative' must not share memory with 'dz'.", "derivative");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)s, (global::System.ReadOnlySpan<double>)derivative))
             {
-                throw new global::System.ArgumentException("'derivative' must not share memory with 's'.", nameof(derivative));
+                throw new global::System.ArgumentException("'derivative' must not share memory with 's'.", "derivative");
             }
             derivative.Fill(0.0);
 
@@ -318,19 +318,19 @@ namespace Demo
             int inputs = z.Length;
             if (jacobian.Length != checked(s.Length * inputs))
             {
-                throw new global::System.ArgumentException("'jacobian' must have m × n entries for the m elements of 's' and n differentiable inputs (" + checked(s.Length * inputs) + "), not " + jacobian.Length + ".", nameof(jacobian));
+                throw new global::System.ArgumentException("'jacobian' must have m × n entries for the m elements of 's' and n differentiable inputs (" + checked(s.Length * inputs) + "), not " + jacobian.Length + ".", "jacobian");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)z, (global::System.ReadOnlySpan<double>)jacobian))
             {
-                throw new global::System.ArgumentException("'jacobian' must not share memory with 'z'.", nameof(jacobian));
+                throw new global::System.ArgumentException("'jacobian' must not share memory with 'z'.", "jacobian");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)s, (global::System.ReadOnlySpan<double>)jacobian))
             {
-                throw new global::System.ArgumentException("'jacobian' must not share memory with 's'.", nameof(jacobian));
+                throw new global::System.ArgumentException("'jacobian' must not share memory with 's'.", "jacobian");
             }
             if (s.Length <= inputs)
             {
-                var unit_storage = new global::Fluxion.Runtime.AdjointArray(s.Length);
+                global::Fluxion.Runtime.AdjointArray unit_storage = new global::Fluxion.Runtime.AdjointArray(s.Length);
                 global::System.Span<double> unit = unit_storage.Segment;
                 for (int row = 0; row < s.Length; row++)
                 {
@@ -343,9 +343,9 @@ namespace Demo
             }
             else
             {
-                var unit_storage = new global::Fluxion.Runtime.AdjointArray(inputs);
+                global::Fluxion.Runtime.AdjointArray unit_storage = new global::Fluxion.Runtime.AdjointArray(inputs);
                 global::System.Span<double> unit = unit_storage.Segment;
-                var tangents_storage = new global::Fluxion.Runtime.AdjointArray(s.Length);
+                global::Fluxion.Runtime.AdjointArray tangents_storage = new global::Fluxion.Runtime.AdjointArray(s.Length);
                 global::System.Span<double> tangents = tangents_storage.Segment;
                 for (int column = 0; column < inputs; column++)
                 {

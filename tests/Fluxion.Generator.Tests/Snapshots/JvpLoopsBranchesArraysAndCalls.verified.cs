@@ -16,12 +16,12 @@ namespace Demo
         {
             if (dw.Length != w.Length)
             {
-                throw new global::System.ArgumentException("The direction span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+                throw new global::System.ArgumentException("The direction span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", "dw");
             }
 
             // The original computation, each differentiated value's tangent computed beside it.
             double[] z = new double[n];
-            var dz_storage = new global::Fluxion.Runtime.AdjointArray(z.Length);
+            global::Fluxion.Runtime.AdjointArray dz_storage = new global::Fluxion.Runtime.AdjointArray(z.Length);
             global::System.Span<double> dz = dz_storage.Segment;
             double total = 0.0;
             double dtotal = 0.0;

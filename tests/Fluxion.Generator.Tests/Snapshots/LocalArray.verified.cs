@@ -15,45 +15,45 @@ namespace Demo
         {
             if (dw.Length != w.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", "dw");
             }
             if (dv.Length != v.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'v' (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'v' (" + v.Length + "), not " + dv.Length + ".", "dv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)v, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'v'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'v'.", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)dv))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", nameof(dv));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", "dv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)v, (global::System.ReadOnlySpan<double>)dv))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'v'.", nameof(dv));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'v'.", "dv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)dv))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dv));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", "dv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)dw, (global::System.ReadOnlySpan<double>)dv))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'dw'.", nameof(dv));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'dw'.", "dv");
             }
             dw.Fill(0.0);
             dv.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             int hidden = v.Length;
             int hLength = hidden;
             double[] h = new double[hLength];
@@ -102,7 +102,7 @@ namespace Demo
             double result = loss;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            var h_adj_storage = new global::Fluxion.Runtime.AdjointArray(hLength);
+            global::Fluxion.Runtime.AdjointArray h_adj_storage = new global::Fluxion.Runtime.AdjointArray(hLength);
             global::System.Span<double> h_adj = h_adj_storage.Segment;
             for (int iteration_4 = iterations_4; iteration_4 > 0; iteration_4--)
             {

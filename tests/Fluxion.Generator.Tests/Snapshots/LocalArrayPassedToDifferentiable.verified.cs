@@ -26,10 +26,10 @@ namespace Demo
             double result = sumOfSquares + value;
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            var d_adj_storage = new global::Fluxion.Runtime.AdjointArray(3);
+            global::Fluxion.Runtime.AdjointArray d_adj_storage = new global::Fluxion.Runtime.AdjointArray(3);
             global::System.Span<double> d_adj = d_adj_storage.Segment;
             d_adj[0] += 1.0;
-            var sumOfSquares_dv_storage = new global::Fluxion.Runtime.AdjointArray(d.Length);
+            global::Fluxion.Runtime.AdjointArray sumOfSquares_dv_storage = new global::Fluxion.Runtime.AdjointArray(d.Length);
             global::System.Span<double> sumOfSquares_dv = sumOfSquares_dv_storage.Segment;
             global::Demo.Model.SumOfSquares_Grad(d, sumOfSquares_dv);
             for (int index = 0; index < d.Length; index++)
@@ -73,11 +73,11 @@ namespace Demo
         {
             if (dv.Length != v.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'v' (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'v' (" + v.Length + "), not " + dv.Length + ".", "dv");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)v, (global::System.ReadOnlySpan<double>)dv))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'v'.", nameof(dv));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'v'.", "dv");
             }
             dv.Fill(0.0);
 

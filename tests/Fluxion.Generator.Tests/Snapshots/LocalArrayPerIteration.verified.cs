@@ -15,16 +15,16 @@ namespace Demo
         {
             if (dx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'x' (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'x' (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)dx))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dx));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", "dx");
             }
             dx.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             double energy = 0.0;
             int i = 1;
             int iterations = 0;
@@ -56,7 +56,7 @@ namespace Demo
             {
                 double exp = tape.Pop();
                 i = i - 1;
-                var window_adj_storage = new global::Fluxion.Runtime.AdjointArray(3);
+                global::Fluxion.Runtime.AdjointArray window_adj_storage = new global::Fluxion.Runtime.AdjointArray(3);
                 global::System.Span<double> window_adj = window_adj_storage.Segment;
                 double mean_adj = -exp;
                 double sum_adj = mean_adj / 3.0;

@@ -14,7 +14,7 @@ namespace Demo
         public static double Evaluate_Grad(double x, double scale, int degree, out double dx, out double dscale)
         {
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             double p = 1.0;
             int k = 0;
             int iterations = 0;

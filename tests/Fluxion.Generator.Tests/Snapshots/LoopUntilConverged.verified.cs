@@ -14,7 +14,7 @@ namespace Demo
         public static double SquareRoot_Grad(double a, double tolerance, out double da)
         {
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             bool branch = a > 1.0;
             double choice_side = 0.0;
             double choice = 0.0;

@@ -14,7 +14,7 @@ namespace Demo
         public static double Pairs_Grad(double x, double y, out double dx, out double dy)
         {
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             double total = 0.0;
             int i = 0;
             int iterations_2 = 0;

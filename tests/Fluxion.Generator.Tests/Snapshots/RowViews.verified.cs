@@ -15,20 +15,20 @@ namespace Demo
         {
             if (dw.Length != w.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'w' (" + w.Length + "), not " + dw.Length + ".", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)w, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'w'.", "dw");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)dw))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dw));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", "dw");
             }
             dw.Fill(0.0);
 
             // Forward sweep: the original computation, keeping each value the derivatives need.
-            var tape = new global::Fluxion.Runtime.Tape<double>();
+            global::Fluxion.Runtime.Tape<double> tape = new global::Fluxion.Runtime.Tape<double>();
             double energy = 0.0;
             int s = 0;
             int iterations_3 = 0;

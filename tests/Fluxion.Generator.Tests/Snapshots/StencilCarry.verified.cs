@@ -15,11 +15,11 @@ namespace Demo
         {
             if (dx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("The gradient span must have the length of 'x' (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
+                throw new global::System.ArgumentException("The gradient span must have the length of 'x' (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
             if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<double>)x, (global::System.ReadOnlySpan<double>)dx))
             {
-                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", nameof(dx));
+                throw new global::System.ArgumentException("The gradient span must not share memory with 'x'.", "dx");
             }
             dx.Fill(0.0);
 
