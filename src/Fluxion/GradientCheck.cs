@@ -93,8 +93,8 @@ namespace Fluxion
         }
 
         /// <summary>
-        /// Checks a Hessian (n × n, row by row, as <c>F_Hessian</c> writes it): row i against the central difference of the
-        /// gradient along input i, (∇f(x + h·eᵢ) − ∇f(x − h·eᵢ)) / 2h.
+        /// Checks a Hessian (n × n, row by row, as <c>F_Hessian</c> writes it) as the Jacobian of the gradient: column j against
+        /// the central difference of the gradient along input j, (∇f(x + h·eⱼ) − ∇f(x − h·eⱼ)) / 2h.
         /// </summary>
         /// <param name="gradientFunction">Writes ∇f at its first argument into its second (n entries); may wrap <c>F_Grad</c>.</param>
         /// <param name="point">The point x; not changed.</param>
@@ -106,30 +106,10 @@ namespace Fluxion
             Action<double[], double[]> gradientFunction, double[] point, double[] hessian, double tolerance = DefaultTolerance)
         {
             Validate(gradientFunction, point, tolerance);
-            int n = point.Length;
-            RequireLength(hessian, n * n, nameof(hessian));
+            RequireLength(hessian, checked(point.Length * point.Length), nameof(hessian));
 
-            var worst = new WorstComponent(tolerance);
-            double[] moved = (double[])point.Clone();
-            double[] gradientPlus = new double[n], gradientMinus = new double[n];
-            for (int row = 0; row < n; row++)
-            {
-                double step = Step(moved, row, out double original);
-                moved[row] = original + step;
-                double forward = moved[row];
-                gradientFunction(moved, gradientPlus);
-                moved[row] = original - step;
-                double taken = forward - moved[row];
-                gradientFunction(moved, gradientMinus);
-                moved[row] = original;
-                for (int column = 0; column < n; column++)
-                {
-                    double numeric = (gradientPlus[column] - gradientMinus[column]) / taken;
-                    worst.Consider(row * n + column, $"[{row},{column}]", hessian[row * n + column], numeric);
-                }
-            }
-
-            return worst.Result("Hessian", n * n);
+            // The Hessian is the Jacobian of the gradient.
+            return JacobianByColumns("Hessian", gradientFunction, point, point.Length, hessian, tolerance);
         }
 
         /// <summary>
@@ -185,9 +165,15 @@ namespace Fluxion
         {
             Validate(function, point, tolerance);
             if (outputs <= 0) throw new ArgumentException("A vector-valued function has at least one output.", nameof(outputs));
-            int n = point.Length;
-            RequireLength(jacobian, checked(outputs * n), nameof(jacobian));
+            RequireLength(jacobian, checked(outputs * point.Length), nameof(jacobian));
+            return JacobianByColumns("Jacobian", function, point, outputs, jacobian, tolerance);
+        }
 
+        // Column j of an m × n matrix (row by row) against the central difference of the function's m values along input j.
+        private static GradientCheckResult JacobianByColumns(
+            string kind, Action<double[], double[]> function, double[] point, int outputs, double[] matrix, double tolerance)
+        {
+            int n = point.Length;
             var worst = new WorstComponent(tolerance);
             double[] moved = (double[])point.Clone();
             double[] valuesPlus = new double[outputs], valuesMinus = new double[outputs];
@@ -204,11 +190,11 @@ namespace Fluxion
                 for (int row = 0; row < outputs; row++)
                 {
                     double numeric = (valuesPlus[row] - valuesMinus[row]) / taken;
-                    worst.Consider(row * n + column, $"[{row},{column}]", jacobian[row * n + column], numeric);
+                    worst.Consider(row * n + column, $"[{row},{column}]", matrix[row * n + column], numeric);
                 }
             }
 
-            return worst.Result("Jacobian", outputs * n);
+            return worst.Result(kind, outputs * n);
         }
 
         // Component i of the gradient by central differences; moved[i] is put back before returning.
