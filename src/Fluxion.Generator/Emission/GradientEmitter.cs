@@ -30,7 +30,11 @@ namespace Fluxion.Generator.Emission
                 .Concat(differentiable.Select(p => (p.Sequence is null ? "out double " : "global::System.Span<double> ") + Identifier(p.OutputName))));
             writer.Line(method.Accessibility + " static double " + method.Name + MethodModel.GradientSuffix + "(" + parameters + ")");
             writer.Open();
-            WriteArgumentChecks(writer, method);
+            if (WriteArgumentChecks(writer, method))
+            {
+                writer.Line();
+            }
+
             writer.Line("// Forward sweep: the original computation, keeping each value the derivatives need.");
             CSharpPrinter.WriteStatements(writer, gradient.Forward);
             writer.Line();
@@ -49,18 +53,20 @@ namespace Fluxion.Generator.Emission
         }
 
         /// <summary>
-        /// Before any work: each gradient span has its input's length, shares no memory with any input or other gradient
-        /// span (else the zeroing below, or one gradient, would overwrite another value); then they are zeroed.
+        /// Before any work: each gradient span has its input's length, shares no memory with any input (nor with
+        /// <paramref name="alsoRead"/>, spans the method reads besides its parameters) or other gradient span (else the
+        /// zeroing below, or one gradient, would overwrite another value); then they are zeroed. Returns whether it wrote any.
         /// </summary>
-        private static void WriteArgumentChecks(CodeWriter writer, MethodModel method)
+        public static bool WriteArgumentChecks(CodeWriter writer, MethodModel method, params string[] alsoRead)
         {
             var outputs = method.Parameters.Where(p => p.IsDifferentiable && p.Sequence is not null).ToList();
             if (outputs.Count == 0)
             {
-                return;
+                return false;
             }
 
-            var inputs = method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double).ToList();
+            var inputs = method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double).Select(p => (p.Name, Text: Identifier(p.Name)))
+                .Concat(alsoRead.Select(name => (Name: name, Text: name))).ToList();
             foreach (ParameterModel sequence in outputs)
             {
                 string input = Identifier(sequence.Name);
@@ -71,8 +77,7 @@ namespace Fluxion.Generator.Emission
             for (int i = 0; i < outputs.Count; i++)
             {
                 string output = Identifier(outputs[i].OutputName);
-                var others = inputs.Select(p => (Name: p.Name, Text: Identifier(p.Name)))
-                    .Concat(outputs.Take(i).Select(p => (Name: p.OutputName, Text: Identifier(p.OutputName))));
+                var others = inputs.Concat(outputs.Take(i).Select(p => (Name: p.OutputName, Text: Identifier(p.OutputName))));
                 foreach (var other in others)
                 {
                     ArgumentChecks.WriteNoOverlap(writer, other.Text, other.Name, output, "The gradient span");
@@ -85,7 +90,7 @@ namespace Fluxion.Generator.Emission
                 writer.Line(Identifier(sequence.OutputName) + ".Fill(0.0);");
             }
 
-            writer.Line();
+            return true;
         }
     }
 }

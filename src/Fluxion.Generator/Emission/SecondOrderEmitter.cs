@@ -102,8 +102,7 @@ namespace Fluxion.Generator.Emission
             var productOutputs = new List<string>();
             var gradientOutputs = new List<string>();
             var copies = new List<string>();
-            string offset = "0";
-            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable))
+            foreach ((ParameterModel parameter, string offset) in SourceFile.InputOffsets(method))
             {
                 string at = productStart == "0" ? offset : offset == "0" ? productStart : productStart + " + " + offset;
                 if (parameter.Sequence is null)
@@ -115,7 +114,6 @@ namespace Fluxion.Generator.Emission
                     gradientOutputs.Add("out double " + gradientName);
                     copies.Add(product + "[" + at + "] = " + productName + ";");
                     copies.Add(gradient + "[" + offset + "] = " + gradientName + ";");
-                    offset = offset == "0" ? "1" : offset + " + 1";
                 }
                 else
                 {
@@ -123,7 +121,6 @@ namespace Fluxion.Generator.Emission
                     arguments.Add(direction + ".Slice(" + offset + ", " + length + ")");
                     productOutputs.Add(product + ".Slice(" + at + ", " + length + ")");
                     gradientOutputs.Add(gradient + ".Slice(" + offset + ", " + length + ")");
-                    offset = offset == "0" ? length : offset + " + " + length;
                 }
             }
 

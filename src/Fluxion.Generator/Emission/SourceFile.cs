@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.Identifiers;
@@ -69,6 +70,30 @@ namespace Fluxion.Generator.Emission
             }
 
             return string.Join(" + ", terms);
+        }
+
+        /// <summary>
+        /// Each differentiable parameter with where its inputs start among all n: a double is one input, an array or span as
+        /// many as its length (<c>0</c>, <c>1</c>, <c>1 + w.Length</c>, …).
+        /// </summary>
+        public static IEnumerable<(ParameterModel Parameter, string Offset)> InputOffsets(MethodModel method)
+        {
+            int scalarsBefore = 0;
+            var lengthsBefore = new List<string>();
+            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable))
+            {
+                string offset = scalarsBefore == 0 && lengthsBefore.Count > 0 ? string.Join(" + ", lengthsBefore)
+                    : string.Join(" + ", new[] { scalarsBefore.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(lengthsBefore));
+                yield return (parameter, offset);
+                if (parameter.Sequence is null)
+                {
+                    scalarsBefore++;
+                }
+                else
+                {
+                    lengthsBefore.Add(Identifier(parameter.Name) + ".Length");
+                }
+            }
         }
 
         /// <summary>The method's parameters as its generated methods declare them first: <c>double x, double[] w</c>.</summary>

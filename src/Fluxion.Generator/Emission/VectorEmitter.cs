@@ -85,47 +85,21 @@ namespace Fluxion.Generator.Emission
         }
 
         /// <summary>
-        /// The cotangent has the output's length; each gradient span its input's; no gradient span shares memory with an input,
-        /// the output, the cotangent or another gradient span, nor the output with an input or the cotangent (the backward sweep
-        /// reads them after the forward sweep wrote the output). Then the gradient spans are zeroed.
+        /// The cotangent has the output's length; the output shares no memory with an input or the cotangent (the backward sweep
+        /// reads them after the forward sweep wrote the output); then the gradient spans are checked as <c>F_Grad</c>'s are, the
+        /// cotangent counted among what they must not overwrite.
         /// </summary>
         private static void WriteVjpChecks(CodeWriter writer, MethodModel method)
         {
             string output = Identifier(method.Output!);
             ArgumentChecks.WriteLength(writer, Cotangent, output + ".Length", "The cotangent must have one weight per element of '" + method.Output + "'");
-            var inputs = method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double && p.Name != method.Output)
-                .Select(p => (Name: p.Name, Text: Identifier(p.Name))).ToList();
-            foreach (var input in inputs)
+            foreach (ParameterModel input in method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double && p.Name != method.Output))
             {
-                ArgumentChecks.WriteNoOverlap(writer, input.Text, input.Name, output, "The output span");
+                ArgumentChecks.WriteNoOverlap(writer, Identifier(input.Name), input.Name, output, "The output span");
             }
 
             ArgumentChecks.WriteNoOverlap(writer, Cotangent, Cotangent, output, "The output span");
-            var gradients = method.Parameters.Where(p => p.IsDifferentiable && p.Sequence is not null).ToList();
-            foreach (ParameterModel sequence in gradients)
-            {
-                ArgumentChecks.WriteLength(writer, Identifier(sequence.OutputName), Identifier(sequence.Name) + ".Length",
-                    "The gradient span must have the length of '" + sequence.Name + "'");
-            }
-
-            var earlier = inputs.Concat(new[] { (Name: method.Output!, Text: output), (Name: Cotangent, Text: Cotangent) }).ToList();
-            foreach (ParameterModel sequence in gradients)
-            {
-                string gradient = Identifier(sequence.OutputName);
-                foreach (var other in earlier)
-                {
-                    ArgumentChecks.WriteNoOverlap(writer, other.Text, other.Name, gradient, "The gradient span");
-                }
-
-                earlier.Add((sequence.OutputName, gradient));
-            }
-
-            foreach (ParameterModel sequence in gradients)
-            {
-                // Not Clear(): on AVX-512 it leaves the vector state dirty and slows later Math calls (docs/benchmarks.md).
-                writer.Line(Identifier(sequence.OutputName) + ".Fill(0.0);");
-            }
-
+            GradientEmitter.WriteArgumentChecks(writer, method, Cotangent);
             writer.Line();
         }
 
@@ -256,26 +230,9 @@ namespace Fluxion.Generator.Emission
         /// One argument per differentiable parameter, each naming its part of a vector of all n inputs: <paramref name="scalar"/>
         /// of a double's offset, <paramref name="sequence"/> of a span's offset and length.
         /// </summary>
-        private static IEnumerable<string> PerInput(MethodModel method, System.Func<string, string> scalar, System.Func<string, string, string> sequence)
-        {
-            int scalarsBefore = 0;
-            var lengthsBefore = new List<string>();
-            string Offset() => scalarsBefore == 0 && lengthsBefore.Count > 0 ? string.Join(" + ", lengthsBefore)
-                : string.Join(" + ", new[] { scalarsBefore.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(lengthsBefore));
-            foreach (ParameterModel parameter in method.Parameters.Where(p => p.IsDifferentiable))
-            {
-                if (parameter.Sequence is null)
-                {
-                    yield return scalar(Offset());
-                    scalarsBefore++;
-                }
-                else
-                {
-                    string length = Identifier(parameter.Name) + ".Length";
-                    yield return sequence(Offset(), length);
-                    lengthsBefore.Add(length);
-                }
-            }
-        }
+        private static IEnumerable<string> PerInput(MethodModel method, System.Func<string, string> scalar, System.Func<string, string, string> sequence) =>
+            SourceFile.InputOffsets(method).Select(input => input.Parameter.Sequence is null
+                ? scalar(input.Offset)
+                : sequence(input.Offset, Identifier(input.Parameter.Name) + ".Length"));
     }
 }

@@ -375,10 +375,10 @@ namespace Fluxion.Generator.Frontend
         {
             string[] listed = KnownSymbols.ListedParameterNames(attribute);
             var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments;
+            IParameterSymbol? output = KnownSymbols.OutputParameter(method);
             for (int i = 0; i < listed.Length; i++)
             {
                 string name = listed[i];
-                IParameterSymbol? output = KnownSymbols.OutputParameter(method);
                 if (method.Parameters.Any(p => p.Name == name && KnownSymbols.CanBeDifferentiated(p.Type) && !SymbolEqualityComparer.Default.Equals(p, output)))
                 {
                     continue;
