@@ -42,22 +42,15 @@ namespace Fluxion
         /// <param name="point">The point x; not changed.</param>
         /// <param name="gradient">The gradient to check, one entry per entry of <paramref name="point"/>.</param>
         /// <param name="tolerance">The largest error that passes, relative above 1 and absolute below (see the remarks on <see cref="GradientCheck"/>).</param>
-        /// <returns>The worst component of the n, with its index into <paramref name="gradient"/>.</returns>
+        /// <returns>The worst of the n components, with its index into <paramref name="gradient"/>.</returns>
         /// <exception cref="ArgumentException">The lengths differ, the point is empty or the tolerance is not positive.</exception>
         public static GradientCheckResult Check(Func<double[], double> function, double[] point, double[] gradient, double tolerance = DefaultTolerance)
         {
             Validate(function, point, tolerance);
             RequireLength(gradient, point.Length, nameof(gradient));
 
-            var worst = new WorstComponent(tolerance);
-            double[] moved = (double[])point.Clone();
-            for (int i = 0; i < point.Length; i++)
-            {
-                double numeric = CentralDifference(function, moved, i);
-                worst.Consider(i, $"[{i}]", gradient[i], numeric);
-            }
-
-            return worst.Result("Gradient", point.Length);
+            // The gradient is the Jacobian of f's one output.
+            return JacobianByColumns("Gradient", (x, value) => value[0] = function(x), point, 1, gradient, tolerance);
         }
 
         /// <summary>
@@ -76,13 +69,7 @@ namespace Fluxion
         {
             Validate(function, point, tolerance);
             RequireLength(direction, point.Length, nameof(direction));
-            double directionSize = MaxAbs(direction);
-            if (!(directionSize > 0.0) || double.IsInfinity(directionSize))
-            {
-                throw new ArgumentException("The direction must be finite and not all zero.", nameof(direction));
-            }
-
-            double h = StepScale * Math.Max(1.0, MaxAbs(point)) / directionSize;
+            double h = DirectionalStep(point, direction);
             double[] plus = Moved(point, direction, h);
             double[] minus = Moved(point, direction, -h);
             double numeric = (function(plus) - function(minus)) / (2.0 * h);
@@ -129,13 +116,7 @@ namespace Fluxion
             int n = point.Length;
             RequireLength(direction, n, nameof(direction));
             RequireLength(product, n, nameof(product));
-            double directionSize = MaxAbs(direction);
-            if (!(directionSize > 0.0) || double.IsInfinity(directionSize))
-            {
-                throw new ArgumentException("The direction must be finite and not all zero.", nameof(direction));
-            }
-
-            double h = StepScale * Math.Max(1.0, MaxAbs(point)) / directionSize;
+            double h = DirectionalStep(point, direction);
             double[] gradientPlus = new double[n], gradientMinus = new double[n];
             gradientFunction(Moved(point, direction, h), gradientPlus);
             gradientFunction(Moved(point, direction, -h), gradientMinus);
@@ -190,25 +171,24 @@ namespace Fluxion
                 for (int row = 0; row < outputs; row++)
                 {
                     double numeric = (valuesPlus[row] - valuesMinus[row]) / taken;
-                    worst.Consider(row * n + column, $"[{row},{column}]", matrix[row * n + column], numeric);
+                    // One output's components (a gradient's) are labelled [i], a matrix's [row,column].
+                    worst.Consider(row * n + column, outputs == 1 ? $"[{column}]" : $"[{row},{column}]", matrix[row * n + column], numeric);
                 }
             }
 
             return worst.Result(kind, outputs * n);
         }
 
-        // Component i of the gradient by central differences; moved[i] is put back before returning.
-        private static double CentralDifference(Func<double[], double> function, double[] moved, int i)
+        // The step along a direction: StepScale · max(1, ‖x‖∞) / ‖v‖∞, for a finite direction that is not all zero.
+        private static double DirectionalStep(double[] point, double[] direction)
         {
-            double step = Step(moved, i, out double original);
-            moved[i] = original + step;
-            double forward = moved[i];
-            double valuePlus = function(moved);
-            moved[i] = original - step;
-            double taken = forward - moved[i];
-            double valueMinus = function(moved);
-            moved[i] = original;
-            return (valuePlus - valueMinus) / taken;
+            double directionSize = MaxAbs(direction);
+            if (!(directionSize > 0.0) || double.IsInfinity(directionSize))
+            {
+                throw new ArgumentException("The direction must be finite and not all zero.", nameof(direction));
+            }
+
+            return StepScale * Math.Max(1.0, MaxAbs(point)) / directionSize;
         }
 
         private static double Step(double[] point, int i, out double original)

@@ -22,15 +22,15 @@ namespace Fluxion
             Tolerance = tolerance;
         }
 
-        /// <summary>What was checked: "Gradient", "Directional derivative", "Hessian" or "Hessian-vector product".</summary>
+        /// <summary>What was checked: "Gradient", "Directional derivative", "Hessian", "Hessian-vector product" or "Jacobian".</summary>
         public string Kind { get; }
 
-        /// <summary>How many components were compared (n for a gradient, n² for a Hessian, 1 for a directional derivative).</summary>
+        /// <summary>How many components were compared (n for a gradient, n² for a Hessian, m · n for a Jacobian, 1 for a directional derivative).</summary>
         public int Components { get; }
 
         /// <summary>
-        /// The worst component's index into the checked array: i for a gradient or product, row · n + column for a Hessian,
-        /// 0 for a directional derivative.
+        /// The worst component's index into the checked array: i for a gradient or product, row · n + column for a Hessian or a
+        /// Jacobian, 0 for a directional derivative.
         /// </summary>
         public int Index { get; }
 
