@@ -77,6 +77,16 @@ namespace Fluxion.Numerics.Tests
                     (x, u, y, g) => VectorModels.Accumulate_Vjp(x[..inputs], x[inputs], y, u, g.AsSpan(0, inputs), out g[inputs]));
             }
 
+            foreach (int m in new[] { 1, 2, 4 })
+            {
+                // The outputs start as the caller's values (m ≤ 2 takes the Jacobian's row path, 4 its column path).
+                yield return new VectorCase("UpdateInPlace" + m, rng => rng.Vector(2, -2, 2), m,
+                    (x, y) => { Start(y); VectorModels.UpdateInPlace(x[0], x[1], y); },
+                    (x, y, j) => { Start(y); VectorModels.UpdateInPlace_Jacobian(x[0], x[1], y, j); },
+                    (x, v, y, jv) => { Start(y); VectorModels.UpdateInPlace_Jvp(x[0], x[1], y, v[0], v[1], jv); },
+                    (x, u, y, g) => { Start(y); VectorModels.UpdateInPlace_Vjp(x[0], x[1], y, u, out g[0], out g[1]); });
+            }
+
             yield return new VectorCase("Normalize", rng => rng.Vector(3, -2, 2), 3,
                 (x, y) => VectorModels.Normalize(x[0], x[1], x[2], y),
                 (x, y, j) => VectorModels.Normalize_Jacobian(x[0], x[1], x[2], y, j),
@@ -264,6 +274,31 @@ namespace Fluxion.Numerics.Tests
             AssertClose(expected, jacobian, 1e-15, "Lotka-Volterra");
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(4)]
+        public void JacobianOfAnInPlaceUpdateStartsEveryCallFromTheCallersValues(int m)
+        {
+            // By hand: y'₀ = y₀x + z, y'ᵢ = yᵢx + y'ᵢ₋₁z, so ∂y'ᵢ/∂x = yᵢ + z ∂y'ᵢ₋₁/∂x and ∂y'ᵢ/∂z = y'ᵢ₋₁ + z ∂y'ᵢ₋₁/∂z.
+            const double x = 1.3, z = -0.6;
+            double[] start = StartingValues.Take(m).ToArray();
+            var expectedOutputs = new double[m];
+            var expected = new double[m * 2];
+            for (int i = 0; i < m; i++)
+            {
+                expectedOutputs[i] = start[i] * x + (i == 0 ? z : expectedOutputs[i - 1] * z);
+                expected[i * 2] = start[i] + (i == 0 ? 0.0 : z * expected[(i - 1) * 2]);
+                expected[i * 2 + 1] = i == 0 ? 1.0 : expectedOutputs[i - 1] + z * expected[(i - 1) * 2 + 1];
+            }
+
+            double[] outputs = (double[])start.Clone();
+            var jacobian = new double[m * 2];
+            VectorModels.UpdateInPlace_Jacobian(x, z, outputs, jacobian);
+            AssertClose(expected, jacobian, 1e-15, "in-place update");
+            AssertClose(expectedOutputs, outputs, 1e-15, "outputs");
+        }
+
         [Fact]
         public void OutputsTheMethodLeavesAloneHaveZeroDerivatives()
         {
@@ -325,6 +360,10 @@ namespace Fluxion.Numerics.Tests
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         }
+
+        private static readonly double[] StartingValues = { 0.7, -1.3, 2.1, 0.4 };
+
+        private static void Start(double[] outputs) => StartingValues.AsSpan(0, outputs.Length).CopyTo(outputs);
 
         private static double[] Filled(int length) => Enumerable.Repeat(double.NaN, length).ToArray();
 

@@ -178,12 +178,33 @@ namespace Fluxion.Generator.Emission
             string unit = names.Allocate(VectorNames.Unit), unitStorage = names.Allocate(VectorNames.UnitStorage);
             string partials = names.Allocate(VectorNames.Partials), tangents = names.Allocate(VectorNames.Tangents);
             string tangentsStorage = names.Allocate(VectorNames.TangentsStorage);
+            string initial = names.Allocate(VectorNames.Initial), initialStorage = names.Allocate(VectorNames.InitialStorage);
             writer.Line("int " + inputs + " = " + SourceFile.InputCount(method) + ";");
             ArgumentChecks.WriteLength(writer, Jacobian, "checked(" + output + ".Length * " + inputs + ")", "'" + Jacobian
                 + "' must have m × n entries for the m elements of '" + method.Output + "' and n differentiable inputs");
             foreach (ParameterModel sequence in method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double))
             {
                 ArgumentChecks.WriteNoOverlap(writer, Identifier(sequence.Name), sequence.Name, Jacobian, "'" + Jacobian + "'");
+            }
+
+            // A method that reads its outputs may read what the caller left there: each call after the first starts from that again.
+            bool restores = StatementTree.ReadsElementOf(method.Body, method.Output!);
+            void Restore(string counter)
+            {
+                if (restores)
+                {
+                    writer.Line("if (" + counter + " > 0)");
+                    writer.Open();
+                    writer.Line(initial + ".CopyTo(" + output + ");");
+                    writer.Close();
+                }
+            }
+
+            if (restores)
+            {
+                writer.Line(CSharpPrinter.AdjointArrayType + " " + initialStorage + " = new " + CSharpPrinter.AdjointArrayType + "(" + output + ".Length);");
+                writer.Line("global::System.Span<double> " + initial + " = " + initialStorage + ".Segment;");
+                writer.Line(output + ".CopyTo(" + initial + ");");
             }
 
             var arguments = method.Parameters.Select(p => Identifier(p.Name)).ToList();
@@ -195,6 +216,7 @@ namespace Fluxion.Generator.Emission
             writer.Open();
             writer.Line("global::System.Span<double> " + partials + " = " + Jacobian + ".Slice(" + row + " * " + inputs + ", " + inputs + ");");
             writer.Line(unit + "[" + row + "] = 1.0;");
+            Restore(row);
             writer.Line(method.Name + DerivativeKinds.Vjp.Suffix() + "(" + string.Join(", ", arguments.Append(unit)
                 .Concat(PerInput(method, offset => "out " + partials + "[" + offset + "]", (offset, length) => partials + ".Slice(" + offset + ", " + length
                     + ")"))) + ");");
@@ -211,6 +233,7 @@ namespace Fluxion.Generator.Emission
             writer.Line("for (int " + column + " = 0; " + column + " < " + inputs + "; " + column + "++)");
             writer.Open();
             writer.Line(unit + "[" + column + "] = 1.0;");
+            Restore(column);
             writer.Line(method.Name + DerivativeKinds.Jvp.Suffix() + "(" + string.Join(", ", arguments
                 .Concat(PerInput(method, offset => unit + "[" + offset + "]", (offset, length) => unit + ".Slice(" + offset + ", " + length + ")"))
                 .Append(tangents)) + ");");
@@ -223,6 +246,11 @@ namespace Fluxion.Generator.Emission
             writer.Line(tangentsStorage + ".Dispose();");
             writer.Line(unitStorage + ".Dispose();");
             writer.Close();
+            if (restores)
+            {
+                writer.Line(initialStorage + ".Dispose();");
+            }
+
             writer.Close();
         }
 

@@ -17,16 +17,7 @@ namespace Fluxion.Generator.Frontend
     {
         /// <summary>True when an expression anywhere in <paramref name="statements"/> reads the variable <paramref name="name"/>.</summary>
         private static bool Reads(List<Statement> statements, string name) => StatementTree.AllStatements(statements)
-            .SelectMany(statement => statement switch
-            {
-                Assignment assignment => new[] { assignment.Value },
-                Return ret => new[] { ret.Value },
-                If branch => new[] { branch.Condition },
-                Loop loop => new[] { loop.Condition },
-                ArrayDeclaration array => new[] { array.Length },
-                ElementAssignment write => new[] { write.Index, write.Value },
-                _ => Array.Empty<Expr>(),
-            })
+            .SelectMany(StatementTree.ExpressionsOf)
             .Any(expression => ExprTree.VariablesOf(expression).Contains(name));
 
         /// <summary><paramref name="statements"/> without the assignments to <paramref name="name"/>, in nested blocks too.</summary>

@@ -54,6 +54,10 @@ namespace Fluxion.Generator.Model
             e => e is DifferentiableCall call ? new PassiveCall(call.Callee.QualifiedName, call.Callee.Name, call.Arguments, ScalarType.Double,
                 IsPure: true) : null);
 
+        /// <summary>The element reads in an expression, its own and its operands'.</summary>
+        public static IEnumerable<ElementRead> ElementReads(Expr expression) =>
+            (expression is ElementRead read ? new[] { read } : Enumerable.Empty<ElementRead>()).Concat(Operands(expression).SelectMany(ElementReads));
+
         /// <summary>The names of the variables an expression reads.</summary>
         public static IEnumerable<string> VariablesOf(Expr expression) =>
             expression is Variable variable ? new[] { variable.Name } : Operands(expression).SelectMany(VariablesOf);

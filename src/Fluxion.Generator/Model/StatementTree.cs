@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Fluxion.Generator.Model
 {
@@ -33,5 +34,21 @@ namespace Fluxion.Generator.Model
             Add(block);
             return all;
         }
+
+        /// <summary>The expressions a statement holds itself, not those of the blocks nested in it.</summary>
+        public static IEnumerable<Expr> ExpressionsOf(Statement statement) => statement switch
+        {
+            Assignment assignment => new[] { assignment.Value },
+            Return ret => new[] { ret.Value },
+            If branch => new[] { branch.Condition },
+            Loop loop => new[] { loop.Condition },
+            ArrayDeclaration array => new[] { array.Length },
+            ElementAssignment write => new[] { write.Index, write.Value },
+            _ => System.Array.Empty<Expr>(),
+        };
+
+        /// <summary>True when an expression anywhere in <paramref name="block"/> reads an element of the array or span <paramref name="array"/>.</summary>
+        public static bool ReadsElementOf(IEnumerable<Statement> block, string array) => AllStatements(block).SelectMany(ExpressionsOf)
+            .Any(expression => ExprTree.ElementReads(expression).Any(read => read.Array == array));
     }
 }

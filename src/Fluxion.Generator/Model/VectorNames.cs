@@ -18,6 +18,7 @@ namespace Fluxion.Generator.Model
         public const string Column = "column";
         public const string Tangents = "tangents";
         public const string TangentsStorage = "tangents_storage";
-
+        public const string Initial = "initial";
+        public const string InitialStorage = "initial_storage";
     }
 }

@@ -138,9 +138,6 @@ namespace Fluxion.Generator.Optimization
             return arrays.Count > 0 && block.Any(s => WrittenArrays(s).Any(arrays.Contains));
         }
 
-        private static IEnumerable<ElementRead> ElementReads(Expr expression) =>
-            (expression is ElementRead read ? new[] { read } : Enumerable.Empty<ElementRead>()).Concat(Operands(expression).SelectMany(ElementReads));
-
         private static IEnumerable<string> WrittenArrays(CodeStatement statement) => statement switch
         {
             ElementAssign element => new[] { element.Array },

@@ -126,8 +126,10 @@ namespace Fluxion.Generator.Optimization
             // declared before it): a loop's variables hold other values there than where the backward sweep read them.
             var changing = new HashSet<string>(AllStatements(forward).Concat(AllStatements(backward)).SelectMany(WrittenHere), StringComparer.Ordinal);
             var movable = new HashSet<string>(available.Where(n => !changing.Contains(n) && !iterationNames.Contains(n)), StringComparer.Ordinal);
-            // Of arrays only the parameters' elements never change; a local or adjoint array may not even exist before the loop.
-            var parameterArrays = new HashSet<string>(method.Source.Parameters.Where(p => p.Sequence is not null).Select(p => p.Name), StringComparer.Ordinal);
+            // Of arrays only the parameters' elements never change (not a vector-valued method's output, which the forward sweep
+            // writes); a local or adjoint array may not even exist before the loop.
+            var parameterArrays = new HashSet<string>(method.Source.Parameters.Where(p => p.Sequence is not null && p.Name != method.Source.Output)
+                .Select(p => p.Name), StringComparer.Ordinal);
             foreach (int h in Enumerable.Reverse(hoisted))
             {
                 var declare = (Declare)backward[h];

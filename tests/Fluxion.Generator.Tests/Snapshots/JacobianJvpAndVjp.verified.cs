@@ -328,6 +328,9 @@ namespace Demo
             {
                 throw new global::System.ArgumentException("'jacobian' must not share memory with 's'.", "jacobian");
             }
+            global::Fluxion.Runtime.AdjointArray initial_storage = new global::Fluxion.Runtime.AdjointArray(s.Length);
+            global::System.Span<double> initial = initial_storage.Segment;
+            s.CopyTo(initial);
             if (s.Length <= inputs)
             {
                 global::Fluxion.Runtime.AdjointArray unit_storage = new global::Fluxion.Runtime.AdjointArray(s.Length);
@@ -336,6 +339,10 @@ namespace Demo
                 {
                     global::System.Span<double> partials = jacobian.Slice(row * inputs, inputs);
                     unit[row] = 1.0;
+                    if (row > 0)
+                    {
+                        initial.CopyTo(s);
+                    }
                     Softmax_Vjp(z, s, unit, partials.Slice(0, z.Length));
                     unit[row] = 0.0;
                 }
@@ -350,6 +357,10 @@ namespace Demo
                 for (int column = 0; column < inputs; column++)
                 {
                     unit[column] = 1.0;
+                    if (column > 0)
+                    {
+                        initial.CopyTo(s);
+                    }
                     Softmax_Jvp(z, s, unit.Slice(0, z.Length), tangents);
                     unit[column] = 0.0;
                     for (int row = 0; row < s.Length; row++)
@@ -360,6 +371,7 @@ namespace Demo
                 tangents_storage.Dispose();
                 unit_storage.Dispose();
             }
+            initial_storage.Dispose();
         }
     }
 }

@@ -144,6 +144,21 @@ namespace Fluxion.Numerics.Tests.Functions
             }
         }
 
+        /// <summary>
+        /// Updates the caller's values in place, each output from its old value and the one updated before it: the outputs'
+        /// starting values are data the derivatives depend on, so every call the Jacobian makes must start from them.
+        /// </summary>
+        [Differentiable(Derivatives = All)]
+        public static void UpdateInPlace(double x, double z, Span<double> y)
+        {
+            y[0] = y[0] * x + z;
+            for (int i = 1; i < y.Length; i++)
+            {
+                y[i] *= x;
+                y[i] += y[i - 1] * z;
+            }
+        }
+
         /// <summary>A 3-vector normalised to unit length when it is longer than 1e-12, else left as it is (a guarded branch).</summary>
         [Differentiable(Derivatives = All)]
         public static void Normalize(double x, double y, double z, Span<double> unit)
