@@ -147,11 +147,13 @@ namespace Fluxion.Generator.Frontend
                 {
                     case IReturnOperation inLoop when loops.Count > 0:
                         // A return inside a loop keeps the value, stops every enclosing loop, and returns after them.
-                        if (ReturnedValue(inLoop, target) is { } kept)
+                        // (A void method's return keeps no value.)
+                        Expr? keptValue = inLoop.ReturnedValue is null ? null : ParseValue(inLoop.ReturnedValue, target);
+                        if (inLoop.ReturnedValue is null || keptValue is not null)
                         {
-                            if (output is null)
+                            if (keptValue is not null)
                             {
-                                target.Add(new Assignment(ReturnValue(), ScalarType.Double, kept, Declares: false));
+                                target.Add(new Assignment(ReturnValue(), ScalarType.Double, keptValue, Declares: false));
                             }
 
                             target.Add(new Assignment(Returned(), ScalarType.Boolean, new BooleanConstant(true), Declares: false));
@@ -176,7 +178,11 @@ namespace Fluxion.Generator.Frontend
 
                         return true;
                     case IReturnOperation returnOperation:
-                        if (ReturnedValue(returnOperation, target) is { } returned)
+                        if (returnOperation.ReturnedValue is null)
+                        {
+                            target.Add(new Return(null));
+                        }
+                        else if (ParseValue(returnOperation.ReturnedValue, target) is { } returned)
                         {
                             target.Add(new Return(returned));
                         }
@@ -237,16 +243,12 @@ namespace Fluxion.Generator.Frontend
             return after is not null && Enter(after, target);
         }
 
-        /// <summary>What a return returns: its value, or for a vector-valued method's <c>return;</c> a zero that nothing reads.</summary>
-        private Expr? ReturnedValue(IReturnOperation operation, List<Statement> target) =>
-            operation.ReturnedValue is { } value ? ParseValue(value, target) : Constant.Zero;
-
         /// <summary>Falls through into a continuation: its first statements, its operations, then what follows it.</summary>
         private bool Enter(Continuation frame, List<Statement> target)
         {
             if (frame.IsMethodEnd)
             {
-                target.Add(new Return(Constant.Zero));
+                target.Add(new Return(null));
                 return true;
             }
 
@@ -342,7 +344,7 @@ namespace Fluxion.Generator.Frontend
         {
             var otherwise = new List<Statement>();
             bool returns = ParseSequence(operations, rest, otherwise, after);
-            Expr kept = output is null ? new Variable(ReturnValue(), ScalarType.Double) : Constant.Zero;
+            Expr? kept = output is null ? new Variable(ReturnValue(), ScalarType.Double) : null;
             var returning = loops.Count == 0 ? new List<Statement> { new Return(kept) } : new List<Statement>();
             if (loops.Count == 0 && !returns)
             {
@@ -352,7 +354,7 @@ namespace Fluxion.Generator.Frontend
                 returns = true;
             }
 
-            if (loops.Count == 0 && otherwise.Count == 1 && otherwise[0] is Return && kept is Constant)
+            if (loops.Count == 0 && otherwise.Count == 1 && otherwise[0] is Return && kept is null)
             {
                 // A void method that ends after the loop either way: no need to ask whether the loop returned.
                 target.Add(otherwise[0]);

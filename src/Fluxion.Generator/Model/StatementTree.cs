@@ -39,7 +39,7 @@ namespace Fluxion.Generator.Model
         public static IEnumerable<Expr> ExpressionsOf(Statement statement) => statement switch
         {
             Assignment assignment => new[] { assignment.Value },
-            Return ret => new[] { ret.Value },
+            Return { Value: { } returned } => new[] { returned },
             If branch => new[] { branch.Condition },
             Loop loop => new[] { loop.Condition },
             ArrayDeclaration array => new[] { array.Length },

@@ -12,7 +12,8 @@ namespace Fluxion.Generator.Model
     /// A return. After parsing, a return is the last statement of its block, and a block that returns
     /// on one path of an <see cref="If"/> holds the statements that followed it on the other path.
     /// </summary>
-    internal sealed record Return(Expr Value) : Statement;
+    /// <param name="Value">The value returned; null for the <c>return;</c> of a vector-valued (void) method.</param>
+    internal sealed record Return(Expr? Value) : Statement;
 
     /// <summary>
     /// A loop: <c>while (Condition) { Body }</c>, or <c>do { Body } while (Condition)</c> when

@@ -275,7 +275,7 @@ namespace Fluxion.Generator.Modes.Forward
 
         private void AddReturn(Return ret)
         {
-            if (method.Output is not null)
+            if (ret.Value is null)
             {
                 // A vector-valued method's return only ends it: its outputs and their tangents are in their spans.
                 block.AddRange(openStorages.SelectMany(storages => storages).Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
@@ -337,7 +337,7 @@ namespace Fluxion.Generator.Modes.Forward
         private Statement RenameStatement(Statement statement) => statement switch
         {
             Assignment assignment => assignment with { Target = Printed(assignment.Target), Value = RenameExpression(assignment.Value) },
-            Return ret => ret with { Value = RenameExpression(ret.Value) },
+            Return { Value: { } returned } ret => ret with { Value = RenameExpression(returned) },
             If branch => branch with
             {
                 Condition = RenameExpression(branch.Condition),

@@ -234,11 +234,11 @@ namespace Fluxion.Generator.Modes.Reverse
                         currentVersion[assignment.Target] = version;
                         sourceTypes[assignment.Target] = assignment.TargetType;
                         break;
-                    case Return when method.Output is not null:
+                    case Return { Value: null }:
                         // A vector-valued method's return only ends it: its outputs are in its span.
                         break;
-                    case Return ret:
-                        Expr value = Rename(ret.Value);
+                    case Return { Value: { } returnedValue }:
+                        Expr value = Rename(returnedValue);
                         if (value is Variable variable)
                         {
                             currentVersion[ReturnSlot] = variable.Name;
