@@ -65,7 +65,7 @@ namespace Fluxion.Generator.Emission
                 return false;
             }
 
-            var inputs = method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double).Select(p => (p.Name, Text: Identifier(p.Name)))
+            var inputs = SourceFile.DoubleSequences(method).Select(p => (p.Name, Text: Identifier(p.Name)))
                 .Concat(alsoRead.Select(name => (Name: name, Text: name))).ToList();
             foreach (ParameterModel sequence in outputs)
             {

@@ -28,7 +28,11 @@ namespace Fluxion.Generator.Emission
                     .Append("out double " + SignatureChecks.JvpOutputName));
                 writer.Line(method.Accessibility + " static double " + method.Name + DerivativeKinds.Jvp.Suffix() + "(" + parameters + ")");
                 writer.Open();
-                WriteDirectionChecks(writer, method);
+                if (WriteDirectionChecks(writer, method))
+                {
+                    writer.Line();
+                }
+
                 writer.Line("// The original computation, each differentiated value's tangent computed beside it.");
                 CSharpPrinter.WriteStatements(writer, tangent.Body);
                 writer.Close();
@@ -36,7 +40,8 @@ namespace Fluxion.Generator.Emission
         }
 
         /// <summary>Before any work: each direction span has its input's length.</summary>
-        private static void WriteDirectionChecks(CodeWriter writer, MethodModel method)
+        /// <returns>Whether there was a direction span to check.</returns>
+        public static bool WriteDirectionChecks(CodeWriter writer, MethodModel method)
         {
             var spans = method.Parameters.Where(p => p.IsDifferentiable && p.Sequence is not null).ToList();
             foreach (ParameterModel sequence in spans)
@@ -46,10 +51,7 @@ namespace Fluxion.Generator.Emission
                 ArgumentChecks.WriteLength(writer, direction, input + ".Length", "The direction span must have the length of '" + sequence.Name + "'");
             }
 
-            if (spans.Count > 0)
-            {
-                writer.Line();
-            }
+            return spans.Count > 0;
         }
     }
 }

@@ -143,7 +143,7 @@ namespace Fluxion.Generator.Emission
         /// <summary>The output spans share no memory with each other, the direction or any array input.</summary>
         private static void WriteOverlapChecks(CodeWriter writer, MethodModel method, string[] outputs, string? direction)
         {
-            var inputs = method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double).Select(p => Identifier(p.Name)).ToList();
+            var inputs = SourceFile.DoubleSequences(method).Select(p => Identifier(p.Name)).ToList();
             if (direction is not null)
             {
                 inputs.Add(direction);

@@ -96,6 +96,10 @@ namespace Fluxion.Generator.Emission
             }
         }
 
+        /// <summary>The array and span parameters of double: what a generated method's output spans must not share memory with.</summary>
+        public static IEnumerable<ParameterModel> DoubleSequences(MethodModel method) =>
+            method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double);
+
         /// <summary>The method's parameters as its generated methods declare them first: <c>double x, double[] w</c>.</summary>
         public static string Parameters(MethodModel method) => string.Join(", ", method.Parameters.Select(p => TypeOf(p) + " " + Identifier(p.Name)));
 

@@ -93,7 +93,7 @@ namespace Fluxion.Generator.Emission
         {
             string output = Identifier(method.Output!);
             ArgumentChecks.WriteLength(writer, Cotangent, output + ".Length", "The cotangent must have one weight per element of '" + method.Output + "'");
-            foreach (ParameterModel input in method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double && p.Name != method.Output))
+            foreach (ParameterModel input in SourceFile.DoubleSequences(method).Where(p => p.Name != method.Output))
             {
                 ArgumentChecks.WriteNoOverlap(writer, Identifier(input.Name), input.Name, output, "The output span");
             }
@@ -124,14 +124,9 @@ namespace Fluxion.Generator.Emission
                 + ")");
             writer.Open();
             string outputText = Identifier(output);
-            foreach (ParameterModel sequence in differentiable.Where(p => p.Sequence is not null))
-            {
-                ArgumentChecks.WriteLength(writer, Identifier(sequence.OutputName), Identifier(sequence.Name) + ".Length",
-                    "The direction span must have the length of '" + sequence.Name + "'");
-            }
-
+            JvpEmitter.WriteDirectionChecks(writer, method);
             ArgumentChecks.WriteLength(writer, Derivative, outputText + ".Length", "'" + Derivative + "' must have one entry per element of '" + output + "'");
-            var inputs = method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double && p.Name != output).Select(p => p.Name)
+            var inputs = SourceFile.DoubleSequences(method).Where(p => p.Name != output).Select(p => p.Name)
                 .Concat(differentiable.Where(p => p.Sequence is not null).Select(p => p.OutputName)).ToList();
             foreach (string input in inputs)
             {
@@ -182,7 +177,7 @@ namespace Fluxion.Generator.Emission
             writer.Line("int " + inputs + " = " + SourceFile.InputCount(method) + ";");
             ArgumentChecks.WriteLength(writer, Jacobian, "checked(" + output + ".Length * " + inputs + ")", "'" + Jacobian
                 + "' must have m × n entries for the m elements of '" + method.Output + "' and n differentiable inputs");
-            foreach (ParameterModel sequence in method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double))
+            foreach (ParameterModel sequence in SourceFile.DoubleSequences(method))
             {
                 ArgumentChecks.WriteNoOverlap(writer, Identifier(sequence.Name), sequence.Name, Jacobian, "'" + Jacobian + "'");
             }

@@ -201,7 +201,7 @@ namespace Fluxion.Generator.Frontend
         private DerivativeKinds? MissingDerivative(IMethodSymbol callee, AttributeData attribute)
         {
             bool local = SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly);
-            DerivativeKinds generated = KnownSymbols.RequestedDerivatives(attribute).Kinds;
+            DerivativeKinds generated = KnownSymbols.RequestedDerivatives(attribute);
             foreach (DerivativeKinds kind in requested.Each().SelectMany(k => k.CalleeKinds().Each()).Distinct())
             {
                 // A callee from a referenced assembly had its methods generated there: look for the one needed.

@@ -133,21 +133,24 @@ namespace Fluxion.Generator.Frontend
                 : new[] { argument.Value as string ?? string.Empty };
         }
 
-        /// <summary>The <c>Derivatives</c> the attribute asks for, and the syntax that asks (null when it is left at its default).</summary>
-        public static (DerivativeKinds Kinds, AttributeArgumentSyntax? Syntax) RequestedDerivatives(AttributeData attribute)
+        /// <summary>The <c>Derivatives</c> the attribute asks for (<see cref="DerivativeKinds.Gradient"/> when it is left at its default).</summary>
+        public static DerivativeKinds RequestedDerivatives(AttributeData attribute)
         {
-            var arguments = (attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments;
-            AttributeArgumentSyntax? syntax = arguments?.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == DerivativesProperty);
             foreach (var named in attribute.NamedArguments)
             {
                 if (named.Key == DerivativesProperty && named.Value.Value is int value)
                 {
-                    return ((DerivativeKinds)value, syntax);
+                    return (DerivativeKinds)value;
                 }
             }
 
-            return (DerivativeKinds.Gradient, syntax);
+            return DerivativeKinds.Gradient;
         }
+
+        /// <summary>The syntax of the attribute's <c>Derivatives = …</c> argument, null when it is left at its default (read only to report on it).</summary>
+        public static AttributeArgumentSyntax? DerivativesArgument(AttributeData attribute) =>
+            ((attribute.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments)?
+                .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == DerivativesProperty);
 
         private const string DerivativesProperty = "Derivatives";
 

@@ -87,7 +87,7 @@ namespace Fluxion.Generator.Frontend
             // A vector-valued method's outputs depend on its inputs: reading one back reads a differentiated value.
             IParameterSymbol? output = KnownSymbols.OutputParameter(method);
             var activity = new ActivityAnalysis(method.Parameters.Where(p => differentiable[p.Ordinal] || SymbolEqualityComparer.Default.Equals(p, output)));
-            DerivativeKinds requested = KnownSymbols.RequestedDerivatives(attribute).Kinds;
+            DerivativeKinds requested = KnownSymbols.RequestedDerivatives(attribute);
             var parser = new BodyParser(semanticModel.Compilation, method, requested, activity, cancellationToken);
             EquatableArray<Statement> statements = parser.Parse(block);
             if (parser.HasCompilerErrors)

@@ -92,10 +92,14 @@ namespace Fluxion.Generator.Frontend
         /// <summary>Reports each requested kind this version cannot generate for the method (FLX0016); returns the kinds asked for.</summary>
         private static DerivativeKinds CheckDerivatives(IMethodSymbol method, AttributeData attribute, List<DiagnosticInfo> diagnostics)
         {
-            (DerivativeKinds requested, AttributeArgumentSyntax? syntax) = KnownSymbols.RequestedDerivatives(attribute);
-            Location location = syntax?.Expression.GetLocation() ?? attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
-            void Report(string what, string why) =>
+            DerivativeKinds requested = KnownSymbols.RequestedDerivatives(attribute);
+            void Report(string what, string why)
+            {
+                // The syntax is looked up only to report: most methods have nothing to report here.
+                Location location = KnownSymbols.DerivativesArgument(attribute)?.Expression.GetLocation()
+                    ?? attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? Location.None;
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivativeNotAvailable, location, what, method.Name, why));
+            }
 
             const DerivativeKinds known = DerivativeKinds.Gradient | DerivativeKinds.Jvp | DerivativeKinds.Hessian
                 | DerivativeKinds.Hvp | DerivativeKinds.Jacobian | DerivativeKinds.Vjp;
@@ -161,7 +165,7 @@ namespace Fluxion.Generator.Frontend
                 bool same = new[] { overload, overload.PartialImplementationPart, overload.PartialDefinitionPart }
                     .Any(part => SymbolEqualityComparer.Default.Equals(part, method));
                 if (!same && KnownSymbols.FindDifferentiableAttribute(overload) is { } other
-                    && (KnownSymbols.RequestedDerivatives(other).Kinds & kind) != 0 && GeneratedParameterTypes(overload, other, kind).SequenceEqual(generated))
+                    && (KnownSymbols.RequestedDerivatives(other) & kind) != 0 && GeneratedParameterTypes(overload, other, kind).SequenceEqual(generated))
                 {
                     string parameters = string.Join(", ", overload.Parameters.Select(p => p.Type.ToDisplayString()));
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, "method", name, "the '" + name
