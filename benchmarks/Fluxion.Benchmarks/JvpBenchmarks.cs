@@ -114,7 +114,8 @@ namespace Fluxion.Benchmarks
         public static void Agree(string name, double projection, double generated, double hand)
         {
             double scale = Math.Max(1.0, Math.Abs(projection));
-            if (Math.Abs(generated - projection) > 1e-10 * scale || Math.Abs(hand - projection) > 1e-10 * scale)
+            // Written so that a NaN fails too.
+            if (!(Math.Abs(generated - projection) <= 1e-10 * scale && Math.Abs(hand - projection) <= 1e-10 * scale))
             {
                 throw new InvalidOperationException($"{name}: F_Jvp {generated:R}, hand-written {hand:R}, ∇F·v {projection:R}");
             }

@@ -5,7 +5,7 @@ using Fluxion.Benchmarks;
 // The steady-state check:  dotnet run -c Release --project benchmarks/Fluxion.Benchmarks -- steady [--help]
 // The gradients are checked first; a disagreement throws before anything is measured.
 SteadyStateConfig.RequireTieredCompilation();
-GradientCheck.Run();
+SmallGradientCheck.Run();
 LargeGradientCheck.Run();
 GmmGradientCheck.Run();
 if (args.Length > 0 && args[0] == "steady")
@@ -13,5 +13,5 @@ if (args.Length > 0 && args[0] == "steady")
     return SteadyStateCheck.Run(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(GradientCheck).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(SmallGradientCheck).Assembly).Run(args);
 return 0;

@@ -135,7 +135,7 @@ namespace Fluxion.Samples.Optimization
                 double[] moved = (double[])x.Clone();
                 for (int i = 0; i < x.Length; i++)
                 {
-                    // The step that balances truncation and rounding, relative for large xᵢ (as GradientCheck takes it).
+                    // The step that balances truncation and rounding, relative for large xᵢ (GradientCheck's step size).
                     double step = GradientCheck.StepScale * Math.Max(1.0, Math.Abs(x[i]));
                     moved[i] = x[i] + step;
                     double plus = Value(problem.Value(moved));

@@ -71,12 +71,12 @@ namespace Fluxion.Samples.Trajectory
             double timeMiss = landingTime - targetTime;
             return distanceMiss * distanceMiss + timeMiss * timeMiss;
         }
-    
+
 
         /// <summary>
         /// The same flight as <see cref="Miss"/>, step for step, for pictures and reports: the positions after each step
-        /// and where and when the ball lands. (A <c>[Differentiable]</c> method returns one number and writes into no
-        /// array, so the path is traced here, by the same RK4 steps.)
+        /// and where and when the ball lands. (<see cref="Miss"/> returns one number for the optimiser; the path is
+        /// traced here by the same RK4 steps, and Program checks that both land in the same place.)
         /// </summary>
         public static Landing Trace(double angle, double speed, double drag, double step, int maxSteps)
         {

@@ -93,6 +93,10 @@ Console.WriteLine($"  {result.Iterations} iterations, {evaluations} evaluations 
 Console.WriteLine($"  launch at {final[0]:F6} deg and {final[1]:F6} m/s");
 Console.WriteLine($"  lands {finalLanding.Distance:F6} m away after {finalLanding.Time:F6} s " +
     $"(misses by {finalLanding.Distance - TargetDistance:E2} m and {finalLanding.Time - TargetTime:E2} s)");
+// Trace repeats Miss's RK4 steps to keep the path: both must land in the same place, to the last bit.
+double tracedDistanceMiss = finalLanding.Distance - TargetDistance, tracedTimeMiss = finalLanding.Time - TargetTime;
+bool sameFlight = tracedDistanceMiss * tracedDistanceMiss + tracedTimeMiss * tracedTimeMiss == Miss(final);
+Console.WriteLine($"  Trace and Miss fly the same flight: {(sameFlight ? "yes" : "NO")}");
 Landing vacuum = Flight.Trace(final[0], final[1], 0.0, Step, MaxSteps);
 Console.WriteLine($"  without drag the same launch would land {vacuum.Distance:F2} m away after {vacuum.Time:F2} s");
 Console.WriteLine();
@@ -107,7 +111,7 @@ Console.WriteLine($"  {path}");
 Console.WriteLine();
 
 bool hit = Math.Abs(finalLanding.Distance - TargetDistance) < DistanceTolerance && Math.Abs(finalLanding.Time - TargetTime) < TimeTolerance;
-bool success = checksPassed && hit;
+bool success = checksPassed && hit && sameFlight;
 Console.WriteLine(
     $"{(success ? "Success" : "FAILURE")}: gradient checks {(checksPassed ? "passed" : "FAILED")}, the target {(hit ? "hit" : "NOT hit")} " +
     $"within {DistanceTolerance} m and {TimeTolerance} s, in {clock.Elapsed.TotalSeconds:F1} s");

@@ -217,7 +217,9 @@ namespace Fluxion.Generator.Tests
         {
             IEnumerable<(object Value, IncrementalStepRunReason Reason)> outputs = result.Results.Single().TrackedOutputSteps
                 .SelectMany(pair => pair.Value)
-                .SelectMany(step => step.Outputs);
+                .SelectMany(step => step.Outputs)
+                .ToList();
+            Assert.NotEmpty(outputs);
             Assert.All(outputs, output => Assert.Contains(output.Reason, allowed));
         }
     }

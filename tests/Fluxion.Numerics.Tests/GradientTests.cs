@@ -73,9 +73,11 @@ namespace Fluxion.Numerics.Tests
             Assert.Equal(Catalog.All.Count, Catalog.All.Values.Select(c => c.Original).Distinct().Count());
         }
 
-        /// <summary>No [Differentiable] method of this assembly escapes the checks (of the scalar or the array catalog).</summary>
+        /// <summary>
+        /// No [Differentiable] method of this assembly escapes the checks (of the scalar or the array catalog). Vector-valued
+        /// methods (void) are VectorTests' cases instead, which checks that it has them all.
+        /// </summary>
         [Fact]
-        /// <summary>Vector-valued methods (void) are VectorTests' cases instead, which checks that it has them all.</summary>
         public void EveryDifferentiableMethodIsInTheCatalog()
         {
             var declared = typeof(GradientTests).Assembly.GetTypes()

@@ -54,7 +54,7 @@ namespace Fluxion.Numerics.Tests
             foreach (double[] p in c.Points(GradientChecks.PointsPerFunction))
             {
                 double[] v = c.Active.Select(_ => rng.Uniform(-1.0, 1.0)).ToArray();
-                double value = c.ValueAndGradient(p, g);
+                c.ValueAndGradient(p, g);
                 (double jvpValue, double derivative) = c.ValueAndDirectionalDerivative(p, v);
                 Check(c.Describe(p), c.Value(p), jvpValue, g.Select((gi, i) => gi * v[i]), derivative, failures);
             }

@@ -201,8 +201,8 @@ namespace Fluxion.Numerics.Tests
 
         /// <summary>
         /// Adjoint storage taken from the pool after it was handed back full of non-zero values is all zeros, for every
-        /// length from 1 to 130 (the clearing code of the runtime switches strategy at several lengths in that range)
-        /// and for a length shorter than the buffer it reuses.
+        /// length from 1 to 130 (lengths where a vectorised clear would change strategy, should the runtime's plain loop
+        /// ever be replaced) and for a length shorter than the buffer it reuses.
         /// </summary>
         [Fact]
         public void AdjointStorageFromADirtyPooledBufferIsAllZeros()

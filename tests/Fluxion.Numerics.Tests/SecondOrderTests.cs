@@ -245,9 +245,13 @@ namespace Fluxion.Numerics.Tests
             }
         }
 
+        /// <summary>
+        /// H·v against (∇F(x + h·v) − ∇F(x − h·v)) / 2h, the step scaled as for the columns: h = StepScale · max(1, ‖x‖∞) / ‖v‖∞.
+        /// </summary>
         private static void CheckProductAgainstDifferences(Problem problem, object[] point, double[] v, double[] hv, List<string> failures)
         {
-            const double step = 1e-6;
+            double largestInput = Enumerable.Range(0, v.Length).Max(i => Math.Abs(problem.Input(point, i)));
+            double step = GradientChecks.StepScale * Math.Max(1.0, largestInput) / v.Max(Math.Abs);
             object[] Along(double t)
             {
                 object[] p = point;

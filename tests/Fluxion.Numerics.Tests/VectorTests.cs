@@ -150,7 +150,7 @@ namespace Fluxion.Numerics.Tests
                     unit[i] = 1.0;
                     double[] row = Filled(n);
                     c.Vjp(x, unit, Filled(m), row);
-                    AssertClose(jacobian.Skip(i * n).Take(n).ToArray(), row, 1e-13, c.Name + " row " + i);
+                    Close.AssertAll(jacobian.Skip(i * n).Take(n).ToArray(), row, 1e-13, c.Name + " row " + i);
                 }
 
                 for (int j = 0; j < n; j++)
@@ -159,7 +159,7 @@ namespace Fluxion.Numerics.Tests
                     unit[j] = 1.0;
                     double[] column = Filled(m);
                     c.Jvp(x, unit, Filled(m), column);
-                    AssertClose(Enumerable.Range(0, m).Select(i => jacobian[i * n + j]).ToArray(), column, 1e-13, c.Name + " column " + j);
+                    Close.AssertAll(Enumerable.Range(0, m).Select(i => jacobian[i * n + j]).ToArray(), column, 1e-13, c.Name + " column " + j);
                 }
             }
         }
@@ -217,7 +217,7 @@ namespace Fluxion.Numerics.Tests
             var xy = new double[2];
             var jacobian = new double[4];
             VectorModels.Polar_Jacobian(2.0, 0.7, xy, jacobian);
-            AssertClose(new[] { Math.Cos(0.7), -2.0 * Math.Sin(0.7), Math.Sin(0.7), 2.0 * Math.Cos(0.7) }, jacobian, 1e-15, "polar");
+            Close.AssertAll(new[] { Math.Cos(0.7), -2.0 * Math.Sin(0.7), Math.Sin(0.7), 2.0 * Math.Cos(0.7) }, jacobian, 1e-15, "polar");
         }
 
         [Theory]
@@ -232,7 +232,7 @@ namespace Fluxion.Numerics.Tests
             var jacobian = new double[n * n];
             VectorModels.Softmax_Jacobian(z, s, jacobian);
             double[] expected = Enumerable.Range(0, n * n).Select(k => (k / n == k % n ? s[k / n] : 0.0) - s[k / n] * s[k % n]).ToArray();
-            AssertClose(expected, jacobian, 1e-15, "softmax");
+            Close.AssertAll(expected, jacobian, 1e-15, "softmax");
         }
 
         [Fact]
@@ -255,7 +255,7 @@ namespace Fluxion.Numerics.Tests
             var next = new double[n];
             var jacobian = new double[n * n];
             VectorModels.LinearRk4Step_Jacobian(new[] { 0.3, -1.2, 0.8 }, LinearSystem, Step, next, jacobian);
-            AssertClose(expected, jacobian, 1e-14, "RK4 step");
+            Close.AssertAll(expected, jacobian, 1e-14, "RK4 step");
         }
 
         [Fact]
@@ -271,7 +271,7 @@ namespace Fluxion.Numerics.Tests
                 1 + h * (alpha - beta * v), -h * beta * u, h * u, -h * u * v, 0, 0,
                 h * delta * v, 1 + h * (delta * u - gamma), 0, 0, -h * v, h * u * v,
             };
-            AssertClose(expected, jacobian, 1e-15, "Lotka-Volterra");
+            Close.AssertAll(expected, jacobian, 1e-15, "Lotka-Volterra");
         }
 
         [Theory]
@@ -295,8 +295,8 @@ namespace Fluxion.Numerics.Tests
             double[] outputs = (double[])start.Clone();
             var jacobian = new double[m * 2];
             VectorModels.UpdateInPlace_Jacobian(x, z, outputs, jacobian);
-            AssertClose(expected, jacobian, 1e-15, "in-place update");
-            AssertClose(expectedOutputs, outputs, 1e-15, "outputs");
+            Close.AssertAll(expected, jacobian, 1e-15, "in-place update");
+            Close.AssertAll(expectedOutputs, outputs, 1e-15, "outputs");
         }
 
         [Fact]
@@ -371,16 +371,6 @@ namespace Fluxion.Numerics.Tests
 
         private static double[] Multiply(double[] left, double[] right, int n) => Enumerable.Range(0, n * n)
             .Select(k => Enumerable.Range(0, n).Sum(l => left[k / n * n + l] * right[l * n + k % n])).ToArray();
-
-        private static void AssertClose(double[] expected, double[] actual, double tolerance, string what)
-        {
-            Assert.Equal(expected.Length, actual.Length);
-            for (int k = 0; k < expected.Length; k++)
-            {
-                Assert.True(Math.Abs(expected[k] - actual[k]) <= tolerance * Math.Max(1.0, Math.Abs(expected[k])),
-                    $"{what}: entry {k} is {actual[k]}, expected {expected[k]}");
-            }
-        }
 
         private static void AssertCloseScaled(double[] expected, double[] actual, double[] scale, string what)
         {

@@ -161,7 +161,7 @@ namespace Fluxion.Package.Tests
             AssertPngs(run, output, "convergence-rosenbrock-n10.png", "convergence-rosenbrock-n100.png", "convergence-decay-fit.png");
         }
 
-        /// <summary>Every Greek from Call_Grad, CallInline_Hessian and the book's Value_Grad equals its closed form to 1e-6 relative.</summary>
+        /// <summary>Every Greek from Call_Grad, CallInline_Hessian and the book's Value_Grad equals its closed form to 1e-9 relative.</summary>
         [Fact]
         public async Task OptionGreeks_sample_prints_greeks_equal_to_the_closed_forms()
         {
@@ -177,7 +177,7 @@ namespace Fluxion.Package.Tests
             {
                 double generated = Number(greek.Groups[3].Value), closedForm = Number(greek.Groups[4].Value);
                 Assert.True(
-                    Math.Abs(generated - closedForm) <= 1e-6 * Math.Abs(closedForm),
+                    Math.Abs(generated - closedForm) <= 1e-9 * Math.Abs(closedForm),
                     $"{greek.Groups[1].Value}: {generated} from {greek.Groups[2].Value}, closed form {closedForm}\n" + run.Describe());
             }
             string[] names = greeks.Select(greek => greek.Groups[1].Value).ToArray();
@@ -218,6 +218,7 @@ namespace Fluxion.Package.Tests
             Assert.True(Math.Abs(Number(landing.Groups[1].Value) - Number(target.Groups[1].Value)) < 1e-3, landing.Value);
             Assert.True(Math.Abs(Number(landing.Groups[2].Value) - Number(target.Groups[2].Value)) < 1e-4, landing.Value);
 
+            Assert.Contains("Trace and Miss fly the same flight: yes", run.StandardOutput);
             AssertPngs(run, output, "trajectories.png");
         }
 

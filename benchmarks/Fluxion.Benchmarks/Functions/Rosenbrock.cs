@@ -5,7 +5,7 @@ namespace Fluxion.Benchmarks.Functions
     /// <summary>Extended Rosenbrock: f(x) = Σ_{i&lt;n−1} 100(x_{i+1} − x_i²)² + (1 − x_i)².</summary>
     public static partial class Rosenbrock
     {
-        /// <summary>The primal; Fluxion generates <c>F_Grad(x, dx)</c> and <c>F_Jvp(x, dx, out derivative)</c>.</summary>
+        /// <summary>The primal; Fluxion generates <c>F_Grad(x, dx)</c>, <c>F_Jvp(x, dx, out derivative)</c> and <c>F_Hvp(x, v, gradient, hv)</c>.</summary>
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp)]
         public static double F(double[] x)
         {
@@ -40,7 +40,7 @@ namespace Fluxion.Benchmarks.Functions
             dx[n - 1] = carry;
             return sum;
         }
-    
+
         /// <summary>Hand-written directional derivative ∇f·v in one pass, the bar for <c>F_Jvp</c>.</summary>
         public static double HandJvp(double[] x, ReadOnlySpan<double> v, out double derivative)
         {

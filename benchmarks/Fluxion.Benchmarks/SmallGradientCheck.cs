@@ -9,7 +9,7 @@ namespace Fluxion.Benchmarks
     /// 1e-9 relative (value and every partial), and central finite differences must agree with
     /// them to 1e-5 relative, or the benchmarks do not start.
     /// </summary>
-    public static class GradientCheck
+    public static class SmallGradientCheck
     {
         private const double GradientTolerance = 1e-9;
         private const double FiniteDifferenceTolerance = 1e-5;
