@@ -79,6 +79,33 @@ namespace Fluxion.Generator.Tests
             """,
             Diagnostic("FLX0011", 0).WithArguments("name", "cotangent", "parameter 'cotangent'"));
 
+        /// <summary>The Jacobian's and the Hessian's own locals step aside for parameters that have their names.</summary>
+        [Fact]
+        public void ParametersNamedLikeTheGeneratedLocalsCompile()
+        {
+            GenerationResult result = GeneratorHarness.Run("""
+                using System;
+                using Fluxion;
+                public static partial class Model
+                {
+                    [Differentiable(Derivatives = Derivatives.Hessian | Derivatives.Hvp)]
+                    public static double F(double unit, double row, double[] n, double unit_storage) => unit * row * n[0] + unit_storage;
+
+                    [Differentiable(Derivatives = Derivatives.Jacobian)]
+                    public static void G(double row, double inputs, double[] partials, Span<double> unit)
+                    {
+                        unit[0] = row * inputs;
+                        unit[1] = partials[0] * row;
+                    }
+                }
+                """);
+
+            Assert.Null(result.Exception);
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics);
+            Assert.Equal(2, result.Sources.Count);
+        }
+
         [Fact]
         public Task FLX0017_JacobianCalleeWithoutJvp() => Verify(
             """

@@ -50,7 +50,7 @@ namespace Fluxion.Generator.Emission
                 + ", global::System.ReadOnlySpan<double> " + Direction + ", global::System.Span<double> " + Gradient
                     + ", global::System.Span<double> " + Product + ")");
             writer.Open();
-            string count = WriteCount(writer, method);
+            string count = WriteCount(writer, method, SourceFile.LocalNames(method, Direction, Gradient, Product));
             ArgumentChecks.WriteLength(writer, Direction, count, "'" + Direction + "' must have one entry per differentiable input");
             ArgumentChecks.WriteLength(writer, Gradient, count, "'" + Gradient + "' must have one entry per differentiable input");
             ArgumentChecks.WriteLength(writer, Product, count, "'" + Product + "' must have one entry per differentiable input");
@@ -72,20 +72,22 @@ namespace Fluxion.Generator.Emission
             writer.Line(method.Accessibility + " static double " + method.Name + DerivativeKinds.Hessian.Suffix() + "(" + SourceFile.Parameters(method)
                 + ", global::System.Span<double> " + Gradient + ", global::System.Span<double> " + Hessian + ")");
             writer.Open();
-            string count = WriteCount(writer, method);
+            NameAllocator names = SourceFile.LocalNames(method, Gradient, Hessian);
+            string count = WriteCount(writer, method, names);
+            string unit = names.Allocate("unit"), unitStorage = names.Allocate("unit_storage"), row = names.Allocate("row");
             ArgumentChecks.WriteLength(writer, Gradient, count, "'" + Gradient + "' must have one entry per differentiable input");
             ArgumentChecks.WriteLength(writer, Hessian, "checked(" + count + " * " + count + ")", "'" + Hessian
                 + "' must have n × n entries for n differentiable inputs");
             WriteOverlapChecks(writer, method, new[] { Gradient, Hessian }, null);
-            writer.Line(CSharpPrinter.AdjointArrayType + " unit_storage = new " + CSharpPrinter.AdjointArrayType + "(" + count + ");");
-            writer.Line("global::System.Span<double> unit = unit_storage.Segment;");
-            writer.Line("for (int row = 0; row < " + count + "; row++)");
+            writer.Line(CSharpPrinter.AdjointArrayType + " " + unitStorage + " = new " + CSharpPrinter.AdjointArrayType + "(" + count + ");");
+            writer.Line("global::System.Span<double> " + unit + " = " + unitStorage + ".Segment;");
+            writer.Line("for (int " + row + " = 0; " + row + " < " + count + "; " + row + "++)");
             writer.Open();
-            writer.Line("unit[row] = 1.0;");
-            WriteCoreCall(writer, method, core, "unit", Hessian, Gradient, "row * " + count);
-            writer.Line("unit[row] = 0.0;");
+            writer.Line(unit + "[" + row + "] = 1.0;");
+            WriteCoreCall(writer, method, core, unit, Hessian, Gradient, row + " * " + count);
+            writer.Line(unit + "[" + row + "] = 0.0;");
             writer.Close();
-            writer.Line("unit_storage.Dispose();");
+            writer.Line(unitStorage + ".Dispose();");
             writer.Line("return " + SourceFile.Call(method, method.Name) + ";");
             writer.Close();
         }
@@ -133,9 +135,9 @@ namespace Fluxion.Generator.Emission
         }
 
         /// <summary>Declares <c>n</c>, the number of differentiable inputs; returns the name to use for it.</summary>
-        private static string WriteCount(CodeWriter writer, MethodModel method)
+        private static string WriteCount(CodeWriter writer, MethodModel method, NameAllocator names)
         {
-            string name = method.Parameters.Any(p => p.Name == "n") ? "inputs" : "n";
+            string name = names.Allocate("n");
             writer.Line("int " + name + " = " + SourceFile.InputCount(method) + ";");
             return name;
         }

@@ -96,6 +96,21 @@ namespace Fluxion.Generator.Emission
             }
         }
 
+        /// <summary>
+        /// Names for the locals of a generated method that calls another (the Jacobian, the Hessian): its parameters' names,
+        /// <paramref name="ownParameters"/> and the gradient outputs' names are taken, so a local never hides one of them.
+        /// </summary>
+        public static NameAllocator LocalNames(MethodModel method, params string[] ownParameters)
+        {
+            var names = new NameAllocator();
+            foreach (string name in method.Parameters.SelectMany(p => new[] { p.Name, p.OutputName, p.OutputName + "_dot" }).Concat(ownParameters))
+            {
+                names.TryReserve(name);
+            }
+
+            return names;
+        }
+
         /// <summary>The array and span parameters of double: what a generated method's output spans must not share memory with.</summary>
         public static IEnumerable<ParameterModel> DoubleSequences(MethodModel method) =>
             method.Parameters.Where(p => p.Sequence is not null && p.Type == ScalarType.Double);

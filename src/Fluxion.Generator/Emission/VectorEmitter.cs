@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.Identifiers;
-using static Fluxion.Generator.Model.VectorNames;
+using static Fluxion.Generator.Model.GeneratedNames;
 
 namespace Fluxion.Generator.Emission
 {
@@ -13,9 +13,6 @@ namespace Fluxion.Generator.Emission
     /// </summary>
     internal static class VectorEmitter
     {
-        /// <summary><c>F_Jvp</c>'s output, as for a method that returns its value (there one double, here one per output).</summary>
-        private const string Derivative = Frontend.SignatureChecks.JvpOutputName;
-
         /// <param name="vjp">Reverse mode, the output's adjoints seeded with the cotangent; null when no kind asked for needs it.</param>
         /// <param name="jvp">Forward mode, the output's tangents written to the caller's span; null when no kind asked for needs it.</param>
         /// <param name="kinds">Which of Jacobian, Jvp and Vjp were asked for.</param>
@@ -162,18 +159,12 @@ namespace Fluxion.Generator.Emission
             writer.Open();
 
             // Locals named so that no parameter hides them (an output span may well be called `unit` or `row`).
-            var names = new NameAllocator();
-            foreach (ParameterModel parameter in method.Parameters)
-            {
-                names.TryReserve(parameter.Name);
-            }
-
-            names.TryReserve(Jacobian);
-            string inputs = names.Allocate(VectorNames.Inputs), row = names.Allocate(VectorNames.Row), column = names.Allocate(VectorNames.Column);
-            string unit = names.Allocate(VectorNames.Unit), unitStorage = names.Allocate(VectorNames.UnitStorage);
-            string partials = names.Allocate(VectorNames.Partials), tangents = names.Allocate(VectorNames.Tangents);
-            string tangentsStorage = names.Allocate(VectorNames.TangentsStorage);
-            string initial = names.Allocate(VectorNames.Initial), initialStorage = names.Allocate(VectorNames.InitialStorage);
+            NameAllocator names = SourceFile.LocalNames(method, Jacobian);
+            string inputs = names.Allocate(GeneratedNames.Inputs), row = names.Allocate(GeneratedNames.Row), column = names.Allocate(GeneratedNames.Column);
+            string unit = names.Allocate(GeneratedNames.Unit), unitStorage = names.Allocate(GeneratedNames.UnitStorage);
+            string partials = names.Allocate(GeneratedNames.Partials), tangents = names.Allocate(GeneratedNames.Tangents);
+            string tangentsStorage = names.Allocate(GeneratedNames.TangentsStorage);
+            string initial = names.Allocate(GeneratedNames.Initial), initialStorage = names.Allocate(GeneratedNames.InitialStorage);
             writer.Line("int " + inputs + " = " + SourceFile.InputCount(method) + ";");
             ArgumentChecks.WriteLength(writer, Jacobian, "checked(" + output + ".Length * " + inputs + ")", "'" + Jacobian
                 + "' must have m × n entries for the m elements of '" + method.Output + "' and n differentiable inputs");

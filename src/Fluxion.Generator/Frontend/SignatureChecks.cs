@@ -220,7 +220,7 @@ namespace Fluxion.Generator.Frontend
             List<DiagnosticInfo> diagnostics)
         {
             CheckGeneratedMethod(method, attribute, DerivativeKinds.Jvp, location, diagnostics);
-            ReportParameterNamed(method, JvpOutputName, "directional derivative output", location, diagnostics);
+            ReportParameterNamed(method, GeneratedNames.Derivative, "directional derivative output", location, diagnostics);
             foreach (IParameterSymbol parameter in gradientChecked ? Enumerable.Empty<IParameterSymbol>() : DifferentiableParameters(method, attribute))
             {
                 ReportParameterNamed(method, "d" + parameter.Name, "direction", location, diagnostics);
@@ -228,8 +228,8 @@ namespace Fluxion.Generator.Frontend
         }
 
         /// <summary>
-        /// <c>F_Hvp</c>, <c>F_Hessian</c> and their core <c>F_Jvp_Grad</c> must not clash with a member, nor the names their
-        /// code uses (the outputs, the direction, the core's outputs) with a parameter.
+        /// <c>F_Hvp</c>, <c>F_Hessian</c> and their core <c>F_Jvp_Grad</c> must not clash with a member, nor their parameters
+        /// (the outputs, the direction) and the core's outputs with a parameter. (Their other locals take a free name.)
         /// </summary>
         private static void CheckSecondOrderCollisions(IMethodSymbol method, AttributeData attribute, DerivativeKinds requested, Location location,
             List<DiagnosticInfo> diagnostics)
@@ -249,12 +249,7 @@ namespace Fluxion.Generator.Frontend
 
             if ((requested & DerivativeKinds.Hessian) != 0)
             {
-                taken.UnionWith(new[] { "hessian", "unit", "unit_storage", "row" });
-            }
-
-            if (method.Parameters.Any(p => p.Name == "n"))
-            {
-                taken.Add("inputs");
+                taken.Add("hessian");
             }
 
             foreach (IParameterSymbol parameter in DifferentiableParameters(method, attribute))
@@ -276,12 +271,12 @@ namespace Fluxion.Generator.Frontend
             List<DiagnosticInfo> diagnostics)
         {
             CheckGeneratedMethod(method, attribute, DerivativeKinds.Vjp, location, diagnostics);
-            var taken = new HashSet<string>(StringComparer.Ordinal) { VectorNames.Cotangent };
+            var taken = new HashSet<string>(StringComparer.Ordinal) { GeneratedNames.Cotangent };
             bool jvpChecked = (requested & DerivativeKinds.Jvp) != 0;
             if ((requested & DerivativeKinds.Jacobian) != 0)
             {
                 CheckGeneratedMethod(method, attribute, DerivativeKinds.Jacobian, location, diagnostics);
-                taken.Add(VectorNames.Jacobian);
+                taken.Add(GeneratedNames.Jacobian);
                 if (!jvpChecked)
                 {
                     CheckJvpCollisions(method, attribute, gradientChecked: false, location, diagnostics);
@@ -328,9 +323,6 @@ namespace Fluxion.Generator.Frontend
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, what, name, "parameter '" + name + "'"));
             }
         }
-
-        /// <summary>The <c>out</c> parameter of <c>F_Jvp</c> that receives the directional derivative.</summary>
-        public const string JvpOutputName = "derivative";
 
         private static void CheckContainingTypes(IMethodSymbol method, string gradientName, List<DiagnosticInfo> diagnostics)
         {

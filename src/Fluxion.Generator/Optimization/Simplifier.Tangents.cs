@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Fluxion.Generator.Frontend;
 using Fluxion.Generator.Model;
 
 namespace Fluxion.Generator.Optimization
@@ -10,7 +9,7 @@ namespace Fluxion.Generator.Optimization
     {
         public static TangentMethod Simplify(TangentMethod method)
         {
-            var tangents = new HashSet<string>(method.Tangents) { SignatureChecks.JvpOutputName };
+            var tangents = new HashSet<string>(method.Tangents) { GeneratedNames.Derivative };
             CodeStatement SimplifyOne(CodeStatement statement) => statement switch
             {
                 Declare declare when tangents.Contains(declare.Name) => SimplifyStatement(declare, exactOnly: false),

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Fluxion.Generator.Frontend;
 using Fluxion.Generator.Model;
 using static Fluxion.Generator.Model.ExprTree;
 
@@ -68,7 +67,7 @@ namespace Fluxion.Generator.Modes.Forward
                 }
             }
 
-            names.TryReserve(SignatureChecks.JvpOutputName);
+            names.TryReserve(GeneratedNames.Derivative);
             foreach (string local in DeclaredNames(method.Body))
             {
                 renamed[local] = names.Allocate(local);
@@ -95,7 +94,7 @@ namespace Fluxion.Generator.Modes.Forward
             if (method.Output is { } output)
             {
                 // A vector-valued method's outputs are written like a local array's elements; their tangents go to the caller's span.
-                tangents[output] = SignatureChecks.JvpOutputName;
+                tangents[output] = GeneratedNames.Derivative;
             }
 
             block = top;
@@ -290,7 +289,7 @@ namespace Fluxion.Generator.Modes.Forward
                 derivative = resultTangent;
             }
 
-            block.Add(new Assign(SignatureChecks.JvpOutputName, derivative ?? Constant.Zero));
+            block.Add(new Assign(GeneratedNames.Derivative, derivative ?? Constant.Zero));
             block.AddRange(openStorages.SelectMany(storages => storages).Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
             block.Add(new ReturnValue(primal));
         }

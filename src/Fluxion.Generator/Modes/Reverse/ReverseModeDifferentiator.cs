@@ -127,7 +127,7 @@ namespace Fluxion.Generator.Modes.Reverse
             if (method.Output is { } output)
             {
                 // The output span is written and read like a local array the caller made: its elements' adjoints start as the cotangent.
-                names.TryReserve(VectorNames.Cotangent);
+                names.TryReserve(GeneratedNames.Cotangent);
                 localArrays[output] = (ScalarType.Double, new SequenceLength(output));
                 arrayAdjoints[output] = names.Allocate(output + "_adj");
                 adjointStorage[output] = names.Allocate(output + "_adj_storage");
@@ -199,7 +199,7 @@ namespace Fluxion.Generator.Modes.Reverse
         {
             Expr length = new SequenceLength(output);
             backward.Add(new AdjointArrayDeclaration(arrayAdjoints[output], adjointStorage[output], length));
-            backward.Add(new AccumulateScaled(arrayAdjoints[output], VectorNames.Cotangent, Constant.One, length, names.Allocate("i")));
+            backward.Add(new AccumulateScaled(arrayAdjoints[output], GeneratedNames.Cotangent, Constant.One, length, names.Allocate("i")));
         }
 
         private void ReserveDeclaredNames(EquatableArray<Statement> statements)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Fluxion.Generator.Frontend;
 using Fluxion.Generator.Model;
 using Fluxion.Generator.Modes.Forward;
 
@@ -64,7 +63,7 @@ namespace Fluxion.Generator.Modes.SecondOrder
                 {
                     switch (statement)
                     {
-                        case Assign { Name: SignatureChecks.JvpOutputName } output:
+                        case Assign { Name: GeneratedNames.Derivative } output:
                             derivative = output.Value;
                             break;
                         case ReturnValue:

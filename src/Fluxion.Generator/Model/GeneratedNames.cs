@@ -1,11 +1,14 @@
 namespace Fluxion.Generator.Model
 {
     /// <summary>
-    /// The names a vector-valued method's generated <c>F_Vjp</c> and <c>F_Jacobian</c> give their own parameters (fixed: callers
-    /// may name them) and the Jacobian's locals (preferred names, given a suffix where a parameter has one).
+    /// The names generated methods give their own parameters (fixed: callers may name them, and a parameter of the method
+    /// with one of them is FLX0011) and the Jacobian's locals (preferred names, given a suffix where a parameter has one).
     /// </summary>
-    internal static class VectorNames
+    internal static class GeneratedNames
     {
+        /// <summary><c>F_Jvp</c>'s output: the directional derivative (one double, or a span of one per output of a vector-valued method).</summary>
+        public const string Derivative = "derivative";
+
         /// <summary><c>F_Vjp</c>'s weights of the outputs, u in uᵀJ.</summary>
         public const string Cotangent = "cotangent";
 
