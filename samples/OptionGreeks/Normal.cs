@@ -13,9 +13,9 @@ namespace Fluxion.Samples.OptionGreeks
         /// Φ(x), the standard normal cumulative distribution, by Hart's double-precision algorithm (Hart 1968, in the form
         /// of West, "Better approximations to cumulative normal functions", 2005): a rational function times e^(−x²/2)
         /// below |x| = 7.07, a continued fraction above; absolute error about 1e-16. Fluxion differentiates it as written;
-        /// its derivative differs from the density φ by less than 1e-14.
+        /// its derivative differs from the density φ by less than 1e-14. Hvp makes the core that callers' Hessians call.
         /// </summary>
-        [Differentiable]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Hvp)]
         public static double Cdf(double x)
         {
             // |x| spelled as a branch on the same test as the reflection below, so that at x = 0 both take the same side;

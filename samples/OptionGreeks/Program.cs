@@ -40,24 +40,24 @@ Compare("rho = dC/dr", "Call_Grad", rho, exact.Rho);
 Compare("vega = dC/dsigma", "Call_Grad", vega, exact.Vega);
 Compare("theta = -dC/dT", "Call_Grad", -dMaturity, exact.Theta);
 
-// (2) Second derivatives from CallInline_Hessian, over (S, K, r, sigma, T).
+// (2) Second derivatives from Call_Hessian, over (S, K, r, sigma, T), through Normal.Cdf.
 const int S = 0, K = 1, Sigma = 3, Inputs = 5;
 double[] gradient = new double[Inputs], hessian = new double[Inputs * Inputs];
-double inlinePrice = BlackScholes.CallInline_Hessian(Spot, Strike, Rate, Volatility, Maturity, gradient, hessian);
-Compare("gamma = d2C/dS2", "CallInline_Hessian", hessian[S * Inputs + S], exact.Gamma);
-Compare("vanna = d2C/dS dsigma", "CallInline_Hessian", hessian[S * Inputs + Sigma], exact.Vanna);
-Compare("volga = d2C/dsigma2", "CallInline_Hessian", hessian[Sigma * Inputs + Sigma], exact.Volga);
-Compare("d2C/dK2", "CallInline_Hessian", hessian[K * Inputs + K], exact.StrikeGamma);
+double hessianPrice = BlackScholes.Call_Hessian(Spot, Strike, Rate, Volatility, Maturity, gradient, hessian);
+Compare("gamma = d2C/dS2", "Call_Hessian", hessian[S * Inputs + S], exact.Gamma);
+Compare("vanna = d2C/dS dsigma", "Call_Hessian", hessian[S * Inputs + Sigma], exact.Vanna);
+Compare("volga = d2C/dsigma2", "Call_Hessian", hessian[Sigma * Inputs + Sigma], exact.Volga);
+Compare("d2C/dK2", "Call_Hessian", hessian[K * Inputs + K], exact.StrikeGamma);
 Console.WriteLine();
 double asymmetry = 0.0;
 for (int i = 0; i < Inputs; i++)
 {
     for (int j = 0; j < i; j++) asymmetry = Math.Max(asymmetry, Math.Abs(hessian[i * Inputs + j] - hessian[j * Inputs + i]));
 }
-Console.WriteLine($"  CallInline's price {inlinePrice:R} (Call's {price:R}); its Hessian is symmetric to {asymmetry:0.0E+00}");
+Console.WriteLine($"  Call_Hessian's price {hessianPrice:R} (Call's {price:R}); its Hessian is symmetric to {asymmetry:0.0E+00}");
 Console.WriteLine();
 
-// (3) GradientCheck: Call_Grad against differences of Call, CallInline's Hessian against differences of Call_Grad.
+// (3) GradientCheck: Call_Grad against differences of Call, Call_Hessian's matrix against differences of Call_Grad.
 double[] point = { Spot, Strike, Rate, Volatility, Maturity };
 GradientCheckResult gradientCheck = GradientCheck.Check(
     x => BlackScholes.Call(x[0], x[1], x[2], x[3], x[4]), point, new[] { delta, dStrike, rho, vega, dMaturity });

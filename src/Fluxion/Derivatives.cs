@@ -29,14 +29,14 @@ namespace Fluxion
         /// <summary>
         /// <c>double F_Hessian(&lt;parameters&gt;, Span&lt;double&gt; gradient, Span&lt;double&gt; hessian)</c>: the value, the n
         /// partials and the n × n matrix of second derivatives, row by row (reverse mode over forward mode, n products).
-        /// Not for methods that call other <see cref="DifferentiableAttribute"/> methods yet.
+        /// A <see cref="DifferentiableAttribute"/> method it calls asks for <see cref="Gradient"/> and <see cref="Hvp"/>.
         /// </summary>
         Hessian = 4,
 
         /// <summary>
         /// <c>double F_Hvp(&lt;parameters&gt;, ReadOnlySpan&lt;double&gt; v, Span&lt;double&gt; gradient, Span&lt;double&gt; hv)</c>: the
-        /// value, the gradient and the Hessian times <c>v</c>, at a small constant times the gradient's cost. Not for methods
-        /// that call other <see cref="DifferentiableAttribute"/> methods yet.
+        /// value, the gradient and the Hessian times <c>v</c>, at a small constant times the gradient's cost. A
+        /// <see cref="DifferentiableAttribute"/> method it calls asks for <see cref="Gradient"/> and <see cref="Hvp"/>.
         /// </summary>
         Hvp = 8,
 

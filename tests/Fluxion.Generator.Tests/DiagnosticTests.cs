@@ -297,7 +297,25 @@ namespace Fluxion.Generator.Tests
             Diagnostic("FLX0011", 1).WithArguments("method", "F_Jvp", "the 'F_Jvp' generated for the overload F(double, double, double)"));
 
         [Fact]
-        public Task FLX0016_SecondDerivativesThroughACall() => Verify(
+        public Task FLX0016_SecondDerivativesThroughACallPassingAnArray() => Verify(
+            """
+            public static partial class Model
+            {
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Hvp)]
+                public static double Total(double[] w) => w[0] * w[1];
+
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Hessian)]
+                public static double F(double[] w) => {|#0:Total(w)|} * w[0];
+            }
+            """,
+            Diagnostic("FLX0016", 0).WithArguments(
+                "'F_Hessian'",
+                "F",
+                "second derivatives through a call of another [Differentiable] method ('Total') that passes a whole array or span are not generated "
+                    + "yet; ask for them where the call's body is written inline, or ask only for Gradient and Jvp here"));
+
+        [Fact]
+        public Task FLX0017_SecondDerivativesThroughACallNeedTheCalleesHvp() => Verify(
             """
             public static partial class Model
             {
@@ -308,11 +326,7 @@ namespace Fluxion.Generator.Tests
                 public static double F(double x) => {|#0:Square(x)|} * x;
             }
             """,
-            Diagnostic("FLX0016", 0).WithArguments(
-                "'F_Hessian'",
-                "F",
-                "second derivatives through a call of another [Differentiable] method ('Square') are not generated yet; "
-                    + "ask for them where the call's body is written inline, or ask only for Gradient and Jvp here"));
+            Diagnostic("FLX0017", 0).WithArguments("Model.Square", "Square_Hvp", "Hvp"));
 
         [Fact]
         public Task FLX0011_HvpDirectionTakenByParameter() => Verify(

@@ -45,6 +45,33 @@ namespace Fluxion.Numerics.Tests
             Close.AssertAll(expected, hessian, Tolerance, "closed form");
         }
 
+        /// <summary>Second derivatives through calls of other [Differentiable] methods, nested too, against hand-derived Hessians.</summary>
+        [Theory]
+        [InlineData(-1.7, 0.4)]
+        [InlineData(0.3, -2.2)]
+        [InlineData(2.5, 1.1)]
+        public void HessiansThroughCallsAreTheClosedForms(double x, double y)
+        {
+            var gradient = new double[2];
+            var hessian = new double[4];
+
+            // x · Square(x) = x³; Square(Square(x)) = x⁴; Poly(x, y) = Square(x) + Cube(y).
+            var cube = new double[1];
+            Assert.Equal(x * x * x, Kernels.Cube_Hessian(x, new double[1], cube));
+            Close.AssertAll(new[] { 6 * x }, cube, Tolerance, "Cube");
+            var quartic = new double[1];
+            CrossCalls.NestedTwice_Hessian(x, new double[1], quartic);
+            Close.AssertAll(new[] { 12 * x * x }, quartic, Tolerance, "Square(Square(x))");
+            Kernels.Poly_Hessian(x, y, gradient, hessian);
+            Close.AssertAll(new[] { 2.0, 0.0, 0.0, 6 * y }, hessian, Tolerance, "Poly");
+
+            // Gauss(x, y) = e^(−x²) (3y + sin y), through Helper and Scale of the containing types.
+            double e = Math.Exp(-x * x), s = 3 * y + Math.Sin(y);
+            Outer.Inner.Deeper.Gauss_Hessian(x, y, gradient, hessian);
+            Close.AssertAll(new[] { (4 * x * x - 2) * e * s, -2 * x * e * (3 + Math.Cos(y)), -2 * x * e * (3 + Math.Cos(y)), -e * Math.Sin(y) }, hessian,
+                Tolerance, "Gauss");
+        }
+
         [Theory]
         [InlineData(1)]
         [InlineData(3)]

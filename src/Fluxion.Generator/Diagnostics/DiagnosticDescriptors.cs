@@ -91,7 +91,7 @@ namespace Fluxion.Generator.Diagnostics
         public static readonly DiagnosticDescriptor CalleeLacksDerivative = Create(
             "FLX0017",
             "Called method does not generate a derivative this method needs",
-            "'{0}' generates no '{1}', which this method's own {2} calls; add Derivatives.{2} to that method's [Differentiable]");
+            "'{0}' generates no '{1}', which the derivatives this method asks for call; add Derivatives.{2} to that method's [Differentiable]");
 
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new DiagnosticDescriptor(

@@ -134,14 +134,15 @@ namespace Fluxion.Generator.Frontend
                 return null;
             }
 
-            if ((requested & DerivativeKindsExtensions.SecondOrder) is var secondOrder and not DerivativeKinds.None)
+            if ((requested & DerivativeKindsExtensions.SecondOrder) is var secondOrder and not DerivativeKinds.None
+                && SecondOrderCallProblem(definition, arguments) is { } secondOrderProblem)
             {
-                // Reverse over forward would need the callee's own second-order core.
+                // Reverse over forward goes through the callee's own second-order core, which these calls cannot reach yet.
                 string kinds = string.Join(" and ", secondOrder.Each().Select(kind => "'" + methodName + kind.Suffix() + "'"));
                 Diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.DerivativeNotAvailable, invocation.Syntax.GetLocation(), kinds, methodName,
-                    "second derivatives through a call of another [Differentiable] method ('" + method.Name + "') are not generated yet; "
-                        + "ask for them where the call's body is written inline, or ask only for Gradient and Jvp here"));
+                    "second derivatives through a call of another [Differentiable] method ('" + method.Name + "') " + secondOrderProblem
+                        + " are not generated yet; ask for them where the call's body is written inline, or ask only for Gradient and Jvp here"));
                 return null;
             }
 
@@ -198,6 +199,12 @@ namespace Fluxion.Generator.Frontend
         }
 
         /// <summary>The first kind this method asks for that the callee does not generate, or null.</summary>
+        /// <summary>Why second derivatives cannot go through this call (its second-order core is internal to its assembly), or null.</summary>
+        private string? SecondOrderCallProblem(IMethodSymbol callee, List<Expr> arguments) =>
+            !SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly) ? "of another assembly"
+            : arguments.Any(argument => argument is SequenceArgument) ? "that passes a whole array or span"
+            : null;
+
         private DerivativeKinds? MissingDerivative(IMethodSymbol callee, AttributeData attribute)
         {
             bool local = SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly);

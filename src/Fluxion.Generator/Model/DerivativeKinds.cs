@@ -40,12 +40,14 @@ namespace Fluxion.Generator.Model
 
         /// <summary>
         /// The kinds of a callee's generated methods that <paramref name="kind"/> calls: its own kind, except that a Vjp, computed
-        /// in reverse mode, calls its callees' gradients, and a Jacobian, computed in either mode, their gradients and Jvps.
+        /// in reverse mode, calls its callees' gradients, a Jacobian, computed in either mode, their gradients and Jvps, and second
+        /// derivatives (reverse over forward) their gradients and their second-order cores, which <c>Hvp</c> makes.
         /// </summary>
         public static DerivativeKinds CalleeKinds(this DerivativeKinds kind) => kind switch
         {
             DerivativeKinds.Vjp => DerivativeKinds.Gradient,
             DerivativeKinds.Jacobian => DerivativeKinds.Gradient | DerivativeKinds.Jvp,
+            DerivativeKinds.Hvp or DerivativeKinds.Hessian => DerivativeKinds.Gradient | DerivativeKinds.Hvp,
             _ => kind,
         };
 

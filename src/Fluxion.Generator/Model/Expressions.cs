@@ -90,8 +90,9 @@ namespace Fluxion.Generator.Model
     /// </summary>
     /// <param name="DeclaresOutputs">True to declare the outputs at the call (<c>out double d</c>); false when they are declared earlier.</param>
     /// <param name="SpanOutputs">The outputs that are spans (over pooled <c>AdjointArray</c> storage), by position; empty when none is.</param>
+    /// <param name="JvpOf">For a call of a callee's <c>_Jvp</c> (forward mode), the callee: second derivatives differentiate it again.</param>
     internal sealed record GradientInvocation(string QualifiedMethod, EquatableArray<Expr> Arguments, EquatableArray<string> Outputs,
-        bool DeclaresOutputs, EquatableArray<bool> SpanOutputs = default) : Expr(ScalarType.Double)
+        bool DeclaresOutputs, EquatableArray<bool> SpanOutputs = default, CalleeModel? JvpOf = null) : Expr(ScalarType.Double)
     {
         public bool IsSpanOutput(int index) => index < SpanOutputs.Count && SpanOutputs[index];
     }

@@ -12,7 +12,7 @@ public static partial class GlobalKernels
     public static double TwiceSine(double x) => 2 * Math.Sin(x);
 
     /// <summary>Calls into a namespace from the global namespace.</summary>
-    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
     public static double CallsIntoNamespace(double x) => Kernels.Square(x) + TwiceSine(x);
 }
 
@@ -25,11 +25,11 @@ namespace Fluxion.Numerics.Tests.Functions
         public static double Square(double x) => x * x;
 
         /// <summary>Calls a sibling without qualification.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Cube(double x) => x * Square(x);
 
         /// <summary>Calls siblings with and without qualification.</summary>
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double Poly(double x, double y) => Square(x) + Kernels.Cube(y);
     }
 
@@ -45,13 +45,13 @@ namespace Fluxion.Numerics.Tests.Functions
             public static double Scale(double y) => 3 * y + Math.Sin(y);
 
             /// <summary>Calls a method of the containing type by its simple name.</summary>
-            [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+            [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
             public static double UsesOuter(double x) => Helper(x) * x;
 
             public partial class Deeper
             {
                 /// <summary>Calls methods of both containing types by their simple names.</summary>
-                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
                 public static double Gauss(double x, double y) => Helper(x) * Scale(y);
             }
         }
@@ -67,16 +67,16 @@ namespace Fluxion.Numerics.Tests.Functions
     /// <summary>Calls across classes, nested types, namespaces, with constant and shared arguments.</summary>
     public static partial class CrossCalls
     {
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double OtherClass(double x, double y) => Kernels.Square(x) * Outer.Inner.Scale(y);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double NestedTwice(double x) => Kernels.Square(Kernels.Square(x));
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double ConstantArguments(double x) => Kernels.Square(3.0) * x + Kernels.Poly(x, 2.0);
 
-        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hvp | Derivatives.Hessian)]
         public static double SameArgumentTwice(double x) => Kernels.Poly(x, x);
 
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]

@@ -177,7 +177,7 @@ namespace Fluxion.Generator.Modes.Forward
             string derivative = NewTangent(name);
             string jvp = call.Callee.QualifiedName + DerivativeKinds.Jvp.Suffix();
             var invocation = new GradientInvocation(jvp, arguments.Concat(directions).ToEquatableArray(), EquatableArray.Create(derivative),
-                DeclaresOutputs: true);
+                DeclaresOutputs: true, JvpOf: call.Callee);
             block.Add(new Declare(name, ScalarType.Double, invocation));
             block.AddRange(borrowed.Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
             return (new Variable(name, ScalarType.Double), new Variable(derivative, ScalarType.Double));

@@ -35,7 +35,9 @@ namespace Fluxion.Generator.Modes.SecondOrder
             return method with
             {
                 Name = NameOf(method),
-                Accessibility = "private",
+
+                // Internal, not private: the second-order cores of this method's callers call it.
+                Accessibility = "internal",
                 Parameters = method.Parameters.Concat(directions).ToEquatableArray(),
                 Body = converter.Block(tangent.Body).ToEquatableArray(),
                 Calls = EquatableArray<CallSite>.Empty,
@@ -69,8 +71,11 @@ namespace Fluxion.Generator.Modes.SecondOrder
                         case ReturnValue:
                             block.Add(new Return(derivative ?? throw new InvalidOperationException("a return without its derivative")));
                             break;
+                        case Declare { Value: GradientInvocation { JvpOf: { } callee } jvp } value:
+                            AddCallOfJvp(block, value.Name, callee, jvp);
+                            break;
                         case Declare { Value: GradientInvocation }:
-                            throw new InvalidOperationException("the tangent program calls another method's _Jvp");
+                            throw new InvalidOperationException("the tangent program calls a generated method other than a _Jvp");
                         case Declare declare:
                             types[declare.Name] = declare.Type;
                             block.Add(new Assignment(declare.Name, declare.Type, declare.Value, Declares: true));
@@ -104,6 +109,32 @@ namespace Fluxion.Generator.Modes.SecondOrder
                 }
 
                 return block;
+            }
+
+            /// <summary>
+            /// <c>y = G_Jvp(args, directions, out dy)</c> as two calls reverse mode can differentiate: <c>y = G(args)</c>, whose
+            /// gradient is <c>G_Grad</c>, and <c>dy = G_Jvp(args, directions)</c> as a method of its own, G's tangent program,
+            /// whose gradient is G's second-order core <c>G_Jvp_Grad</c>.
+            /// </summary>
+            private void AddCallOfJvp(List<Statement> block, string value, CalleeModel callee, GradientInvocation jvp)
+            {
+                int count = callee.Parameters.Count;
+                if (jvp.Arguments.Any(argument => argument is SequenceArgument))
+                {
+                    throw new InvalidOperationException("second derivatives through a call with array arguments");
+                }
+
+                types[value] = ScalarType.Double;
+                block.Add(new Assignment(value, ScalarType.Double, new DifferentiableCall(callee, jvp.Arguments.Take(count).ToEquatableArray()),
+                    Declares: true));
+                var directions = callee.Parameters.Where(p => p.IsDifferentiable)
+                    .Select(p => new ParameterModel(ForwardModeDifferentiator.Dotted(p.Name), ScalarType.Double, true));
+                string tangentProgram = callee.QualifiedName + DerivativeKinds.Jvp.Suffix();
+                var tangentCallee = new CalleeModel(tangentProgram + MethodModel.GradientSuffix, tangentProgram, callee.Name + DerivativeKinds.Jvp.Suffix(),
+                    callee.Parameters.Concat(directions).ToEquatableArray());
+                string derivative = jvp.Outputs[0];
+                types[derivative] = ScalarType.Double;
+                block.Add(new Assignment(derivative, ScalarType.Double, new DifferentiableCall(tangentCallee, jvp.Arguments), Declares: true));
             }
         }
     }
