@@ -54,7 +54,8 @@ namespace Fluxion.Generator.Tests
             bool secondOrder = !body.Contains("SumSq(") && !body.Contains("Horner(");
             string kinds = "Derivatives.Gradient | Derivatives.Jvp" + (secondOrder ? " | Derivatives.Hessian | Derivatives.Hvp" : string.Empty);
             string source = "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Random\n{\n    [Differentiable(Derivatives = " + kinds
-                + ")]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n\n" + Helpers + (secondOrder ? SecondOrderCallers : string.Empty) + "}\n";
+                + ")]\n    public static double F(double a, double b, double c)\n    {\n" + body + "    }\n\n" + Helpers + VectorOfPrograms
+                + (secondOrder ? SecondOrderCallers : string.Empty) + "}\n";
             GenerationResult result = GeneratorHarness.Run(source);
             Assert.Empty(result.GeneratorDiagnostics);
             // The generated code may repeat a warning of the source (x >= x is the user's own), but add none.
@@ -94,6 +95,11 @@ namespace Fluxion.Generator.Tests
                 {
                     CheckSecondOrder(type, x, value, g, v, body);
                 }
+
+                object[] permuted = new object[] { x[2], x[0], x[1], 0.0, 0.0, 0.0 };
+                double permutedValue = (double)gradient.Invoke(null, permuted)!;
+                double[] permutedGradient = permuted.Skip(3).Select(o => (double)o).ToArray();
+                CheckVector(type, x, value, g, permutedValue, permutedGradient, body);
 
                 compared += checkedHere;
                 skipped += x.Length - checkedHere;
@@ -135,6 +141,64 @@ namespace Fluxion.Generator.Tests
                 Assert.True(Close(hv[i], product, scale), $"(H·v)[{i}] is {hv[i]:R} from F_Hvp, {product:R} from F_Hessian\n" + body);
             }
         }
+
+        /// <summary>
+        /// The vector-valued V built on the program (see <see cref="VectorOfPrograms"/>) has, row by row, the Jacobian its
+        /// chain rule gives from F's gradients at (a, b, c) and at (c, a, b): with 3 outputs (F_Jacobian's row path, through
+        /// V_Vjp) and 4 (its column path, through V_Jvp), its outputs bit for bit V's own.
+        /// </summary>
+        private static void CheckVector(Type type, double[] x, double f1, double[] g1, double f2, double[] permutedGradient, string body)
+        {
+            // ∇ of F(c, a, b) with respect to (a, b, c).
+            double[] g2 = { permutedGradient[1], permutedGradient[2], permutedGradient[0] };
+            foreach (int outputs in new[] { 3, 4 })
+            {
+                var expectedRows = new double[outputs][];
+                expectedRows[0] = g1;
+                expectedRows[1] = Enumerable.Range(0, 3).Select(j => f2 * g1[j] + f1 * g2[j]).ToArray();
+                for (int i = 2; i < outputs; i++)
+                {
+                    expectedRows[i] = Enumerable.Range(0, 3).Select(j => expectedRows[i - 1][j] + (j == 0 ? i : 0.0)).ToArray();
+                }
+
+                var y = new double[outputs];
+                var primal = new double[outputs];
+                var jacobian = new double[outputs * 3];
+                type.GetMethod("CallVector")!.Invoke(null, new object[] { x[0], x[1], x[2], primal });
+                type.GetMethod("CallJacobian")!.Invoke(null, new object[] { x[0], x[1], x[2], y, jacobian });
+                Assert.Equal(primal.Select(BitConverter.DoubleToInt64Bits), y.Select(BitConverter.DoubleToInt64Bits));
+                for (int i = 0; i < outputs; i++)
+                {
+                    for (int j = 0; j < 3; j++)
+                    {
+                        double expected = expectedRows[i][j], actual = jacobian[i * 3 + j];
+                        double scale = Math.Max(1.0, Math.Abs(f2 * g1[j]) + Math.Abs(f1 * g2[j]) + Math.Abs(expected));
+                        Assert.True(Math.Abs(expected - actual) <= 1e-12 * scale || (double.IsNaN(expected) && double.IsNaN(actual)),
+                            $"V_Jacobian[{i},{j}] with {outputs} outputs is {actual:R}, the chain rule through F_Grad gives {expected:R}\n" + body);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A vector-valued method on every program, calling it twice, reading its own outputs back; and callers for reflection.</summary>
+        private const string VectorOfPrograms = """
+
+                [Differentiable(Derivatives = Derivatives.Jacobian | Derivatives.Jvp | Derivatives.Vjp)]
+                public static void V(double a, double b, double c, Span<double> y)
+                {
+                    y[0] = F(a, b, c);
+                    y[1] = y[0] * F(c, a, b);
+                    for (int i = 2; i < y.Length; i++)
+                    {
+                        y[i] = y[i - 1] + a * i;
+                    }
+                }
+
+                public static void CallVector(double a, double b, double c, double[] y) => V(a, b, c, y);
+
+                public static void CallJacobian(double a, double b, double c, double[] y, double[] jacobian) => V_Jacobian(a, b, c, y, jacobian);
+
+            """;
 
         /// <summary>Calls the second-order methods with arrays (reflection cannot pass spans).</summary>
         private const string SecondOrderCallers = """
