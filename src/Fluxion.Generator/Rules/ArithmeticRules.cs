@@ -32,7 +32,8 @@ namespace Fluxion.Generator.Rules
         private static readonly PrimitiveRule Quotient = (a, r) => new Partial?[]
         {
             new Partial.Divisor(a[1]),
-            new Partial.Factor(Algebra.Negate(a[0] is Constant { Value: 1.0 } ? Algebra.Multiply(r, r) : Algebra.Divide(r, a[1]))),
+            new Partial.Factor(Algebra.Negate(a[0] is Constant { Value: 1.0 } ? Algebra.Multiply(r, r) : Algebra.Divide(r, a[1])),
+                IsUnbounded: a[1] is not Constant { Value: not 0.0 }),
         };
     }
 }

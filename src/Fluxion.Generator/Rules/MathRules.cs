@@ -75,10 +75,20 @@ namespace Fluxion.Generator.Rules
         /// <summary>The rule of <c>Math.function</c> with that many arguments, or null; a partial that is the constant 0 lets nothing flow.</summary>
         public static PrimitiveRule? Find(string function, int arity) => Rules.TryGetValue(Key(function, arity), out PrimitiveRule? rule) ? rule : null;
 
+        /// <summary>
+        /// The functions whose partials are infinite or NaN at finite arguments of their domain: at 0 (Sqrt, Cbrt, the logarithms,
+        /// x^y for y &lt; 1, Atan2 at the origin) or at its edges (Asin and Acos at ±1, Acosh at 1, Atanh at ±1).
+        /// </summary>
+        private static readonly HashSet<string> Unbounded = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Asin/1", "Acos/1", "Atan2/2", "Acosh/1", "Atanh/1", "Log/1", "Log/2", "Log10/1", "Log2/1", "Sqrt/1", "Cbrt/1", "Pow/2",
+        };
+
         /// <summary>The table's entries as registry rules, wrapped once (every mode asks for them for each call it differentiates).</summary>
         private static readonly Dictionary<string, PrimitiveRule> Rules = Table.ToDictionary(
             entry => entry.Key,
-            entry => (PrimitiveRule)((a, r) => entry.Value(a, r).Select(p => p is Constant { Value: 0.0 } ? null : new Partial.Factor(p)).ToArray()),
+            entry => (PrimitiveRule)((a, r) => entry.Value(a, r)
+                .Select(p => p is Constant { Value: 0.0 } ? null : new Partial.Factor(p, Unbounded.Contains(entry.Key))).ToArray()),
             StringComparer.Ordinal);
 
         private static string Key(string function, int arity) => function + "/" + arity;

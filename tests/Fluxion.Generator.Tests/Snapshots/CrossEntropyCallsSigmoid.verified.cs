@@ -20,8 +20,10 @@ namespace Demo
             double result = -(y * global::System.Math.Log(a) + difference * global::System.Math.Log(difference_2));
 
             // Backward sweep: adjoints flow from the result back to the parameters.
-            double a_adj = -y / a;
-            double difference_2_adj = -difference / difference_2;
+            double log_adj = -y;
+            double a_adj = log_adj == 0.0 ? 0.0 : log_adj / a;
+            double log_adj_2 = -difference;
+            double difference_2_adj = log_adj_2 == 0.0 ? 0.0 : log_adj_2 / difference_2;
             a_adj -= difference_2_adj;
             double sum_adj = a_dz * a_adj;
             dw = x * sum_adj;

@@ -52,7 +52,7 @@ namespace Demo
                 }
                 else
                 {
-                    x_adj += w / x;
+                    x_adj += w == 0.0 ? 0.0 : w / x;
                 }
             }
             dx = x_adj;

@@ -226,8 +226,8 @@ namespace Demo
                 double quotient = value_2 / sum;
                 double s_element_adj = s_adj[i_2];
                 s_adj[i_2] = 0.0;
-                double value_2_adj = s_element_adj / sum;
-                sum_adj -= quotient / sum * s_element_adj;
+                double value_2_adj = s_element_adj == 0.0 ? 0.0 : s_element_adj / sum;
+                sum_adj -= s_element_adj == 0.0 ? 0.0 : quotient / sum * s_element_adj;
                 s_adj[i_2] += value_2_adj;
             }
             for (int iteration = iterations; iteration > 0; iteration--)
@@ -299,7 +299,7 @@ namespace Demo
             while (i_2 < z.Length)
             {
                 double quotient = s[i_2] / sum;
-                double dquotient = derivative[i_2] / sum - quotient / sum * dsum;
+                double dquotient = (derivative[i_2] == 0.0 ? 0.0 : derivative[i_2] / sum) - (dsum == 0.0 ? 0.0 : quotient / sum * dsum);
                 derivative[i_2] = dquotient;
                 s[i_2] = quotient;
                 i_2 = i_2 + 1;

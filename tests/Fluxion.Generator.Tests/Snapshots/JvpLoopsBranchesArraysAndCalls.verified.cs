@@ -50,7 +50,7 @@ namespace Demo
             if (total > 10.0)
             {
                 double result = global::System.Math.Sqrt(total);
-                double dresult = 0.5 / result * dtotal;
+                double dresult = dtotal == 0.0 ? 0.0 : 0.5 / result * dtotal;
                 derivative = dresult;
                 dz_storage.Dispose();
 
@@ -59,7 +59,7 @@ namespace Demo
             else
             {
                 double value = (double)n;
-                derivative = dtotal / value;
+                derivative = dtotal == 0.0 ? 0.0 : dtotal / value;
                 dz_storage.Dispose();
 
                 return total / value;
@@ -87,7 +87,7 @@ namespace Demo
             double exp = global::System.Math.Exp(z);
             double dexp = exp * dz;
             double sum = 1.0 + exp;
-            derivative = dexp / sum;
+            derivative = dexp == 0.0 ? 0.0 : dexp / sum;
 
             return global::System.Math.Log(sum);
         }

@@ -19,8 +19,9 @@ namespace Demo
             double dsin = global::System.Math.Cos(y) * dy;
             double sum = 1.0 + x * x;
             double dsum = 2.0 * x * dx;
+            double dproduct = sin * dx + x * dsin;
             double result = x * sin / sum;
-            double dresult = (sin * dx + x * dsin) / sum - result / sum * dsum;
+            double dresult = (dproduct == 0.0 ? 0.0 : dproduct / sum) - (dsum == 0.0 ? 0.0 : result / sum * dsum);
             derivative = dresult;
 
             return result;

@@ -42,7 +42,7 @@ namespace Demo
                 double p_2_adj = p_adj;
                 p_adj = x * p_2_adj;
                 x_adj += p * p_2_adj;
-                scale_adj += p_2_adj / value;
+                scale_adj += p_2_adj == 0.0 ? 0.0 : p_2_adj / value;
             }
             dx = x_adj;
             dscale = scale_adj;

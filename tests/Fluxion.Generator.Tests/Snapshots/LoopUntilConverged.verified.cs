@@ -52,8 +52,8 @@ namespace Demo
                 double r_2_adj = r_adj;
                 double sum_adj = 0.5 * r_2_adj;
                 r_adj = sum_adj;
-                a_adj += sum_adj / r;
-                r_adj -= quotient / r * sum_adj;
+                a_adj += sum_adj == 0.0 ? 0.0 : sum_adj / r;
+                r_adj -= sum_adj == 0.0 ? 0.0 : quotient / r * sum_adj;
             }
             if (branch)
             {

@@ -113,7 +113,7 @@ namespace Demo
                     if (branch_3)
                     {
                         rate_adj += sqrt;
-                        kwh_adj += 0.5 / sqrt * rate;
+                        kwh_adj += rate == 0.0 ? 0.0 : 0.5 / sqrt * rate;
                     }
                     else
                     {

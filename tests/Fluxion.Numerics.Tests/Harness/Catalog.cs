@@ -29,6 +29,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 FinanceCases.All(),
                 LogisticNetworkCases.All(),
                 EdgeCaseCases.All(),
+                ZeroAdjointCases.All(),
                 SpellingCases.All(),
                 ContainerCases.All(),
                 OverwrittenLocalCases.All(),

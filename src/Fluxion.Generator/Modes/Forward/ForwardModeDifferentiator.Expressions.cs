@@ -62,7 +62,7 @@ namespace Fluxion.Generator.Modes.Forward
             }
 
             Expr rebuilt = WithOperands(expression, primals);
-            Expr? tangent = needTangent ? Tangent(rebuilt, operandTangents) : null;
+            Expr? tangent = needTangent ? Tangent(rebuilt, operandTangents, mayHoist) : null;
             if (!isRoot && mayHoist && (valueNeeded || resultRead || impure))
             {
                 Variable value = Hoist(rebuilt, tangent, out Variable? valueTangent);
@@ -73,7 +73,7 @@ namespace Fluxion.Generator.Modes.Forward
         }
 
         /// <summary>The tangent of a node whose operands have the given tangents (null for zero).</summary>
-        private Expr? Tangent(Expr node, Expr?[] operandTangents)
+        private Expr? Tangent(Expr node, Expr?[] operandTangents, bool mayHoist)
         {
             if (node is ElementRead read)
             {
@@ -86,7 +86,17 @@ namespace Fluxion.Generator.Modes.Forward
             {
                 if (partials[i] is { } partial && operandTangents[i] is { } operandTangent)
                 {
-                    Expr term = partial.Scale(operandTangent);
+                    // A guarded tangent is read twice: one that is not a variable is computed once, beside the value.
+                    bool guarded = zeroTangentsStayZero && partial.Unbounded;
+                    Expr seed = operandTangent;
+                    if (guarded && !IsLeaf(seed) && mayHoist)
+                    {
+                        string name = names.Allocate(tangentName(NameHints.For(Operands(node)[i])));
+                        block.Add(new Declare(name, ScalarType.Double, seed));
+                        seed = new Variable(name, ScalarType.Double);
+                    }
+
+                    Expr term = partial.Scale(seed, guarded);
                     sum = sum is null ? term : new Binary(BinaryOperator.Add, sum, term, ScalarType.Double);
                 }
             }

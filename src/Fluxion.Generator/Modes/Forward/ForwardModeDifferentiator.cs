@@ -37,20 +37,30 @@ namespace Fluxion.Generator.Modes.Forward
         /// <summary>The name of a value's tangent (and of a parameter's direction): <c>dx</c> in <c>F_Jvp</c>.</summary>
         private readonly Func<string, string> tangentName;
 
-        private ForwardModeDifferentiator(MethodModel method, Func<string, string> tangentName)
+        /// <summary>
+        /// True for <c>F_Jvp</c>: a zero tangent contributes zero through an unbounded partial (√ at 0 behind a Max). False for
+        /// the tangent program of second derivatives, which reverse mode differentiates again: a branch on a tangent would cut
+        /// the derivative with respect to the direction.
+        /// </summary>
+        private readonly bool zeroTangentsStayZero;
+
+        private ForwardModeDifferentiator(MethodModel method, Func<string, string> tangentName, bool zeroTangentsStayZero)
         {
+            this.zeroTangentsStayZero = zeroTangentsStayZero;
             this.method = method;
             this.tangentName = tangentName;
         }
 
         /// <summary>The tangent method of <c>F_Jvp</c>: directions and tangents named <c>dx</c>.</summary>
-        public static TangentMethod Differentiate(MethodModel method) => new ForwardModeDifferentiator(method, name => "d" + name).Run();
+        public static TangentMethod Differentiate(MethodModel method) =>
+            new ForwardModeDifferentiator(method, name => "d" + name, zeroTangentsStayZero: true).Run();
 
         /// <summary>
         /// The tangent method with directions and tangents named <c>x_dot</c>, so that reverse mode, which names its outputs
         /// <c>dx</c>, can differentiate it again (second derivatives).
         /// </summary>
-        public static TangentMethod DifferentiateWithDots(MethodModel method) => new ForwardModeDifferentiator(method, Dotted).Run();
+        public static TangentMethod DifferentiateWithDots(MethodModel method) =>
+            new ForwardModeDifferentiator(method, Dotted, zeroTangentsStayZero: false).Run();
 
         /// <summary>A tangent's name in <see cref="DifferentiateWithDots"/>: <c>x_dot</c>.</summary>
         public static string Dotted(string name) => name + "_dot";

@@ -121,7 +121,8 @@ namespace Fluxion.Generator.Modes.Reverse
                     IReadOnlyList<Expr> operands = Operands(node);
                     Partial?[] partials = RuleRegistry.Partials(node, value);
                     var flowing = Enumerable.Range(0, partials.Length).Where(i => partials[i] is not null && IsActive(operands[i])).ToList();
-                    adjoint = ShareIfUsedTwice(adjoint, node, flowing.Count > 1);
+                    // An unbounded partial reads the adjoint twice (to let a zero adjoint contribute zero).
+                    adjoint = ShareIfUsedTwice(adjoint, node, flowing.Count > 1 || flowing.Any(i => partials[i]!.Unbounded));
                     foreach (int i in flowing)
                     {
                         Propagate(operands[i], partials[i]!.Scale(adjoint), definition);
