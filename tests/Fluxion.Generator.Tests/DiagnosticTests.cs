@@ -78,9 +78,54 @@ namespace Fluxion.Generator.Tests
                 public static double F(double x)
                 {
                     {|FLX0005:lock (typeof(Model)) { x = -x; }|}
-                    {|FLX0005:Console.WriteLine(x);|}
+                    Console.WriteLine({|FLX0005:x = 2|});
                     {|FLX0005:try { x = x * 2; } finally { }|}
                     return x;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0005_EffectsMayNotChangeTheMethodsValues() => Verify("""
+            using System.Linq;
+
+            public static partial class Model
+            {
+                private static void Fill(double[] a) => Array.Fill(a, 0.0);
+
+                private static void Twice(ref double v) => v *= 2;
+
+                [Differentiable]
+                public static double F(double x, double[] w)
+                {
+                    double[] a = new double[2];
+                    int n = 0;
+                    Console.WriteLine({|FLX0005:n++|});
+                    Twice({|FLX0005:ref x|});
+                    Fill({|FLX0005:a|});
+                    Array.Clear({|FLX0005:w|});
+                    Console.WriteLine(w.Count({|FLX0005:v => v > x|}));
+                    Console.WriteLine(int.TryParse("1", out {|FLX0005:int k|}) ? k : 0);
+                    while (x > 1)
+                    {
+                        x = x / 2;
+                        {|FLX0005:throw new InvalidOperationException();|}
+                    }
+
+                    return x * a[0] * n;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FLX0005_AMethodThatAlwaysThrows() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    Console.WriteLine(x);
+                    {|FLX0005:throw new NotImplementedException();|}
                 }
             }
             """);
@@ -108,7 +153,7 @@ namespace Fluxion.Generator.Tests
                 [Differentiable]
                 public static double F(double x)
                 {
-                    double a = {|FLX0006:x is > 0|} ? x : -x;
+                    double a = x is {|FLX0006:{ }|} ? x : -x;
                     double b = {|FLX0006:(x, x).Item1|};
                     Func<double, double> {|FLX0005:f = v => v * x|};
                     return a + b;

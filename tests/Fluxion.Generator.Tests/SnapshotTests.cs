@@ -141,6 +141,37 @@ namespace Fluxion.Generator.Tests
                     public static double Powers(double x, double y) => Math.Pow(x, 3) + Math.Pow(x, y) + Math.Pow(2.0, y) + Math.Cbrt(x);
                 }
                 """,
+            ["GuardsAndLogging"] = """
+                namespace Demo;
+                using System.Diagnostics;
+                using System.Linq;
+                using static System.Console;
+                public static partial class Model
+                {
+                    private const double Tolerance = 1e-12;
+
+                    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                    public static double Fit(double[] w, double x, int steps)
+                    {
+                        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
+                        Debug.Assert(w.Length > 0 && !double.IsNaN(x));
+                        if (x is < 0 or > 10)
+                        {
+                            throw new ArgumentOutOfRangeException(nameof(x), x, "x must lie in [0, 10]");
+                        }
+
+                        double loss = 0;
+                        for (int i = 0; i < steps; i++)
+                        {
+                            loss = loss * x + w[i % w.Length];
+                            WriteLine($"step {i}: loss {loss:F4}, weights {w.Sum()}");
+                        }
+
+                        double scale = loss > Tolerance ? Math.Sqrt(loss) : throw new InvalidOperationException("loss " + loss);
+                        return scale * x;
+                    }
+                }
+                """,
             ["Kinks"] = """
                 namespace Demo;
                 public static partial class Model

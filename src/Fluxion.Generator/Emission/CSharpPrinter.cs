@@ -111,8 +111,22 @@ namespace Fluxion.Generator.Emission
                 + ", " + Expression(view.Length) + ");",
             AdjointArrayRelease release => Identifier(release.Storage) + ".Dispose();",
             CallStatement call => Expression(call.Call) + ";",
+            RunEffect effect => Effect(effect.Code) + ";",
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),
         };
+
+        /// <summary>The effect's own text with its holes filled; a hole that is not a name is parenthesised, whatever surrounds it.</summary>
+        private static string Effect(EffectCode code)
+        {
+            var text = new System.Text.StringBuilder(code.Text[0]);
+            for (int i = 0; i < code.Holes.Count; i++)
+            {
+                Expr hole = code.Holes[i];
+                text.Append(hole is Variable or SequenceArgument ? Expression(hole) : "(" + Expression(hole) + ")").Append(code.Text[i + 1]);
+            }
+
+            return text.ToString();
+        }
 
         private static string SpanType(DeclareView view) => "global::System." + (view.Writable ? "Span<" : "ReadOnlySpan<") + view.ElementType.Keyword() + ">";
 

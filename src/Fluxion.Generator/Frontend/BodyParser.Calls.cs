@@ -35,10 +35,10 @@ namespace Fluxion.Generator.Frontend
                     "only static methods can be called");
             }
 
-            if (KnownSymbols.ToScalarType(method.ReturnType) is not { } returnType || returnType == ScalarType.Boolean || method.ReturnsByRef)
+            if (KnownSymbols.ToScalarType(method.ReturnType) is not { } returnType || method.ReturnsByRef)
             {
                 return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "' returning '"
-                    + method.ReturnType.ToDisplayString() + "'", "only calls that return double or an integer are supported");
+                    + method.ReturnType.ToDisplayString() + "'", "only calls that return double, an integer or a bool are supported");
             }
 
             var argumentOperations = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();

@@ -115,6 +115,8 @@ namespace Fluxion.Generator.Frontend
                         : new Conditional(condition, whenTrueValue, whenFalseValue, conditionalType);
                 case ISwitchExpressionOperation choice:
                     return ParseSwitchExpression(choice);
+                case IIsPatternOperation test:
+                    return ParseIsPattern(test);
                 case IPropertyReferenceOperation or IObjectCreationOperation when NonDeterministicMember(operation) is { } member:
                     return NonDeterministic(operation, member);
                 default:

@@ -174,8 +174,7 @@ namespace Fluxion.Generator.Frontend
             ForStatementSyntax or WhileStatementSyntax => "a loop needs a condition",
             BreakStatementSyntax or ContinueStatementSyntax => "break and continue are not supported yet; fold the exit into the loop condition",
             LocalFunctionStatementSyntax => "move it into a static method of its own and mark that [Differentiable]",
-            ThrowStatementSyntax => "a gradient cannot throw; return a value instead (double.NaN, say)",
-            _ => "a differentiable method may contain only declarations, assignments, if and switch statements, loops and returns",
+            _ => "a differentiable method may contain only declarations, assignments, calls, if and switch statements, loops, throws and returns",
         };
 
         private static string DescribeExpression(IOperation operation) => operation switch
@@ -201,7 +200,7 @@ namespace Fluxion.Generator.Frontend
         private static string ExpressionAdvice(IOperation operation) => operation switch
         {
             IAssignmentOperation or IIncrementOrDecrementOperation => "assign in a statement of its own",
-            IThrowOperation => "a gradient cannot throw; return a value instead (double.NaN, say)",
+            IThrowOperation => "a throw expression may be only one side of a conditional whose value is assigned or returned; throw in an if statement",
             IPropertyReferenceOperation => "pass the value in as a parameter",
             _ when operation.Type is { } type && KnownSymbols.ToScalarType(type) is null => "values of type '" + type.ToDisplayString() + "' are not supported",
             _ => "only arithmetic on double and integer values, Math functions and calls are supported",

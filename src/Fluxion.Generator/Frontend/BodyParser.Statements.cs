@@ -235,9 +235,13 @@ namespace Fluxion.Generator.Frontend
                 case IInvalidOperation:
                     HasCompilerErrors = true;
                     break;
+                case IInvocationOperation call when !call.Descendants().Any(o => o is IInvalidOperation):
+                    // Its value, if any, goes unused: it runs for its effect (an assertion, a log line, a guard).
+                    ParseEffect(call, target);
+                    break;
                 default:
                     Unsupported(statement, DiagnosticDescriptors.UnsupportedStatement, DescribeStatement(statement),
-                        "only assignments to locals and parameters are allowed as statements");
+                        "only assignments, and calls for their effect, are allowed as statements");
                     break;
             }
         }

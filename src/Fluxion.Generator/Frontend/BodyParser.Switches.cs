@@ -203,6 +203,12 @@ namespace Fluxion.Generator.Frontend
         /// </summary>
         private Expr? ParseValue(IOperation value, List<Statement> target)
         {
+            if (Unwrap(value) is IConditionalOperation { WhenFalse: { } otherwise } guard
+                && (Unwrap(guard.WhenTrue) is IThrowOperation || Unwrap(otherwise) is IThrowOperation))
+            {
+                return ParseGuardedValue(guard, otherwise, target);
+            }
+
             if (Unwrap(value) is not ISwitchExpressionOperation choice)
             {
                 return TryParseExpression(value);
@@ -224,6 +230,23 @@ namespace Fluxion.Generator.Frontend
             }
         }
 
+        /// <summary><c>c ? value : throw …</c> (either way round): an if that throws, then the value.</summary>
+        private Expr? ParseGuardedValue(IConditionalOperation guard, IOperation otherwise, List<Statement> target)
+        {
+            bool throwsWhenTrue = Unwrap(guard.WhenTrue) is IThrowOperation;
+            Expr? condition = TryParseExpression(guard.Condition);
+            var throwing = new List<Statement>();
+            ParseEffect(Unwrap(throwsWhenTrue ? guard.WhenTrue : otherwise), throwing);
+            if (condition is null || throwing.Count == 0)
+            {
+                return null;
+            }
+
+            target.Add(new If(throwsWhenTrue ? condition : new Unary(UnaryOperator.Not, condition, ScalarType.Boolean), throwing.ToEquatableArray(),
+                EquatableArray<Statement>.Empty));
+            return ParseValue(throwsWhenTrue ? otherwise : guard.WhenTrue, target);
+        }
+
         /// <summary>The value a switch tests; null, reported, when it is not a double, an integer or a bool.</summary>
         private Expr? ParseSwitchValue(IOperation value) =>
             KnownSymbols.ToScalarType(value.Type) is null
@@ -240,6 +263,24 @@ namespace Fluxion.Generator.Frontend
                 : Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "switch on '" + Shorten(value.Syntax.ToString()) + "'",
                     "inside a larger expression every arm computes the value again, and this one calls a method or reads a mutable field; "
                     + "compute it into a local first");
+        }
+
+        /// <summary><c>x is &gt; 0 and &lt; 1</c>: the tests the pattern stands for, on the value computed once.</summary>
+        private Expr? ParseIsPattern(IIsPatternOperation test)
+        {
+            Expr? tested = ParseSwitchValue(test.Value);
+            if (tested is null)
+            {
+                return null;
+            }
+
+            if (!IsRepeatable(tested) && test.Pattern is IBinaryPatternOperation or INegatedPatternOperation { Pattern: IBinaryPatternOperation })
+            {
+                return Unsupported(test.Value, DiagnosticDescriptors.UnsupportedExpression, "pattern test of '" + Shorten(test.Value.Syntax.ToString())
+                    + "'", "its tests compute the value again, and this one calls a method or reads a mutable field; compute it into a local first");
+            }
+
+            return Matches(test.Pattern, tested);
         }
 
         /// <summary>True when computing <paramref name="expression"/> again gives the same value and does nothing else.</summary>

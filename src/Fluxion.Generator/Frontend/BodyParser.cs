@@ -119,6 +119,14 @@ namespace Fluxion.Generator.Frontend
                 Diagnostics.AddRange(distinct);
             }
 
+            if (output is null && returns && !HasCompilerErrors && Diagnostics.Count == 0
+                && !StatementTree.AllStatements(statements).Any(statement => statement is Return))
+            {
+                IOperation thrown = body.Descendants().First(o => o is IThrowOperation);
+                Unsupported(thrown, DiagnosticDescriptors.UnsupportedStatement, "throw statement",
+                    "every path of the method throws: it has no value to differentiate");
+            }
+
             if (!returns && !HasCompilerErrors && Diagnostics.Count == 0)
             {
                 // A path without a return is a compiler error (or ends in a throw, reported already).
@@ -176,6 +184,11 @@ namespace Fluxion.Generator.Frontend
                             }
                         }
 
+                        return true;
+                    case IThrowOperation thrown:
+                        // The gradient throws where the method does; nothing after the throw runs.
+                        ParseEffect(thrown, target);
+                        ReportUnreachable(operations, i + 1);
                         return true;
                     case IReturnOperation returnOperation:
                         if (returnOperation.ReturnedValue is null)

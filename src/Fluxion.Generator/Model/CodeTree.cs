@@ -57,6 +57,7 @@ namespace Fluxion.Generator.Model
             ElementAssign element => VariablesOf(element.Index).Concat(VariablesOf(element.Value)),
             DeclareArray array => VariablesOf(array.Length),
             CallStatement call => VariablesOf(call.Call),
+            RunEffect effect => effect.Code.Holes.SelectMany(VariablesOf),
             AccumulateScaled accumulate => VariablesOf(accumulate.Scale).Concat(VariablesOf(accumulate.Length)),
             AdjointArrayDeclaration array => VariablesOf(array.Length),
             DeclareView view => VariablesOf(view.Start).Concat(VariablesOf(view.Length)),

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace Fluxion.Generator.Model
 {
@@ -112,6 +113,17 @@ namespace Fluxion.Generator.Model
 
     /// <summary><c>Tape.Pop()</c>: the value a loop iteration kept, taken back by the backward sweep.</summary>
     internal sealed record TapePop(string Tape, ScalarType PopType) : Expr(PopType);
+
+    /// <summary>
+    /// A statement of the source kept for its effect alone (an assertion, a log line, a guard that throws): every mode runs it where the
+    /// method does, and none differentiates it. Its C# is <paramref name="Text"/> with the values of <paramref name="Holes"/> (the method's
+    /// variables and arrays it reads) between the pieces: one piece more than holes. Every type and member in it is fully qualified.
+    /// </summary>
+    /// <param name="Throws">True for a throw statement, which ends its path.</param>
+    internal sealed record EffectCode(EquatableArray<string> Text, EquatableArray<Expr> Holes, bool Throws)
+    {
+        public EffectCode WithHoles(System.Func<Expr, Expr> map) => this with { Holes = Holes.Select(map).ToEquatableArray() };
+    }
 
     /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
     /// <param name="QualifiedGradientName">The fully qualified name of the callee's gradient method.</param>

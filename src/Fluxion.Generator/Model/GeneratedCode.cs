@@ -63,6 +63,9 @@ namespace Fluxion.Generator.Model
     /// <summary><c>Call;</c>: a call made for what it writes to its outputs.</summary>
     internal sealed record CallStatement(Expr Call) : CodeStatement;
 
+    /// <summary>A statement of the source run for its effect alone, as it was written.</summary>
+    internal sealed record RunEffect(EffectCode Code) : CodeStatement;
+
     /// <summary><c>for (int Index = 0; Index &lt; Length; Index++) Target[Index] += Scale * Source[Index];</c> (no <c>Scale *</c> for 1): a callee's
     /// gradient span, scaled, added to a caller's.</summary>
     internal sealed record AccumulateScaled(string Target, string Source, Expr Scale, Expr Length, string Index) : CodeStatement;

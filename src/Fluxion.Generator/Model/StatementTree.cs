@@ -44,6 +44,7 @@ namespace Fluxion.Generator.Model
             Loop loop => new[] { loop.Condition },
             ArrayDeclaration array => new[] { array.Length },
             ElementAssignment write => new[] { write.Index, write.Value },
+            Effect effect => effect.Code.Holes.AsImmutableArray(),
             _ => System.Array.Empty<Expr>(),
         };
 

@@ -33,4 +33,7 @@ namespace Fluxion.Generator.Model
 
     /// <summary><c>Array[Index] = Value</c> on a local array; compound assignments arrive here already expanded.</summary>
     internal sealed record ElementAssignment(string Array, ScalarType ElementType, Expr Index, Expr Value) : Statement;
+
+    /// <summary>A statement run for its effect alone (see <see cref="EffectCode"/>); a throw ends its path like a return.</summary>
+    internal sealed record Effect(EffectCode Code) : Statement;
 }

@@ -322,6 +322,7 @@ namespace Fluxion.Generator.Optimization
             ElementAssign element => element with { Index = map(element.Index), Value = map(element.Value) },
             DeclareArray array => array with { Length = map(array.Length) },
             CallStatement call => call with { Call = map(call.Call) },
+            RunEffect effect => effect with { Code = effect.Code.WithHoles(map) },
             AccumulateScaled accumulate => accumulate with { Scale = map(accumulate.Scale), Length = map(accumulate.Length) },
             AdjointArrayDeclaration adjoints => adjoints with { Length = map(adjoints.Length) },
             DeclareView view => view with { Start = map(view.Start), Length = map(view.Length) },

@@ -25,6 +25,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 RowCases.All(),
                 SecondOrderModelCases.All(),
                 ForEachActivityCases.All(),
+                GuardArrayCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)

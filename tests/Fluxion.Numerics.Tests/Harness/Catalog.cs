@@ -49,6 +49,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 LoopModelCases.All(),
                 LoopCarriedValueCases.All(),
                 SwitchCases.All(),
+                GuardCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)

@@ -201,6 +201,9 @@ namespace Fluxion.Generator.Modes.Forward
                     case ElementAssignment write:
                         AddElementWrite(write);
                         break;
+                    case Effect effect:
+                        block.Add(new RunEffect(effect.Code));
+                        break;
                     default:
                         throw new InvalidOperationException("no forward rule for " + statement.GetType().Name);
                 }
@@ -213,10 +216,10 @@ namespace Fluxion.Generator.Modes.Forward
             }
         }
 
-        /// <summary>True when every path through <paramref name="statements"/> ends in a return (C# reads what follows as unreachable).</summary>
+        /// <summary>True when every path through <paramref name="statements"/> ends in a return or a throw (C# reads what follows as unreachable).</summary>
         private static bool AlwaysReturns(EquatableArray<Statement> statements) => statements.Count > 0 && statements[statements.Count - 1] switch
         {
-            Return => true,
+            Return or Effect { Code.Throws: true } => true,
             If branch => AlwaysReturns(branch.Then) && AlwaysReturns(branch.Else),
             _ => false,
         };

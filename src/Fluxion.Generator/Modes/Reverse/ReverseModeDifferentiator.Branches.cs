@@ -24,6 +24,8 @@ namespace Fluxion.Generator.Modes.Reverse
             whenTrue();
             List<Step> trueSteps = steps;
             var afterTrue = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
+            bool trueThrew = pathEnded;
+            pathEnded = false;
 
             currentVersion.Clear();
             foreach (var pair in before)
@@ -35,7 +37,22 @@ namespace Fluxion.Generator.Modes.Reverse
             whenFalse();
             List<Step> falseSteps = steps;
             var afterFalse = new Dictionary<string, string>(currentVersion, StringComparer.Ordinal);
+            bool falseThrew = pathEnded;
+            pathEnded = trueThrew && falseThrew;
             steps = outer;
+            if (trueThrew != falseThrew)
+            {
+                // Only the side that did not throw goes on: its versions are the ones after the branch (declared before it, like all
+                // values of a branch), with nothing to merge.
+                currentVersion.Clear();
+                foreach (var pair in trueThrew ? afterFalse : afterTrue)
+                {
+                    currentVersion[pair.Key] = pair.Value;
+                }
+
+                steps.Add(new Branch(taken, trueSteps, falseSteps, new List<Merge>()));
+                return;
+            }
 
             // A variable has a value after the branch when both sides leave it one (C# definite assignment
             // guarantees that of every variable read later, including one declared before without a value).
@@ -117,7 +134,8 @@ namespace Fluxion.Generator.Modes.Reverse
 
         /// <summary>True when <paramref name="incoming"/> is defined on this side (not by a gradient call) and read by nothing there.</summary>
         private static bool CanAssignDirectly(List<Step> side, string incoming) =>
-            side.Any(step => step is Definition { Value: not DifferentiableCall } d && d.Name == incoming) && !ReadNames(side).Contains(incoming);
+            side.Any(step => step is Definition { Value: not DifferentiableCall } d && d.Name == incoming) && !ReadNames(side).Contains(incoming)
+            && !AllSteps(side).OfType<EffectStep>().SelectMany(effect => effect.Code.Holes.SelectMany(VariablesOf)).Contains(incoming);
 
         private void ReverseBranch(Branch branch)
         {

@@ -299,6 +299,9 @@ namespace Fluxion.Generator.Modes.Reverse
 
         private sealed record Definition(string Name, ScalarType Type, Expr Value, bool IsActive) : Step;
 
+        /// <summary>A statement of the source run for its effect alone: the forward sweep runs it, the backward sweep has nothing to do.</summary>
+        private sealed record EffectStep(EffectCode Code) : Step;
+
         /// <summary>The creation of a local array.</summary>
         private sealed record ArrayStep(string Name, ScalarType ElementType, Expr Length) : Step;
 

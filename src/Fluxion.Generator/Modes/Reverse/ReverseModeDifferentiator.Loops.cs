@@ -32,6 +32,8 @@ namespace Fluxion.Generator.Modes.Reverse
                 // The condition needs no derivative: a [Differentiable] call in it is called for its value.
                 Expr condition = ExprTree.CalledForValue(Lower(Rename(loop.Condition), isRoot: true, valueNeeded: false, mayHoist: false));
                 Walk(loop.Body);
+                // A throw in the body ends the iteration it runs in; the loop may run no iteration at all.
+                pathEnded = false;
                 List<Step> body = steps;
                 var exits = carried.ToDictionary(source => source, source => currentVersion[source], StringComparer.Ordinal);
                 currentVersion.Clear();

@@ -44,6 +44,9 @@ namespace Fluxion.Generator.Modes.Reverse
         private List<CodeStatement> backward = new List<CodeStatement>();
         private string? returned;
 
+        /// <summary>True once the block being walked has thrown: nothing after it runs, so its versions merge with nothing.</summary>
+        private bool pathEnded;
+
         /// <summary>Variables a loop keeps overwriting: their version before the loop, reused as the loop's variable.</summary>
         private readonly HashSet<string> loopVariables = new HashSet<string>(StringComparer.Ordinal);
 
@@ -282,6 +285,10 @@ namespace Fluxion.Generator.Modes.Reverse
                     case ElementAssignment write:
                         AddElementWrite(write);
                         break;
+                    case Effect effect:
+                        steps.Add(new EffectStep(effect.Code.WithHoles(Rename)));
+                        pathEnded |= effect.Code.Throws;
+                        break;
                 }
             }
         }
@@ -420,6 +427,9 @@ namespace Fluxion.Generator.Modes.Reverse
                     case ElementWriteStep write:
                         output.Add(new ElementAssign(write.Array, write.Index, write.Value));
                         break;
+                    case EffectStep effect:
+                        output.Add(new RunEffect(effect.Code));
+                        break;
                     case LoopStep loop:
                         var zero = new IntegerConstant(0, ScalarType.Int32);
                         output.Add(insideBranch ? new Assign(loop.Counter, zero) : new Declare(loop.Counter, ScalarType.Int32, zero));
@@ -460,6 +470,7 @@ namespace Fluxion.Generator.Modes.Reverse
             _ => Enumerable.Empty<string>(),
         });
 
+        /// <summary>The names a block reads for its derivatives (effects read values, but need no adjoints).</summary>
         private static IEnumerable<string> ReadNames(List<Step> block) => AllSteps(block).SelectMany(step => step switch
         {
             Definition definition => VariablesOf(definition.Value),

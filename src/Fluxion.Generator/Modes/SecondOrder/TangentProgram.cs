@@ -100,6 +100,9 @@ namespace Fluxion.Generator.Modes.SecondOrder
                             break;
                         case AdjointArrayRelease:
                             break;
+                        case RunEffect effect:
+                            block.Add(new Effect(effect.Code));
+                            break;
                         case ElementAssign element:
                             block.Add(new ElementAssignment(element.Array, elementTypes[element.Array], element.Index, element.Value));
                             break;

@@ -1,0 +1,172 @@
+using System.Collections.Generic;
+using System.Linq;
+using Fluxion.Generator.Diagnostics;
+using Fluxion.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Fluxion.Generator.Frontend
+{
+    /// <summary>
+    /// Statements kept for their effect alone: a call whose value goes unused (<c>Debug.Assert</c>, <c>Console.WriteLine</c>, the
+    /// <c>ThrowIf…</c> helpers, a method of the user's) and a throw, also one a conditional's side makes. Every mode runs them where the
+    /// method does, so a gradient asserts, logs and throws exactly as the method; none differentiates them. They may read the method's
+    /// values but not change them.
+    /// </summary>
+    internal sealed partial class BodyParser
+    {
+        private const string EffectAdvice = "a statement kept for its effect (an assertion, a log line, a guard) may read the method's values but not ";
+
+        /// <summary>Parses <paramref name="effect"/>, a call or a throw, into an effect statement; reports what it may not do.</summary>
+        private void ParseEffect(IOperation effect, List<Statement> target)
+        {
+            if (EffectProblem(effect) is var (at, what, why))
+            {
+                Unsupported(at, DiagnosticDescriptors.UnsupportedStatement, what, why);
+                return;
+            }
+
+            var holes = new Dictionary<SyntaxNode, Expr>();
+            var literals = new Dictionary<SyntaxNode, string>();
+            foreach (IOperation operation in effect.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation { Local.IsConst: true } constant:
+                        AddConstant(constant, holes, literals);
+                        break;
+                    case INameOfOperation name when name.ConstantValue is { HasValue: true, Value: string text }:
+                        literals[name.Syntax] = SymbolDisplay.FormatLiteral(text, quote: true);
+                        break;
+                    case ILocalReferenceOperation local when names.TryGetValue(local.Local, out string? localName):
+                        holes[local.Syntax] = localArrays.ContainsKey(local.Local) ? new SequenceArgument(localName)
+                            : new Variable(localName, KnownSymbols.ToScalarType(local.Type)!.Value);
+                        break;
+                    case IParameterReferenceOperation parameter when names.TryGetValue(parameter.Parameter, out string? parameterName):
+                        if (KnownSymbols.ToScalarType(parameter.Type) is { } type)
+                        {
+                            holes[parameter.Syntax] = new Variable(parameterName, type);
+                        }
+                        else if (KnownSymbols.ToSequence(parameter.Type) is not null)
+                        {
+                            holes[parameter.Syntax] = new SequenceArgument(parameterName);
+                        }
+                        else
+                        {
+                            // A parameter of another type keeps its name in every generated method.
+                            literals[parameter.Syntax] = Identifiers.Identifier(parameterName);
+                        }
+
+                        break;
+                }
+            }
+
+            target.Add(new Effect(new EffectWriter(effect, holes, literals).Write()));
+        }
+
+        /// <summary>A const local read by an effect: its value, since the generated method does not declare it.</summary>
+        private static void AddConstant(ILocalReferenceOperation constant, Dictionary<SyntaxNode, Expr> holes, Dictionary<SyntaxNode, string> literals)
+        {
+            object? value = constant.Local.ConstantValue;
+            if (FoldConstant(value, constant.Type) is { } folded)
+            {
+                holes[constant.Syntax] = folded;
+                return;
+            }
+
+            string suffix = constant.Type?.SpecialType switch
+            {
+                SpecialType.System_Single => "F",
+                SpecialType.System_Decimal => "M",
+                _ => string.Empty,
+            };
+            literals[constant.Syntax] = value is null ? "null" : SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false)
+                + suffix;
+        }
+
+        /// <summary>What keeps <paramref name="effect"/> from running as written: where, what and why; null when nothing does.</summary>
+        private (IOperation At, string What, string Why)? EffectProblem(IOperation effect)
+        {
+            if (effect is IThrowOperation && loops.Count > 0 && effect.Syntax.Parent is BlockSyntax { Parent: ForStatementSyntax or WhileStatementSyntax
+                or DoStatementSyntax or ForEachStatementSyntax })
+            {
+                return (effect, "throw statement", "a loop whose body always throws never runs twice; throw before the loop, under the loop's condition");
+            }
+
+            foreach (IOperation operation in effect.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalFunctionOperation:
+                        return (operation, "lambda", EffectAdvice + "declare lambdas; write the check with a loop before it");
+                    case IDeclarationExpressionOperation or IDeclarationPatternOperation { DeclaredSymbol: not null } or IVariableDeclaratorOperation:
+                        return (operation, "declaration", EffectAdvice + "declare variables; declare them in statements of their own");
+                    case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation
+                        or ICoalesceAssignmentOperation when WrittenVariable(operation) is { } written:
+                        return (operation, "write to '" + written + "'", EffectAdvice + "change them; assign in a statement of its own");
+                    case IArgumentOperation { Parameter.RefKind: not RefKind.None } argument when WrittenVariable(argument.Value) is { } passed:
+                        return (argument, "'" + passed + "' passed by reference", EffectAdvice + "change them; pass a copy");
+                    case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Syntax: InvocationExpressionSyntax { Expression: not
+                        (MemberAccessExpressionSyntax or SimpleNameSyntax) } } extension:
+                        return (extension, "call of '" + extension.TargetMethod.Name + "'", "call the extension method as a static method");
+                    case ILocalReferenceOperation or IParameterReferenceOperation when SequenceVariable(operation) is { } sequence
+                        && !IsReadOnlyUse(operation):
+                        return (operation, "array '" + sequence + "' passed on", EffectAdvice
+                            + "change them, and a method given the array itself could; pass it as a ReadOnlySpan or an IEnumerable");
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The method's local, parameter or array that a write or a by-reference argument changes; null for anything else.</summary>
+        private string? WrittenVariable(IOperation operation)
+        {
+            IOperation? written = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                _ => operation,
+            };
+            written = written switch
+            {
+                IArrayElementReferenceOperation element => element.ArrayReference,
+                IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Instance,
+                _ => written,
+            };
+            return Unwrap(written!) switch
+            {
+                ILocalReferenceOperation local when names.ContainsKey(local.Local) => local.Local.Name,
+                IParameterReferenceOperation parameter when names.ContainsKey(parameter.Parameter) => parameter.Parameter.Name,
+                ITupleOperation tuple => tuple.Elements.Select(WrittenVariable).FirstOrDefault(name => name is not null),
+                _ => null,
+            };
+        }
+
+        /// <summary>The name of the method's local array, or array or span parameter, that <paramref name="reference"/> reads whole.</summary>
+        private string? SequenceVariable(IOperation reference) => reference switch
+        {
+            ILocalReferenceOperation local when localArrays.ContainsKey(local.Local) => local.Local.Name,
+            IParameterReferenceOperation parameter when names.ContainsKey(parameter.Parameter) && KnownSymbols.ToSequence(parameter.Type) is not null
+                => parameter.Parameter.Name,
+            _ => null,
+        };
+
+        /// <summary>
+        /// True when a whole array is only read where it is used: its length or an element taken, or converted to a read-only view
+        /// (<c>ReadOnlySpan</c>, <c>IEnumerable</c>, <c>IReadOnlyList</c>, <c>IReadOnlyCollection</c>), as a string formatter or LINQ takes it.
+        /// </summary>
+        private static bool IsReadOnlyUse(IOperation reference) => reference.Parent switch
+        {
+            IArrayElementReferenceOperation element => element.ArrayReference == reference,
+            IPropertyReferenceOperation { Property.Name: "Length" or "IsEmpty" } or IPropertyReferenceOperation { Property.IsIndexer: true } => true,
+            IArgumentOperation { Parameter.Type: INamedTypeSymbol span } => span.OriginalDefinition.ToDisplayString() == "System.ReadOnlySpan<T>",
+            IConversionOperation { Type: INamedTypeSymbol target } => target.OriginalDefinition.ToDisplayString() is "System.ReadOnlySpan<T>"
+                or "System.Collections.Generic.IEnumerable<T>" or "System.Collections.Generic.IReadOnlyList<T>"
+                or "System.Collections.Generic.IReadOnlyCollection<T>",
+            _ => false,
+        };
+    }
+}
