@@ -118,6 +118,29 @@ namespace Fluxion.Generator.Tests
             """);
 
         [Fact]
+        public Task FLX0006_AssignmentsInsideExpressionsThatCSharpOrders() => Verify("""
+            public static partial class Model
+            {
+                private static (double, double) Pair(double x) => (x, x);
+
+                [Differentiable]
+                public static double F(double x, double[] a, int n)
+                {
+                    int i = 0;
+                    double s = x > 0 ? a[{|FLX0006:i++|}] : 0;
+                    s += n + {|FLX0006:n++|};
+                    if (i < n && a[{|FLX0006:i++|}] > 0)
+                    {
+                        s += x;
+                    }
+
+                    {|FLX0005:(s, x) = Pair(x)|};
+                    return s;
+                }
+            }
+            """);
+
+        [Fact]
         public Task FLX0005_AMethodThatAlwaysThrows() => Verify("""
             public static partial class Model
             {

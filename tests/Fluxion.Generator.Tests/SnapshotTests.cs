@@ -172,6 +172,32 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["CountersAndTuples"] = """
+                namespace Demo;
+                public static partial class Model
+                {
+                    [Differentiable]
+                    public static double Steps(double a, double b, int n)
+                    {
+                        double[] h = new double[n];
+                        int k = 0;
+                        while (n-- > 0)
+                        {
+                            (a, b) = (b, a + 0.5 * b);
+                            h[k++] = a;
+                        }
+
+                        double sum, last;
+                        sum = last = 0;
+                        for (int i = 0; i < k; )
+                        {
+                            sum += h[i++];
+                        }
+
+                        return sum + b * last;
+                    }
+                }
+                """,
             ["Kinks"] = """
                 namespace Demo;
                 public static partial class Model

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -80,6 +81,23 @@ namespace Fluxion.Generator.Frontend
                     continue;
                 }
 
+                if (operation is IDeconstructionAssignmentOperation deconstruction)
+                {
+                    foreach ((IOperation assigned, IOperation assignedValue) in Deconstructed(deconstruction) ?? Array.Empty<(IOperation, IOperation)>())
+                    {
+                        if (assigned is ILocalReferenceOperation { Local: var local } && IsActive(assignedValue))
+                        {
+                            active.Add(local);
+                        }
+                        else if (assigned is IParameterReferenceOperation { Parameter: var parameter } && IsActive(assignedValue))
+                        {
+                            active.Add(parameter);
+                        }
+                    }
+
+                    continue;
+                }
+
                 (ISymbol? target, IOperation? value) = operation switch
                 {
                     IVariableDeclaratorOperation { Initializer: { } initializer } declarator => ((ISymbol?)declarator.Symbol, initializer.Value),
@@ -94,6 +112,28 @@ namespace Fluxion.Generator.Frontend
                     active.Add(target);
                 }
             }
+        }
+
+        /// <summary>
+        /// The variables of <c>(a, b) = (x, y)</c> or <c>var (a, b) = (x, y)</c> paired with their values, in order (a declared variable or a
+        /// discard as its reference); null when either side is not a flat tuple of the same length.
+        /// </summary>
+        public static IReadOnlyList<(IOperation Target, IOperation Value)>? Deconstructed(IDeconstructionAssignmentOperation deconstruction)
+        {
+            IOperation left = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+            IOperation right = deconstruction.Value;
+            while (right is IConversionOperation conversion)
+            {
+                right = conversion.Operand;
+            }
+
+            if (left is not ITupleOperation targets || right is not ITupleOperation values || targets.Elements.Length != values.Elements.Length)
+            {
+                return null;
+            }
+
+            return targets.Elements.Select((element, i) => (element is IDeclarationExpressionOperation declared ? declared.Expression : element,
+                values.Elements[i])).ToList();
         }
 
         /// <summary>True when <paramref name="collection"/> is an array or span parameter, or a local array, that is active here.</summary>

@@ -117,6 +117,8 @@ namespace Fluxion.Generator.Frontend
                     return ParseSwitchExpression(choice);
                 case IIsPatternOperation test:
                     return ParseIsPattern(test);
+                case IAssignmentOperation or IIncrementOrDecrementOperation:
+                    return ParseEmbeddedAssignment(operation);
                 case IPropertyReferenceOperation or IObjectCreationOperation when NonDeterministicMember(operation) is { } member:
                     return NonDeterministic(operation, member);
                 default:

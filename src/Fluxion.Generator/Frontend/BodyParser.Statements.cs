@@ -167,9 +167,9 @@ namespace Fluxion.Generator.Frontend
                 return;
             }
 
-            Expr? index = TryParseExpression(indexOperation);
-            Expr? right = value is null ? (elementType == ScalarType.Double ? Constant.One : new IntegerConstant(1, ScalarType.Int32))
-                : TryParseExpression(value);
+            (Expr? index, Expr? right) = ParseWithEmbedded(StatementOf(element), target, () => (TryParseExpression(indexOperation), value is null
+                ? (elementType == ScalarType.Double ? Constant.One : new IntegerConstant(1, ScalarType.Int32))
+                : TryParseExpression(value)));
             if (index is null || right is null)
             {
                 return;
@@ -231,6 +231,9 @@ namespace Fluxion.Generator.Frontend
                     break;
                 case IIncrementOrDecrementOperation increment when increment.OperatorMethod is null:
                     ParseIncrement(increment, target);
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    ParseDeconstruction(deconstruction, target);
                     break;
                 case IInvalidOperation:
                     HasCompilerErrors = true;

@@ -211,7 +211,7 @@ namespace Fluxion.Generator.Frontend
 
             if (Unwrap(value) is not ISwitchExpressionOperation choice)
             {
-                return TryParseExpression(value);
+                return ParseWithEmbedded(StatementOf(value), value, target);
             }
 
             if (ParseSwitchValue(choice.Value) is not { } tested)

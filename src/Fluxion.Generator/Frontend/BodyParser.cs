@@ -224,7 +224,7 @@ namespace Fluxion.Generator.Frontend
                             ParseStatement(initializer, target);
                         }
 
-                        if (ParseLoop(forLoop, TryParseExpression, condition, Array.Empty<Statement>(), Flatten(forLoop.Body),
+                        if (ParseLoop(forLoop, ParseLoopCondition, condition, Array.Empty<Statement>(), Flatten(forLoop.Body),
                             Array.Empty<Statement>(), forLoop.AtLoopBottom, testsFirst: true, target))
                         {
                             return ReturnAfterLoop(operations, i + 1, target, after);
@@ -232,7 +232,7 @@ namespace Fluxion.Generator.Frontend
 
                         break;
                     case IWhileLoopOperation { Condition: { } condition, ConditionIsUntil: false } whileLoop:
-                        if (ParseLoop(whileLoop, TryParseExpression, condition, Array.Empty<Statement>(), Flatten(whileLoop.Body),
+                        if (ParseLoop(whileLoop, ParseLoopCondition, condition, Array.Empty<Statement>(), Flatten(whileLoop.Body),
                             Array.Empty<Statement>(), Array.Empty<IOperation>(), whileLoop.ConditionIsTop, target))
                         {
                             return ReturnAfterLoop(operations, i + 1, target, after);
@@ -266,7 +266,9 @@ namespace Fluxion.Generator.Frontend
             }
 
             target.AddRange(frame.Prologue);
-            return ParseSequence(frame.Operations, frame.Start, target, frame.Next);
+            bool returns = ParseSequence(frame.Operations, frame.Start, target, frame.Next);
+            target.AddRange(frame.Epilogue);
+            return returns;
         }
 
         /// <summary>
@@ -278,8 +280,9 @@ namespace Fluxion.Generator.Frontend
         /// <param name="bottom">The increment of a for loop, which runs after the body and after a continue.</param>
         /// <param name="first">Statements the body starts with (the element of a foreach).</param>
         /// <param name="advance">Statements that end each iteration, before <paramref name="bottom"/> (the index of a foreach).</param>
-        private bool ParseLoop(ILoopOperation loop, Func<IOperation, Expr?> parseCondition, IOperation condition, IReadOnlyList<Statement> first,
-            IReadOnlyList<IOperation> body, IReadOnlyList<Statement> advance, IReadOnlyList<IOperation> bottom, bool testsFirst, List<Statement> target)
+        private bool ParseLoop(ILoopOperation loop, Func<IOperation, List<Statement>, Expr?> parseCondition, IOperation condition,
+            IReadOnlyList<Statement> first, IReadOnlyList<IOperation> body, IReadOnlyList<Statement> advance, IReadOnlyList<IOperation> bottom,
+            bool testsFirst, List<Statement> target)
         {
             ActivityAnalysis.State top = activity.Save();
             while (true)
@@ -305,10 +308,13 @@ namespace Fluxion.Generator.Frontend
                 target.Add(new Assignment(context.Running, ScalarType.Boolean, new BooleanConstant(true), Declares: true));
             }
 
-            Expr? loopCondition = parseCondition(condition);
+            var setup = new List<Statement>();
+            Expr? loopCondition = parseCondition(condition, setup);
+            (List<Statement> beforeLoop, List<Statement> eachIteration) = ConditionSetup(setup, testsFirst);
+            target.AddRange(beforeLoop);
             var statements = new List<Statement>(first);
             loops.Push(context);
-            ParseSequence(body, 0, statements, new Continuation(bottom, 0, null, isLoopBottom: true, advance));
+            ParseSequence(body, 0, statements, new Continuation(bottom, 0, null, isLoopBottom: true, advance, epilogue: eachIteration));
             loops.Pop();
             activity.Restore(ActivityAnalysis.State.Union(top, activity.Save()));
             if (loopCondition is not null)
@@ -348,9 +354,12 @@ namespace Fluxion.Generator.Frontend
             var advance = new Assignment(index, ScalarType.Int32, new Binary(BinaryOperator.Add, position, new IntegerConstant(1, ScalarType.Int32),
                 ScalarType.Int32), Declares: false);
             var condition = new Binary(BinaryOperator.Less, position, new SequenceLength(array), ScalarType.Boolean);
-            return ParseLoop(forEach, _ => condition, forEach.Collection, new[] { read }, Flatten(forEach.Body), new[] { advance },
+            return ParseLoop(forEach, (_, _) => condition, forEach.Collection, new[] { read }, Flatten(forEach.Body), new[] { advance },
                 Array.Empty<IOperation>(), testsFirst: true, target);
         }
+
+        /// <summary>A loop's condition; the assignments inside it go to <paramref name="setup"/>, to run before each test.</summary>
+        private Expr? ParseLoopCondition(IOperation condition, List<Statement> setup) => ParseWithEmbedded(condition, condition, setup);
 
         /// <summary>After a loop that may have returned: return the kept value, or go on with what follows.</summary>
         private bool ReturnAfterLoop(IReadOnlyList<IOperation> operations, int rest, List<Statement> target, Continuation? after)
@@ -436,7 +445,7 @@ namespace Fluxion.Generator.Frontend
                 return;
             }
 
-            Expr? condition = TryParseExpression(branch.Condition);
+            Expr? condition = ParseWithEmbedded(branch.Condition, branch.Condition, target);
             ActivityAnalysis.State before = activity.Save();
             var whenTrue = new List<Statement>();
             ParseSequence(Flatten(branch.WhenTrue), 0, whenTrue, after);
@@ -455,8 +464,10 @@ namespace Fluxion.Generator.Frontend
         private sealed class Continuation
         {
             public Continuation(IReadOnlyList<IOperation> operations, int start, Continuation? next, bool isLoopBottom = false,
-                IReadOnlyList<Statement>? prologue = null, ILabelSymbol? switchExit = null, bool isMethodEnd = false)
+                IReadOnlyList<Statement>? prologue = null, ILabelSymbol? switchExit = null, bool isMethodEnd = false,
+                IReadOnlyList<Statement>? epilogue = null)
             {
+                Epilogue = epilogue ?? Array.Empty<Statement>();
                 IsMethodEnd = isMethodEnd;
                 Operations = operations;
                 Start = start;
@@ -477,6 +488,9 @@ namespace Fluxion.Generator.Frontend
 
             /// <summary>Statements that come before the operations (a foreach's index increment).</summary>
             public IReadOnlyList<Statement> Prologue { get; }
+
+            /// <summary>Statements that come after the operations (the assignments inside a loop's condition, before its next test).</summary>
+            public IReadOnlyList<Statement> Epilogue { get; }
 
             /// <summary>The exit label of the switch statement whose breaks go here; null for any other continuation.</summary>
             public ILabelSymbol? SwitchExit { get; }

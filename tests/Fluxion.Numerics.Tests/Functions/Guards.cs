@@ -106,8 +106,7 @@ namespace Fluxion.Numerics.Tests.Functions
             int steps = 0;
             while (Math.Abs(r * r - a) > 1e-15 * a)
             {
-                steps++;
-                if (steps > maxSteps)
+                if (++steps > maxSteps)
                 {
                     throw new InvalidOperationException("no convergence for a = " + a);
                 }

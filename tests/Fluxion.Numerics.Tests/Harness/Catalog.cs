@@ -50,6 +50,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 LoopCarriedValueCases.All(),
                 SwitchCases.All(),
                 GuardCases.All(),
+                CounterCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
