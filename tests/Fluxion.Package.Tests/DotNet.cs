@@ -38,7 +38,15 @@ namespace Fluxion.Package.Tests
             }
         }
 
-        public static async Task<CommandResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        public static Task<CommandResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+            RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+        /// <param name="workingDirectory">Where the command runs.</param>
+        /// <param name="timeout">How long it may run before it is killed.</param>
+        /// <param name="environment">Variables set for the command, on top of the defaults below.</param>
+        /// <param name="arguments">The arguments after <c>dotnet</c>.</param>
+        public static async Task<CommandResult> RunAsync(
+            string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
         {
             var startInfo = new ProcessStartInfo(Host)
             {
@@ -70,6 +78,10 @@ namespace Fluxion.Package.Tests
             startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
             startInfo.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
             startInfo.Environment["UseSharedCompilation"] = "false";
+            foreach ((string key, string value) in environment)
+            {
+                startInfo.Environment[key] = value;
+            }
 
             string commandLine = "dotnet " + string.Join(" ", arguments.Select(Quote));
             var stopwatch = Stopwatch.StartNew();

@@ -1,10 +1,10 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Xunit;
@@ -12,11 +12,9 @@ using Xunit;
 namespace Fluxion.Package.Tests
 {
     /// <summary>The Fluxion package as a user gets it: its contents, and a program built against it alone.</summary>
-    public sealed class PackageTests : IClassFixture<PackedFluxion>
+    [Collection(PackedFluxion.Collection)]
+    public sealed class PackageTests
     {
-        private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
-        private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
-
         private readonly PackedFluxion _packed;
 
         public PackageTests(PackedFluxion packed)
@@ -28,67 +26,98 @@ namespace Fluxion.Package.Tests
         public void Package_carries_the_attribute_library_the_generator_and_the_readme()
         {
             using ZipArchive package = ZipFile.OpenRead(_packed.PackagePath);
-            List<string> entries = package.Entries.Select(entry => entry.FullName).OrderBy(name => name, StringComparer.Ordinal).ToList();
-            string listing = $"Package {Path.GetFileName(_packed.PackagePath)} contains:{Environment.NewLine}  " +
-                string.Join(Environment.NewLine + "  ", entries);
+            string listing = Listing(package);
+            List<string> entries = Entries(package);
 
             Assert.True(entries.Contains("lib/netstandard2.0/Fluxion.dll"), listing);
             Assert.True(entries.Contains("analyzers/dotnet/cs/Fluxion.Generator.dll"), listing);
             Assert.True(entries.Contains("README.md"), listing);
             // The generator is a compiler plug-in, never a library the user's code references.
-            Assert.False(entries.Any(name => name.StartsWith("lib/", StringComparison.Ordinal) && name.EndsWith("Fluxion.Generator.dll", StringComparison.Ordinal)), listing);
+            Assert.False(
+                entries.Any(name => name.StartsWith("lib/", StringComparison.Ordinal) && name.EndsWith("Fluxion.Generator.dll", StringComparison.Ordinal)),
+                listing);
 
             string readme = ReadEntry(package, "README.md");
             string repositoryReadme = File.ReadAllText(Path.Combine(_packed.RepositoryRoot, "README.md"));
             Assert.True(readme == repositoryReadme, "The packed README.md differs from the repository's README.md." + Environment.NewLine + listing);
 
-            ZipArchiveEntry? nuspecEntry = package.Entries.SingleOrDefault(entry => entry.FullName == PackedFluxion.PackageId + ".nuspec");
-            Assert.True(nuspecEntry != null, "No Fluxion.nuspec at the package root." + Environment.NewLine + listing);
-            string nuspecText = ReadEntry(package, nuspecEntry!.FullName);
-            XDocument nuspec = XDocument.Parse(nuspecText);
-            XElement metadata = nuspec.Root!.Elements().Single(element => element.Name.LocalName == "metadata");
-            string Metadata(string name) => metadata.Elements().SingleOrDefault(element => element.Name.LocalName == name)?.Value ?? "";
+            Nuspec nuspec = ReadNuspec(package);
+            Assert.True(nuspec.Metadata("id") == PackedFluxion.PackageId, nuspec.Message);
+            Assert.True(nuspec.Metadata("version") == _packed.PackageVersion, $"File name says version {_packed.PackageVersion}. " + nuspec.Message);
+            Assert.True(nuspec.Metadata("readme") == "README.md", nuspec.Message);
 
-            string nuspecMessage = "Fluxion.nuspec:" + Environment.NewLine + nuspecText;
-            Assert.True(Metadata("id") == PackedFluxion.PackageId, nuspecMessage);
-            Assert.True(Metadata("version") == _packed.PackageVersion, $"File name says version {_packed.PackageVersion}. " + nuspecMessage);
-            Assert.True(Metadata("readme") == "README.md", nuspecMessage);
-
-            List<string> dependencies = nuspec.Descendants()
+            List<string> dependencies = nuspec.Document.Descendants()
                 .Where(element => element.Name.LocalName == "dependency")
                 .Select(element => (string?)element.Attribute("id") ?? "")
                 .ToList();
             Assert.False(dependencies.Any(id => id.Equals("Fluxion.Generator", StringComparison.OrdinalIgnoreCase)),
-                "The package must carry the generator, not depend on a Fluxion.Generator package. " + nuspecMessage);
+                "The package must carry the generator, not depend on a Fluxion.Generator package. " + nuspec.Message);
+        }
+
+        [Fact]
+        public void Package_carries_a_license_an_icon_and_links_to_the_repository_and_the_changelog()
+        {
+            using ZipArchive package = ZipFile.OpenRead(_packed.PackagePath);
+            string listing = Listing(package);
+            Nuspec nuspec = ReadNuspec(package);
+
+            // A license expression or a license file, and the MIT text with its copyright line either way.
+            XElement? license = nuspec.Element("license");
+            Assert.True(license != null, "The nuspec names no license. " + nuspec.Message);
+            string licenseType = (string?)license!.Attribute("type") ?? "";
+            Assert.True(licenseType == "expression" ? license.Value == "MIT" : licenseType == "file" && Entries(package).Contains(license.Value),
+                "The license is neither the MIT expression nor a packed file. " + nuspec.Message + Environment.NewLine + listing);
+            Assert.True(Entries(package).Contains("LICENSE"), listing);
+            string licenseText = ReadEntry(package, "LICENSE");
+            Assert.Contains("MIT License", licenseText);
+            Assert.Contains("Copyright (c)", licenseText);
+            Assert.Contains("Fluxion contributors", licenseText);
+
+            string icon = nuspec.Metadata("icon");
+            Assert.True(icon.Length > 0 && Entries(package).Contains(icon),
+                $"The icon '{icon}' is not in the package. " + nuspec.Message + Environment.NewLine + listing);
+            (int width, int height) = PngSize(ReadBytes(package, icon));
+            Assert.True(width == 128 && height == 128, $"The icon is {width}x{height}, not 128x128.");
+
+            string projectUrl = nuspec.Metadata("projectUrl");
+            Assert.True(projectUrl.StartsWith("https://", StringComparison.Ordinal), nuspec.Message);
+            XElement? repository = nuspec.Element("repository");
+            Assert.True(repository != null, "The nuspec has no repository. " + nuspec.Message);
+            Assert.Equal("git", (string?)repository!.Attribute("type"));
+            Assert.StartsWith("https://", (string?)repository.Attribute("url") ?? "");
+
+            string releaseNotes = nuspec.Metadata("releaseNotes");
+            Assert.True(releaseNotes.Contains(projectUrl + "/blob/main/CHANGELOG.md", StringComparison.Ordinal),
+                "The release notes do not point at the changelog. " + nuspec.Message);
+            Assert.True(File.Exists(Path.Combine(_packed.RepositoryRoot, "CHANGELOG.md")), "The release notes point at a CHANGELOG.md the repository lacks.");
+        }
+
+        [Fact]
+        public void Pack_produces_a_symbol_package_beside_the_package()
+        {
+            string symbols = Path.ChangeExtension(_packed.PackagePath, ".snupkg");
+            Assert.True(File.Exists(symbols), $"No {Path.GetFileName(symbols)} in {_packed.FeedDirectory}." + Environment.NewLine + _packed.Pack.Describe());
+            using ZipArchive package = ZipFile.OpenRead(symbols);
+            Assert.True(Entries(package).Contains("lib/netstandard2.0/Fluxion.pdb"), Listing(package));
+        }
+
+        [Fact]
+        public void Every_link_in_the_packed_readme_is_absolute()
+        {
+            // A package gallery shows the README away from the repository, where a relative link leads nowhere.
+            using ZipArchive package = ZipFile.OpenRead(_packed.PackagePath);
+            IReadOnlyList<string> targets = Markdown.LinkTargets(ReadEntry(package, "README.md"));
+            Assert.NotEmpty(targets);
+            List<string> relative = targets.Where(target => !Markdown.IsAbsolute(target)).ToList();
+            Assert.True(relative.Count == 0,
+                "Relative links in the packed README.md:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", relative));
         }
 
         [Fact]
         public async Task Console_app_referencing_only_the_package_gets_the_generated_gradient()
         {
-            using var app = new TemporaryDirectory("consumer");
-            string packagesDirectory = app.Combine("packages");
-            WriteConsumer(app, _packed.FeedDirectory, packagesDirectory, _packed.PackageVersion);
-
-            CommandResult build = await DotNet.RunAsync(
-                app.Path, BuildTimeout,
-                "build", "Consumer.csproj",
-                "--configuration", "Release",
-                "--disable-build-servers",
-                "-nodeReuse:false");
-            Assert.True(build.Succeeded, "Building the console app against the package failed:" + Environment.NewLine + build.Describe());
-
-            // The restore must have taken the package just packed, not a copy cached from elsewhere.
-            string restored = Path.Combine(packagesDirectory, PackedFluxion.PackageId.ToLowerInvariant(), _packed.PackageVersion);
-            string restoredHashFile = Path.Combine(restored, $"{PackedFluxion.PackageId.ToLowerInvariant()}.{_packed.PackageVersion}.nupkg.sha512");
-            Assert.True(File.Exists(restoredHashFile), $"Fluxion {_packed.PackageVersion} was not restored into {packagesDirectory}." + Environment.NewLine + build.Describe());
-            string packedHash = Convert.ToBase64String(SHA512.HashData(File.ReadAllBytes(_packed.PackagePath)));
-            Assert.True(File.ReadAllText(restoredHashFile).Trim() == packedHash,
-                $"The restored Fluxion package in {restored} is not the one packed at {_packed.PackagePath}.");
-
-            string assembly = app.Combine("bin", "Release", "net10.0", "Consumer.dll");
-            Assert.True(File.Exists(assembly), $"No {assembly} after the build." + Environment.NewLine + build.Describe());
-            CommandResult run = await DotNet.RunAsync(app.Path, RunTimeout, assembly);
-            Assert.True(run.Succeeded, "Running the console app failed:" + Environment.NewLine + run.Describe());
+            using var app = new ConsumerProject(_packed, "consumer", implicitUsingsAndNullable: false, ConsumerProgram);
+            CommandResult run = await app.BuildAndRunAsync();
 
             Dictionary<string, double> printed = ParseOutput(run);
             const double x = 0.5, y = 2.0;
@@ -108,64 +137,32 @@ namespace Fluxion.Package.Tests
             }
         }
 
-        private static void WriteConsumer(TemporaryDirectory app, string feedDirectory, string packagesDirectory, string version)
-        {
-            // Empty Directory.Build.* and Directory.Packages.props files end MSBuild's search for them
-            // here, so nothing above the temporary folder can change the build.
-            const string emptyProject = "<Project />\n";
-            File.WriteAllText(app.Combine("Directory.Build.props"), emptyProject);
-            File.WriteAllText(app.Combine("Directory.Build.targets"), emptyProject);
-            File.WriteAllText(app.Combine("Directory.Packages.props"), emptyProject);
+        private const string ConsumerProgram = """
+            using System;
+            using System.Globalization;
+            using Fluxion;
 
-            // The package folder is an extra source: every other package still comes from the
-            // machine's configured feeds. A private packages folder means Fluxion is restored from
-            // that source and nowhere else.
-            File.WriteAllText(app.Combine("NuGet.config"), new XDocument(
-                new XElement("configuration",
-                    new XElement("packageSources",
-                        new XElement("add", new XAttribute("key", "fluxion-under-test"), new XAttribute("value", feedDirectory))),
-                    new XElement("config",
-                        new XElement("add", new XAttribute("key", "globalPackagesFolder"), new XAttribute("value", packagesDirectory))))).ToString());
-
-            File.WriteAllText(app.Combine("Consumer.csproj"), new XDocument(
-                new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),
-                    new XElement("PropertyGroup",
-                        new XElement("OutputType", "Exe"),
-                        new XElement("TargetFramework", "net10.0"),
-                        new XElement("Nullable", "enable"),
-                        new XElement("ImplicitUsings", "disable"),
-                        new XElement("TreatWarningsAsErrors", "true"),
-                        new XElement("RestorePackagesPath", packagesDirectory)),
-                    new XElement("ItemGroup",
-                        new XElement("PackageReference", new XAttribute("Include", PackedFluxion.PackageId), new XAttribute("Version", version))))).ToString());
-
-            File.WriteAllText(app.Combine("Program.cs"), """
-                using System;
-                using System.Globalization;
-                using Fluxion;
-
-                namespace Consumer
+            namespace Consumer
+            {
+                public static partial class Model
                 {
-                    public static partial class Model
-                    {
-                        [Differentiable]
-                        public static double F(double x, double y) => x * Math.Sin(y) / (1.0 + x * x);
-                    }
-
-                    public static class Program
-                    {
-                        public static void Main()
-                        {
-                            double value = Model.F_Grad(0.5, 2.0, out var dx, out var dy);
-                            Console.WriteLine("value=" + value.ToString("R", CultureInfo.InvariantCulture));
-                            Console.WriteLine("dx=" + dx.ToString("R", CultureInfo.InvariantCulture));
-                            Console.WriteLine("dy=" + dy.ToString("R", CultureInfo.InvariantCulture));
-                        }
-                    }
+                    [Differentiable]
+                    public static double F(double x, double y) => x * Math.Sin(y) / (1.0 + x * x);
                 }
 
-                """);
-        }
+                public static class Program
+                {
+                    public static void Main()
+                    {
+                        double value = Model.F_Grad(0.5, 2.0, out var dx, out var dy);
+                        Console.WriteLine("value=" + value.ToString("R", CultureInfo.InvariantCulture));
+                        Console.WriteLine("dx=" + dx.ToString("R", CultureInfo.InvariantCulture));
+                        Console.WriteLine("dy=" + dy.ToString("R", CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+
+            """;
 
         private static Dictionary<string, double> ParseOutput(CommandResult run)
         {
@@ -182,10 +179,62 @@ namespace Fluxion.Package.Tests
             return values;
         }
 
+        private static List<string> Entries(ZipArchive package) =>
+            package.Entries.Select(entry => entry.FullName).OrderBy(name => name, StringComparer.Ordinal).ToList();
+
+        private static string Listing(ZipArchive package) =>
+            $"The package contains:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", Entries(package));
+
         private static string ReadEntry(ZipArchive package, string name)
         {
             using var reader = new StreamReader(package.GetEntry(name)!.Open());
             return reader.ReadToEnd();
+        }
+
+        private static byte[] ReadBytes(ZipArchive package, string name)
+        {
+            using Stream entry = package.GetEntry(name)!.Open();
+            using var bytes = new MemoryStream();
+            entry.CopyTo(bytes);
+            return bytes.ToArray();
+        }
+
+        // A PNG starts with its 8-byte signature and the IHDR chunk: length, type, then width and height, big-endian.
+        private static (int Width, int Height) PngSize(byte[] png)
+        {
+            byte[] signature = { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A };
+            Assert.True(png.Length >= 24 && png.Take(8).SequenceEqual(signature), "The icon is not a PNG.");
+            Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
+            return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+        }
+
+        private static Nuspec ReadNuspec(ZipArchive package)
+        {
+            string name = PackedFluxion.PackageId + ".nuspec";
+            Assert.True(package.GetEntry(name) != null, $"No {name} at the package root." + Environment.NewLine + Listing(package));
+            return new Nuspec(ReadEntry(package, name));
+        }
+
+        /// <summary>The package's manifest, read by element name whatever its namespace.</summary>
+        private sealed class Nuspec
+        {
+            private readonly XElement _metadata;
+
+            public Nuspec(string text)
+            {
+                Message = "Fluxion.nuspec:" + Environment.NewLine + text;
+                Document = XDocument.Parse(text);
+                _metadata = Document.Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+            }
+
+            public XDocument Document { get; }
+
+            /// <summary>The whole manifest, for assertion messages.</summary>
+            public string Message { get; }
+
+            public XElement? Element(string name) => _metadata.Elements().SingleOrDefault(element => element.Name.LocalName == name);
+
+            public string Metadata(string name) => Element(name)?.Value ?? "";
         }
     }
 }

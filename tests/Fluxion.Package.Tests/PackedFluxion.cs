@@ -7,12 +7,15 @@ using Xunit;
 namespace Fluxion.Package.Tests
 {
     /// <summary>
-    /// Packs src/Fluxion once for the whole test class, into a fresh temporary folder that then
+    /// Packs src/Fluxion once for the test classes of its collection, into a fresh temporary folder that then
     /// serves as a local package source.
     /// </summary>
     public sealed class PackedFluxion : IAsyncLifetime
     {
         public const string PackageId = "Fluxion";
+
+        /// <summary>The test collection that shares one pack; its classes run one after another.</summary>
+        public const string Collection = "Packed Fluxion";
 
         private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
 
@@ -74,5 +77,11 @@ namespace Fluxion.Package.Tests
             _temporary.Dispose();
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>Packs once for every test class that consumes the package.</summary>
+    [CollectionDefinition(PackedFluxion.Collection)]
+    public sealed class PackedFluxionCollection : ICollectionFixture<PackedFluxion>
+    {
     }
 }
