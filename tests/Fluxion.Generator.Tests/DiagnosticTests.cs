@@ -141,6 +141,66 @@ namespace Fluxion.Generator.Tests
             """);
 
         [Fact]
+        public Task FLX0018_SuppliedDerivativesThatDoNotFit() => Verify("""
+            public static class Library
+            {
+                public static double Erf(double x) => x;
+
+                public static double Scale(double x, int n) => x * n;
+
+                public static int Count(double x) => 1;
+            }
+
+            public static partial class Rules
+            {
+                [{|#0:DerivativeOf(typeof(Library), nameof(Library.Erf))|}]
+                public static double MissingOutput(double x) => x;
+
+                [{|#1:DerivativeOf(typeof(Library), "Erff")|}]
+                public static double NoSuchMethod(double x, out double dx) { dx = 1; return x; }
+
+                [{|#2:DerivativeOf(typeof(Library), nameof(Library.Erf))|}]
+                private static double Hidden(double x, out double dx) { dx = 1; return x; }
+
+                [DerivativeOf(typeof(Library), nameof(Library.Scale))]
+                public static double ScaleDerivative(double x, int n, out double dx) { dx = n; return x * n; }
+
+                [{|#3:DerivativeOf(typeof(Library), nameof(Library.Scale))|}]
+                public static double AgainScale(double x, int n, out double dx) { dx = n; return x * n; }
+
+                [{|#4:DerivativeOf(typeof(Library), nameof(Library.Count))|}]
+                public static double CountDerivative(double x, out double dx) { dx = 0; return 1; }
+            }
+            """,
+            Diagnostic("FLX0018", 0).WithArguments("MissingOutput", "Library.Erf",
+                "its signature must be 'static double MissingOutput(double x, out double dx)'"),
+            Diagnostic("FLX0018", 1).WithArguments("NoSuchMethod", "Library.Erff", "there is no static method 'Library.Erff'"),
+            Diagnostic("FLX0018", 2).WithArguments("Hidden", "Library.Erf",
+                "a derivative must be a static, non-generic method that is public or internal, in a type that is not private"),
+            Diagnostic("FLX0018", 3).WithArguments("AgainScale", "Library.Scale", "'Rules.ScaleDerivative' is its derivative already"),
+            Diagnostic("FLX0018", 4).WithArguments("CountDerivative", "Library.Count", "its target must return double"));
+
+        [Fact]
+        public Task FLX0016_SecondDerivativesThroughASuppliedDerivative() => Verify("""
+            public static class Library
+            {
+                public static double Erf(double x) => x;
+            }
+
+            public static partial class Model
+            {
+                [DerivativeOf(typeof(Library), nameof(Library.Erf))]
+                public static double ErfDerivative(double x, out double dx) { dx = 1; return x; }
+
+                [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Hessian)]
+                public static double F(double x) => {|#0:Library.Erf(x * x)|};
+            }
+            """,
+            Diagnostic("FLX0016", 0).WithArguments("'F_Hessian'", "F", "a call of 'Library.Erf' goes through the derivative supplied for it, "
+                + "'Model.ErfDerivative', which gives first derivatives only; ask for second derivatives where the call is not made, "
+                + "or only for first ones here"));
+
+        [Fact]
         public Task FLX0005_AMethodThatAlwaysThrows() => Verify("""
             public static partial class Model
             {
@@ -209,8 +269,10 @@ namespace Fluxion.Generator.Tests
                 public static double F(double x) => 2 * {|#0:Helpers.Softplus(x)|} + Helpers.Softplus(1.0) + {|#1:Math.IEEERemainder(x, 2)|};
             }
             """,
-            Diagnostic("FLX0007", 0).WithArguments("Helpers.Softplus", "mark 'Softplus' [Differentiable] (in a partial type) so that Fluxion generates its gradient"),
-            Diagnostic("FLX0007", 1).WithArguments("Math.IEEERemainder", "Fluxion has no derivative rule for it"));
+            Diagnostic("FLX0007", 0).WithArguments("Helpers.Softplus", "mark 'Softplus' [Differentiable] (in a partial type) so that Fluxion generates "
+                + "its gradient, or supply its derivative as a method of yours marked [DerivativeOf(typeof(Helpers), nameof(Helpers.Softplus))]"),
+            Diagnostic("FLX0007", 1).WithArguments("Math.IEEERemainder", "Fluxion has no derivative rule for it; supply its derivative as a method of "
+                + "yours marked [DerivativeOf(typeof(Math), nameof(Math.IEEERemainder))]"));
 
         [Fact]
         public Task FLX0008_WriteOutsideMethod() => Verify("""
@@ -573,7 +635,7 @@ namespace Fluxion.Generator.Tests
                 .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
                 .ToList();
 
-            Assert.Equal(17, descriptors.Count);
+            Assert.Equal(18, descriptors.Count);
             Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
             foreach (DiagnosticDescriptor descriptor in descriptors)
             {

@@ -93,6 +93,26 @@ namespace Fluxion.Generator.Tests
         }
 
         [Fact]
+        public void SupplyingADerivativeInAnotherFileUpdatesTheCaller()
+        {
+            const string Caller = "using Fluxion;\nnamespace Demo;\npublic static partial class Caller\n{\n    [Differentiable]\n"
+                + "    public static double F(double x) => Library.Square(x) * x;\n}\n";
+            const string Library = "namespace Demo;\npublic static class Library\n{\n    public static double Square(double x) => x * x;\n}\n";
+            const string Rules = "using Fluxion;\nnamespace Demo;\npublic static class Rules\n{\n"
+                + "    [DerivativeOf(typeof(Library), nameof(Library.Square))]\n"
+                + "    public static double SquareDerivative(double x, out double dx) { dx = 2 * x; return x * x; }\n}\n";
+            Compilation compilation = GeneratorHarness.CreateCompilation(Caller, Library, "namespace Demo;\n");
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+            Assert.Contains(driver.GetRunResult().Diagnostics, d => d.Id == "FLX0007");
+
+            driver = driver.RunGenerators(Replace(compilation, 2, Rules));
+
+            Assert.DoesNotContain(driver.GetRunResult().Diagnostics, d => d.Id.StartsWith("FLX", System.StringComparison.Ordinal));
+            string caller = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Caller.F")).ToString();
+            Assert.Contains("global::Demo.Rules.SquareDerivative(x, out double square_dx)", caller);
+        }
+
+        [Fact]
         public void AddingAMethodDifferentiatesOnlyThatMethod()
         {
             (GeneratorDriverRunResult result, _) = RunTwice(

@@ -198,6 +198,44 @@ namespace Fluxion.Generator.Tests
                     }
                 }
                 """,
+            ["SuppliedDerivative"] = """
+                namespace Demo;
+                public static class Library
+                {
+                    public static double CubeRoot(double a) => Math.Cbrt(a);
+
+                    public static double LogSumExp(ReadOnlySpan<double> x)
+                    {
+                        double max = double.NegativeInfinity;
+                        foreach (double v in x) max = Math.Max(max, v);
+                        double sum = 0;
+                        foreach (double v in x) sum += Math.Exp(v - max);
+                        return max + Math.Log(sum);
+                    }
+                }
+
+                public static partial class Model
+                {
+                    [DerivativeOf(typeof(Library), nameof(Library.CubeRoot))]
+                    public static double CubeRootDerivative(double a, out double da)
+                    {
+                        double r = Library.CubeRoot(a);
+                        da = 1 / (3 * r * r);
+                        return r;
+                    }
+
+                    [DerivativeOf(typeof(Library), nameof(Library.LogSumExp))]
+                    public static double LogSumExpDerivative(ReadOnlySpan<double> x, Span<double> dx)
+                    {
+                        double value = Library.LogSumExp(x);
+                        for (int i = 0; i < x.Length; i++) dx[i] = Math.Exp(x[i] - value);
+                        return value;
+                    }
+
+                    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                    public static double Loss(double[] w, double volume) => Library.LogSumExp(w) * Library.CubeRoot(volume * volume);
+                }
+                """,
             ["Kinks"] = """
                 namespace Demo;
                 public static partial class Model

@@ -77,6 +77,9 @@ namespace Fluxion.Numerics.Tests
         /// No [Differentiable] method of this assembly escapes the checks (of the scalar or the array catalog). Vector-valued
         /// methods (void) are VectorTests' cases instead, which checks that it has them all.
         /// </summary>
+        /// <summary>Methods that use Gradient.Stop: differences of the function see what the gradient does not, by design (tested apart).</summary>
+        private static readonly string[] StopsGradients = { "Supplied.StoppedGoal" };
+
         [Fact]
         public void EveryDifferentiableMethodIsInTheCatalog()
         {
@@ -86,7 +89,7 @@ namespace Fluxion.Numerics.Tests
                 .Select(GradientCase.NameOf)
                 .OrderBy(n => n, StringComparer.Ordinal)
                 .ToList();
-            var missing = declared.Where(n => !Catalog.All.ContainsKey(n) && !ArrayCatalog.All.ContainsKey(n)).ToList();
+            var missing = declared.Where(n => !Catalog.All.ContainsKey(n) && !ArrayCatalog.All.ContainsKey(n) && !StopsGradients.Contains(n)).ToList();
             Assert.True(missing.Count == 0, "not in the catalog: " + string.Join(", ", missing));
         }
     }

@@ -87,6 +87,16 @@ namespace Fluxion.Numerics.Tests
                     (x, u, y, g) => { Start(y); VectorModels.UpdateInPlace_Vjp(x[0], x[1], y, u, out g[0], out g[1]); });
             }
 
+            foreach (int n in new[] { 1, 3, 5 })
+            {
+                // Through a derivative supplied for a library's log-sum-exp: the Jacobian's row path for every n.
+                yield return new VectorCase("LogSoftmax" + n, rng => rng.Vector(n, -3, 3), n,
+                    (x, y) => Supplied.LogSoftmax(x, y),
+                    (x, y, j) => Supplied.LogSoftmax_Jacobian(x, y, j),
+                    (x, v, y, jv) => Supplied.LogSoftmax_Jvp(x, y, v, jv),
+                    (x, u, y, g) => Supplied.LogSoftmax_Vjp(x, y, u, g));
+            }
+
             yield return new VectorCase("Normalize", rng => rng.Vector(3, -2, 2), 3,
                 (x, y) => VectorModels.Normalize(x[0], x[1], x[2], y),
                 (x, y, j) => VectorModels.Normalize_Jacobian(x[0], x[1], x[2], y, j),

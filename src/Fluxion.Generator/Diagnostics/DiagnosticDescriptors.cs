@@ -93,6 +93,11 @@ namespace Fluxion.Generator.Diagnostics
             "Called method does not generate a derivative this method needs",
             "'{0}' generates no '{1}', which the derivatives this method asks for call; add Derivatives.{2} to that method's [Differentiable]");
 
+        public static readonly DiagnosticDescriptor SuppliedDerivativeMismatch = Create(
+            "FLX0018",
+            "Supplied derivative does not fit its target",
+            "'{0}' cannot be the derivative of '{1}': {2}");
+
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new DiagnosticDescriptor(
                 id,

@@ -29,6 +29,14 @@ namespace Fluxion.Generator.Frontend
                     "it belongs to a file-local type, which the generated file cannot name");
             }
 
+            if (KnownSymbols.IsStopGradient(method))
+            {
+                // The value as it is, with no derivative: a call nothing differentiates.
+                return TryParseExpression(invocation.Arguments[0].Value) is { } stopped
+                    ? new PassiveCall("global::Fluxion.Gradient.Stop", method.Name, new[] { stopped }.ToEquatableArray(), ScalarType.Double, IsPure: true)
+                    : null;
+            }
+
             if (invocation.Instance is not null)
             {
                 return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of instance method '" + method.Name + "'",
@@ -85,6 +93,7 @@ namespace Fluxion.Generator.Frontend
             foreach (IArgumentOperation argument in argumentOperations)
             {
                 if (LocalArrayOf(argument.Value) is { } array && KnownSymbols.FindDifferentiableAttribute(method) is null
+                    && SuppliedDerivatives.Find(compilation, method) is null
                     && KnownSymbols.ToSequence(argument.Parameter!.Type) is not (SequenceKind.ReadOnlySpan, _))
                 {
                     // A [Differentiable] method never writes its arrays; any other method might, unseen by the gradient.
@@ -102,6 +111,12 @@ namespace Fluxion.Generator.Frontend
                     IsPure: KnownSymbols.IsMathType(method.ContainingType));
             }
 
+            if (SuppliedDerivatives.Find(compilation, method) is { } supplied)
+            {
+                // The user's word for the derivative comes before any rule or generated gradient.
+                return ParseSuppliedCall(invocation, method, supplied, argumentOperations, arguments);
+            }
+
             if (KnownSymbols.IsMathType(method.ContainingType) && MathRules.Has(method.Name, arguments.Count)
                 && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double || (method.Name == "Round" && p.Ordinal == 1
                     && p.Type.SpecialType == SpecialType.System_Int32)))
@@ -114,9 +129,12 @@ namespace Fluxion.Generator.Frontend
                 return ParseDifferentiableCall(invocation, method, attribute, argumentOperations, arguments);
             }
 
-            string advice = KnownSymbols.IsMathType(method.ContainingType)
-                ? "Fluxion has no derivative rule for it"
-                : "mark '" + method.Name + "' [Differentiable] (in a partial type) so that Fluxion generates its gradient";
+            string supply = "supply its derivative as a method of yours marked [DerivativeOf(typeof(" + method.ContainingType.Name + "), nameof("
+                + method.ContainingType.Name + "." + method.Name + "))]";
+            string advice = KnownSymbols.IsMathType(method.ContainingType) ? "Fluxion has no derivative rule for it; " + supply
+                : method.Locations.Any(location => location.IsInSource)
+                    ? "mark '" + method.Name + "' [Differentiable] (in a partial type) so that Fluxion generates its gradient, or " + supply
+                    : "its code is in another assembly; " + supply;
             Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoKnownDerivative, invocation.Syntax.GetLocation(),
                 method.ContainingType.Name + "." + method.Name, advice));
             return null;
@@ -196,6 +214,38 @@ namespace Fluxion.Generator.Frontend
                 + MethodModel.GradientSuffix);
             string qualifiedName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(method.Name);
             return new DifferentiableCall(new CalleeModel(gradientName, qualifiedName, method.Name, parameters), arguments.ToEquatableArray());
+        }
+
+        /// <summary>A call of a method whose derivative the user supplied: every first-order mode goes through that derivative.</summary>
+        private Expr? ParseSuppliedCall(IInvocationOperation invocation, IMethodSymbol method, IMethodSymbol supplied,
+            List<IArgumentOperation> argumentOperations, List<Expr> arguments)
+        {
+            string through = "a call of '" + method.ContainingType.Name + "." + method.Name + "' goes through the derivative supplied for it, '"
+                + supplied.ContainingType.Name + "." + supplied.Name + "', ";
+            if ((requested & DerivativeKindsExtensions.SecondOrder) is var secondOrder and not DerivativeKinds.None)
+            {
+                string kinds = string.Join(" and ", secondOrder.Each().Select(kind => "'" + methodName + kind.Suffix() + "'"));
+                Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivativeNotAvailable, invocation.Syntax.GetLocation(), kinds, methodName,
+                    through + "which gives first derivatives only; ask for second derivatives where the call is not made, or only for first ones here"));
+                return null;
+            }
+
+            foreach (IArgumentOperation argument in argumentOperations)
+            {
+                if (LocalArrayOf(argument.Value) is { } array && LocalArrayPassProblem(array, invocation) is { } arrayProblem)
+                {
+                    return Unsupported(argument.Value, DiagnosticDescriptors.UnsupportedExpression, "local array '" + array.Name + "' passed to '"
+                        + method.Name + "'", arrayProblem);
+                }
+            }
+
+            var parameters = method.Parameters
+                .Select(p => KnownSymbols.ToSequence(p.Type) is var (kind, element)
+                    ? new ParameterModel(p.Name, element, SuppliedDerivatives.IsDifferentiable(p), kind)
+                    : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type)!.Value, SuppliedDerivatives.IsDifferentiable(p)))
+                .ToEquatableArray();
+            var callee = new CalleeModel(QualifiedMethodName(supplied), QualifiedMethodName(method), method.Name, parameters, IsSupplied: true);
+            return new DifferentiableCall(callee, arguments.ToEquatableArray());
         }
 
         /// <summary>The first kind this method asks for that the callee does not generate, or null.</summary>

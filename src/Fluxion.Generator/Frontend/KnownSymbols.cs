@@ -71,6 +71,11 @@ namespace Fluxion.Generator.Frontend
         public static bool IsInSystem(ITypeSymbol type) =>
             type.ContainingType is null && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
 
+        /// <summary>True for <c>Fluxion.Gradient.Stop</c>, whose argument is a constant for differentiation.</summary>
+        public static bool IsStopGradient(IMethodSymbol method) =>
+            method.Name == "Stop" && method.Parameters.Length == 1 && method.ContainingType is { Name: "Gradient", ContainingType: null,
+                ContainingNamespace: { Name: "Fluxion", ContainingNamespace.IsGlobalNamespace: true } };
+
         /// <summary>System.Math, or double's own static math (double.Sin).</summary>
         public static bool IsMathType(ITypeSymbol type) =>
             type.SpecialType == SpecialType.System_Double || (type.Name == "Math" && IsInSystem(type));

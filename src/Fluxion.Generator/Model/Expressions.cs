@@ -130,5 +130,10 @@ namespace Fluxion.Generator.Model
     /// <param name="QualifiedName">The fully qualified name of the callee itself, for a call that needs only its value.</param>
     /// <param name="Name">The callee's own name, to name the values it returns.</param>
     /// <param name="Parameters">The callee's parameters in order; <see cref="ParameterModel.IsDifferentiable"/> says which get an output.</param>
-    internal sealed record CalleeModel(string QualifiedGradientName, string QualifiedName, string Name, EquatableArray<ParameterModel> Parameters);
+    /// <param name="IsSupplied">
+    /// True when the gradient is a derivative the user supplied (<c>[DerivativeOf]</c>): the callee has no other generated method, so forward
+    /// mode goes through the gradient too.
+    /// </param>
+    internal sealed record CalleeModel(string QualifiedGradientName, string QualifiedName, string Name, EquatableArray<ParameterModel> Parameters,
+        bool IsSupplied = false);
 }

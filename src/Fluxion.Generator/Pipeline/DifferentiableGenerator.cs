@@ -48,6 +48,13 @@ namespace Fluxion.Generator
 
             context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
 
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> suppliedDerivatives = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    SuppliedDerivatives.AttributeName,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax,
+                    transform: SuppliedDerivatives.Diagnose);
+            context.RegisterSourceOutput(suppliedDerivatives, static (spc, diagnostics) => Report(spc, diagnostics));
+
             IncrementalValuesProvider<MethodModel> models = parsed
                 .Where(static result => result.Method is not null)
                 .Select(static (result, _) => result.Method!)

@@ -26,6 +26,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 SecondOrderModelCases.All(),
                 ForEachActivityCases.All(),
                 GuardArrayCases.All(),
+                SuppliedArrayCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)

@@ -51,6 +51,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 SwitchCases.All(),
                 GuardCases.All(),
                 CounterCases.All(),
+                SuppliedCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)

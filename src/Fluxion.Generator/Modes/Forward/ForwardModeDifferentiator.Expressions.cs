@@ -184,6 +184,13 @@ namespace Fluxion.Generator.Modes.Forward
             }
 
             string name = names.Allocate(NameHints.For(call));
+            if (call.Callee.IsSupplied)
+            {
+                (Expr, Expr?) supplied = SuppliedCall(call, name, arguments, directions);
+                block.AddRange(borrowed.Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
+                return supplied;
+            }
+
             string derivative = NewTangent(name);
             string jvp = call.Callee.QualifiedName + DerivativeKinds.Jvp.Suffix();
             var invocation = new GradientInvocation(jvp, arguments.Concat(directions).ToEquatableArray(), EquatableArray.Create(derivative),
@@ -191,6 +198,80 @@ namespace Fluxion.Generator.Modes.Forward
             block.Add(new Declare(name, ScalarType.Double, invocation));
             block.AddRange(borrowed.Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
             return (new Variable(name, ScalarType.Double), new Variable(derivative, ScalarType.Double));
+        }
+
+        /// <summary>
+        /// A call whose derivative the user supplied: the value and each partial from that derivative (a gradient span from the pool for
+        /// an array), the tangent their sum weighted by the arguments' tangents (a dot product for an array).
+        /// </summary>
+        private (Expr Primal, Expr? Tangent) SuppliedCall(DifferentiableCall call, string name, List<Expr> arguments, List<Expr> directions)
+        {
+            var outputs = new List<string>();
+            var isSpan = new List<bool>();
+            var scalarTerms = new List<Expr>();
+            var spanTerms = new List<(string Gradient, string Direction, string Array)>();
+            var storages = new List<string>();
+            int direction = 0;
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                ParameterModel parameter = call.Callee.Parameters[i];
+                if (!parameter.IsDifferentiable)
+                {
+                    continue;
+                }
+
+                string partial = names.Allocate(name + "_" + parameter.OutputName);
+                outputs.Add(partial);
+                isSpan.Add(parameter.Sequence is not null);
+                Expr along = directions[direction++];
+                if (parameter.Sequence is null)
+                {
+                    if (along is not Constant { Value: 0.0 })
+                    {
+                        scalarTerms.Add(Algebra.Multiply(new Variable(partial, ScalarType.Double), along));
+                    }
+
+                    continue;
+                }
+
+                string array = ((SequenceArgument)arguments[i]).Array;
+                string storage = names.Allocate(partial + "_storage");
+                storages.Add(storage);
+                block.Add(new AdjointArrayDeclaration(partial, storage, new SequenceLength(array)));
+                if (activeArrays.Contains(array))
+                {
+                    spanTerms.Add((partial, ((SequenceArgument)along).Array, array));
+                }
+            }
+
+            block.Add(new Declare(name, ScalarType.Double, new GradientInvocation(call.Callee.QualifiedGradientName, arguments.ToEquatableArray(),
+                outputs.ToEquatableArray(), DeclaresOutputs: true, isSpan.ToEquatableArray())));
+            Expr? tangent = scalarTerms.Count == 0 ? null
+                : scalarTerms.Aggregate((sum, term) => new Binary(BinaryOperator.Add, sum, term, ScalarType.Double));
+            if (spanTerms.Count > 0)
+            {
+                string dot = names.Allocate(name + "_tangent");
+                block.Add(new Declare(dot, ScalarType.Double, tangent ?? Constant.Zero));
+                foreach ((string gradient, string along, string array) in spanTerms)
+                {
+                    string index = names.Allocate("index");
+                    var position = new Variable(index, ScalarType.Int32);
+                    block.Add(new Declare(index, ScalarType.Int32, new IntegerConstant(0, ScalarType.Int32)));
+                    var body = new CodeStatement[]
+                    {
+                        new AddAssign(dot, Algebra.Multiply(new ElementRead(gradient, position, ScalarType.Double), new ElementRead(along, position,
+                            ScalarType.Double))),
+                        new Assign(index, new Binary(BinaryOperator.Add, position, new IntegerConstant(1, ScalarType.Int32), ScalarType.Int32)),
+                    };
+                    block.Add(new LoopStatement(new Binary(BinaryOperator.Less, position, new SequenceLength(array), ScalarType.Boolean),
+                        body.ToEquatableArray(), TestsFirst: true));
+                }
+
+                tangent = new Variable(dot, ScalarType.Double);
+            }
+
+            block.AddRange(storages.Select(storage => (CodeStatement)new AdjointArrayRelease(storage)));
+            return (new Variable(name, ScalarType.Double), tangent ?? Constant.Zero);
         }
 
         /// <summary>The tangent span of a whole array passed to a call: its own, or zeros from the pool for an array without one.</summary>
