@@ -64,8 +64,8 @@ namespace Fluxion.Numerics.Tests
         [Fact]
         public void TheValueIsTheTargetsBitForBit()
         {
-            Assert.Equal(Supplied.Distance(0.3, -0.7, 1.1), Supplied.Distance_Grad(0.3, -0.7, 1.1, out _, out _, out _));
-            Assert.Equal(Supplied.Distance(0.3, -0.7, 1.1), Supplied.Distance_Jvp(0.3, -0.7, 1.1, 1, 2, 3, out _));
+            Assert.Equal(Supplied.Distance(0.3, 0.7, 1.1), Supplied.Distance_Grad(0.3, 0.7, 1.1, out _, out _, out _));
+            Assert.Equal(Supplied.Distance(0.3, 0.7, 1.1), Supplied.Distance_Jvp(0.3, 0.7, 1.1, 1, 2, 3, out _));
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Fluxion.Generator.Model;
+using Fluxion.Generator.Rules;
 using static Fluxion.Generator.Model.Identifiers;
 
 namespace Fluxion.Generator.Emission
@@ -147,7 +148,7 @@ namespace Fluxion.Generator.Emission
                 Binary binary => Expression(binary.Left, precedence) + " " + OperatorText(binary.Operator) + " " + RightOperand(binary, precedence),
                 Conditional conditional => Expression(conditional.Condition, Precedence(conditional) + 1) + " ? " + Expression(conditional.WhenTrue,
                     precedence) + " : " + Expression(conditional.WhenFalse, precedence),
-                MathCall call => "global::System.Math." + call.Function + Arguments(call.Arguments, string.Empty),
+                MathCall call => MathRules.QualifiedName(call.Function) + Arguments(call.Arguments, string.Empty),
                 PassiveCall call => call.QualifiedMethod + Arguments(call.Arguments, string.Empty),
                 TapePop pop => Identifier(pop.Tape) + ".Pop()",
                 ElementRead element => Identifier(element.Array) + "[" + Expression(element.Index) + "]",

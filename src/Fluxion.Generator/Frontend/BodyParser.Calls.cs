@@ -118,8 +118,9 @@ namespace Fluxion.Generator.Frontend
             }
 
             if (KnownSymbols.IsMathType(method.ContainingType) && MathRules.Has(method.Name, arguments.Count)
-                && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double || (method.Name == "Round" && p.Ordinal == 1
-                    && p.Type.SpecialType == SpecialType.System_Int32)))
+                && method.Parameters.All(p => MathRules.TakesDouble(method.Name, arguments.Count, p.Ordinal)
+                    ? p.Type.SpecialType == SpecialType.System_Double
+                    : p.Type.SpecialType == SpecialType.System_Int32 || p.Type.TypeKind == TypeKind.Enum))
             {
                 return new MathCall(method.Name, arguments.ToEquatableArray());
             }

@@ -58,6 +58,14 @@ namespace Fluxion.Generator.Frontend
                 return constant;
             }
 
+            if (operation is IFieldReferenceOperation { Field: { IsConst: true, ContainingType.TypeKind: TypeKind.Enum } enumMember }
+                && !KnownSymbols.IsInFileLocalType(enumMember))
+            {
+                // A rounding mode, say: a constant passed on as it is written (its type is not one the intermediate form computes with).
+                return new ExternalValue(enumMember.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "."
+                    + Identifiers.Identifier(enumMember.Name), ScalarType.Int32, IsReadOnly: true);
+            }
+
             switch (operation)
             {
                 case ILocalReferenceOperation local when names.TryGetValue(local.Local, out string? localName)

@@ -63,7 +63,49 @@ namespace Fluxion.Generator.Rules
             ["Truncate/1"] = (a, r) => new Expr[] { Zero },
             ["Round/1"] = (a, r) => new Expr[] { Zero },
             ["Round/2"] = (a, r) => new Expr[] { Zero, Zero },
+            ["Round/3"] = (a, r) => new Expr[] { Zero, Zero, Zero },
+            ["CopySign/2"] = (a, r) => new[] { Mul(Call("CopySign", One, a[1]), Select(Compare(BinaryOperator.GreaterOrEqual, a[0], Zero), One,
+                new Constant(-1.0))), Zero },
+            ["ScaleB/2"] = (a, r) => new[] { Call("ScaleB", One, a[1]), Zero },
+
+            // double's own functions (System.Math has none of these).
+            ["ExpM1/1"] = (a, r) => new[] { Add(r, One) },
+            ["Exp2/1"] = (a, r) => new[] { Mul(r, new Constant(Ln2)) },
+            ["Exp10/1"] = (a, r) => new[] { Mul(r, new Constant(Ln10)) },
+            ["LogP1/1"] = (a, r) => new[] { Div(One, Add(a[0], One)) },
+            ["Log2P1/1"] = (a, r) => new[] { Div(One, Mul(Add(a[0], One), new Constant(Ln2))) },
+            ["Log10P1/1"] = (a, r) => new[] { Div(One, Mul(Add(a[0], One), new Constant(Ln10))) },
+            ["Hypot/2"] = (a, r) => new[] { Div(a[0], r), Div(a[1], r) },
+            ["RootN/2"] = (a, r) => new[] { Div(r, Mul(new NumericConversion(a[1], ScalarType.Double), a[0])), Zero },
+            ["SinPi/1"] = (a, r) => new[] { Mul(new Constant(Math.PI), Call("CosPi", a[0])) },
+            ["CosPi/1"] = (a, r) => new[] { Neg(Mul(new Constant(Math.PI), Call("SinPi", a[0]))) },
+            ["TanPi/1"] = (a, r) => new[] { Mul(new Constant(Math.PI), Add(One, Mul(r, r))) },
+            ["AsinPi/1"] = (a, r) => new[] { Div(One, Mul(new Constant(Math.PI), Call("Sqrt", Sub(One, Mul(a[0], a[0]))))) },
+            ["AcosPi/1"] = (a, r) => new[] { Neg(Div(One, Mul(new Constant(Math.PI), Call("Sqrt", Sub(One, Mul(a[0], a[0])))))) },
+            ["AtanPi/1"] = (a, r) => new[] { Div(One, Mul(new Constant(Math.PI), Add(One, Mul(a[0], a[0])))) },
+            ["DegreesToRadians/1"] = (a, r) => new Expr[] { new Constant(Math.PI / 180.0) },
+            ["RadiansToDegrees/1"] = (a, r) => new Expr[] { new Constant(180.0 / Math.PI) },
+            ["Lerp/3"] = (a, r) => new[] { Sub(One, a[2]), a[2], Sub(a[1], a[0]) },
         };
+
+        /// <summary>The functions only <c>double</c> has: printed as <c>double.Name</c> rather than <c>System.Math.Name</c>.</summary>
+        private static readonly HashSet<string> OnDoubleOnly = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ExpM1", "Exp2", "Exp10", "LogP1", "Log2P1", "Log10P1", "Hypot", "RootN", "SinPi", "CosPi", "TanPi", "AsinPi", "AcosPi", "AtanPi",
+            "DegreesToRadians", "RadiansToDegrees", "Lerp",
+        };
+
+        /// <summary>Parameters that take an integer (or an enum, a rounding mode), by function and arity: they get no derivative.</summary>
+        private static readonly HashSet<string> NotDifferentiated = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Round/2#1", "Round/3#1", "Round/3#2", "ScaleB/2#1", "RootN/2#1",
+        };
+
+        /// <summary>How generated code names the function: <c>global::System.Math.Sin</c>, or <c>double.Hypot</c>.</summary>
+        public static string QualifiedName(string function) => (OnDoubleOnly.Contains(function) ? "double." : "global::System.Math.") + function;
+
+        /// <summary>True when the parameter at <paramref name="ordinal"/> takes a double; false for a count, digits or a rounding mode.</summary>
+        public static bool TakesDouble(string function, int arity, int ordinal) => !NotDifferentiated.Contains(Key(function, arity) + "#" + ordinal);
 
         private static Constant Zero => Constant.Zero;
 
@@ -82,6 +124,7 @@ namespace Fluxion.Generator.Rules
         private static readonly HashSet<string> Unbounded = new HashSet<string>(StringComparer.Ordinal)
         {
             "Asin/1", "Acos/1", "Atan2/2", "Acosh/1", "Atanh/1", "Log/1", "Log/2", "Log10/1", "Log2/1", "Sqrt/1", "Cbrt/1", "Pow/2",
+            "LogP1/1", "Log2P1/1", "Log10P1/1", "Hypot/2", "RootN/2", "AsinPi/1", "AcosPi/1",
         };
 
         /// <summary>The table's entries as registry rules, wrapped once (every mode asks for them for each call it differentiates).</summary>

@@ -52,6 +52,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 GuardCases.All(),
                 CounterCases.All(),
                 SuppliedCases.All(),
+                DoubleMathCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
