@@ -106,11 +106,11 @@ namespace Fluxion.Generator.Tests
                     Array.Clear({|FLX0005:w|});
                     Console.WriteLine(w.Count({|FLX0005:v => v > x|}));
                     Console.WriteLine(int.TryParse("1", out {|FLX0005:int k|}) ? k : 0);
-                    while (x > 1)
+                    {|FLX0005:while (x > 1)
                     {
                         x = x / 2;
-                        {|FLX0005:throw new InvalidOperationException();|}
-                    }
+                        throw new InvalidOperationException();
+                    }|}
 
                     return x * a[0] * n;
                 }

@@ -112,11 +112,14 @@ namespace Fluxion.Generator.Emission
                 + ", " + Expression(view.Length) + ");",
             AdjointArrayRelease release => Identifier(release.Storage) + ".Dispose();",
             CallStatement call => Expression(call.Call) + ";",
-            RunEffect effect => Effect(effect.Code) + ";",
+            RunEffect effect => Effect(effect.Code),
             _ => throw new InvalidOperationException("cannot print " + statement.GetType().Name),
         };
 
-        /// <summary>The effect's own text with its holes filled; a hole that is not a name is parenthesised, whatever surrounds it.</summary>
+        /// <summary>
+        /// The effect's own text with its holes filled (a hole that is not a name is parenthesised, whatever surrounds it), between directives
+        /// that keep away the warnings its site does not get.
+        /// </summary>
         private static string Effect(EffectCode code)
         {
             var text = new System.Text.StringBuilder(code.Text[0]);
@@ -124,6 +127,18 @@ namespace Fluxion.Generator.Emission
             {
                 Expr hole = code.Holes[i];
                 text.Append(hole is Variable or SequenceArgument ? Expression(hole) : "(" + Expression(hole) + ")").Append(code.Text[i + 1]);
+            }
+
+            text.Append(';');
+            if (code.Suppressed.Count > 0)
+            {
+                string warnings = string.Join(", ", code.Suppressed);
+                text.Insert(0, "#pragma warning disable " + warnings + "\n").Append("\n#pragma warning restore " + warnings);
+            }
+
+            if (code.NullableWarningsOff)
+            {
+                text.Insert(0, "#nullable disable warnings\n").Append("\n#nullable restore warnings");
             }
 
             return text.ToString();

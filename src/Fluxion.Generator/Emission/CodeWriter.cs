@@ -8,14 +8,24 @@ namespace Fluxion.Generator.Emission
         private readonly StringBuilder builder = new StringBuilder();
         private int depth;
 
+        /// <summary>Writes <paramref name="text"/> at the current indentation; a directive (<c>#pragma</c>) among its lines starts its own line.</summary>
         public void Line(string text = "")
         {
-            if (text.Length > 0)
+            if (text.IndexOf('\n') < 0)
             {
-                builder.Append(' ', depth * 4).Append(text);
+                builder.Append(' ', text.Length > 0 ? depth * 4 : 0).Append(text).Append('\n');
+                return;
             }
 
-            builder.Append('\n');
+            foreach (string line in text.Split('\n'))
+            {
+                if (line.Length > 0)
+                {
+                    builder.Append(' ', line[0] == '#' ? 0 : depth * 4).Append(line);
+                }
+
+                builder.Append('\n');
+            }
         }
 
         public void Open()

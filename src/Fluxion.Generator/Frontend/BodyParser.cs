@@ -119,8 +119,7 @@ namespace Fluxion.Generator.Frontend
                 Diagnostics.AddRange(distinct);
             }
 
-            if (output is null && returns && !HasCompilerErrors && Diagnostics.Count == 0
-                && !StatementTree.AllStatements(statements).Any(statement => statement is Return))
+            if (returns && !HasCompilerErrors && Diagnostics.Count == 0 && !StatementTree.AllStatements(statements).Any(statement => statement is Return))
             {
                 IOperation thrown = body.Descendants().First(o => o is IThrowOperation);
                 Unsupported(thrown, DiagnosticDescriptors.UnsupportedStatement, "throw statement",
@@ -316,6 +315,12 @@ namespace Fluxion.Generator.Frontend
             loops.Push(context);
             ParseSequence(body, 0, statements, new Continuation(bottom, 0, null, isLoopBottom: true, advance, epilogue: eachIteration));
             loops.Pop();
+            if (EndsInThrow(statements))
+            {
+                Unsupported(loop, DiagnosticDescriptors.UnsupportedStatement, DescribeStatement(loop),
+                    "every path through its body throws, so it never runs twice; throw before the loop, under the loop's condition");
+            }
+
             activity.Restore(ActivityAnalysis.State.Union(top, activity.Save()));
             if (loopCondition is not null)
             {
@@ -360,6 +365,14 @@ namespace Fluxion.Generator.Frontend
 
         /// <summary>A loop's condition; the assignments inside it go to <paramref name="setup"/>, to run before each test.</summary>
         private Expr? ParseLoopCondition(IOperation condition, List<Statement> setup) => ParseWithEmbedded(condition, condition, setup);
+
+        /// <summary>True when every path through <paramref name="block"/> ends in a throw.</summary>
+        private static bool EndsInThrow(IReadOnlyList<Statement> block) => block.Count > 0 && block[block.Count - 1] switch
+        {
+            Effect { Code.Throws: true } => true,
+            If branch => EndsInThrow(branch.Then) && EndsInThrow(branch.Else),
+            _ => false,
+        };
 
         /// <summary>After a loop that may have returned: return the kept value, or go on with what follows.</summary>
         private bool ReturnAfterLoop(IReadOnlyList<IOperation> operations, int rest, List<Statement> target, Continuation? after)

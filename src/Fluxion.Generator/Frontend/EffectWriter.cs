@@ -207,7 +207,7 @@ namespace Fluxion.Generator.Frontend
 
         /// <summary>A type or namespace name, fully qualified; null for anything else.</summary>
         private string? QualifiedName(SyntaxNode node) =>
-            node is (NameSyntax or MemberAccessExpressionSyntax) and not AliasQualifiedNameSyntax && Symbol(node) is INamespaceOrTypeSymbol type
+            node is NameSyntax or MemberAccessExpressionSyntax && Symbol(node) is INamespaceOrTypeSymbol type
                 ? type.ToDisplayString(KnownSymbols.QualifiedFormat)
                 : null;
 

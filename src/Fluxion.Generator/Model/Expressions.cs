@@ -120,7 +120,12 @@ namespace Fluxion.Generator.Model
     /// variables and arrays it reads) between the pieces: one piece more than holes. Every type and member in it is fully qualified.
     /// </summary>
     /// <param name="Throws">True for a throw statement, which ends its path.</param>
-    internal sealed record EffectCode(EquatableArray<string> Text, EquatableArray<Expr> Holes, bool Throws)
+    /// <param name="Suppressed">
+    /// Warnings its site does not get but the generated file would (it uses an obsolete or experimental member): disabled around it.
+    /// </param>
+    /// <param name="NullableWarningsOff">True when its site has no nullable warnings, which the generated file's <c>#nullable enable</c> would give.</param>
+    internal sealed record EffectCode(EquatableArray<string> Text, EquatableArray<Expr> Holes, bool Throws, EquatableArray<string> Suppressed = default,
+        bool NullableWarningsOff = false)
     {
         public EffectCode WithHoles(System.Func<Expr, Expr> map) => this with { Holes = Holes.Select(map).ToEquatableArray() };
     }

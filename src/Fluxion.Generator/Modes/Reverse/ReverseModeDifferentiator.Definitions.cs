@@ -58,7 +58,8 @@ namespace Fluxion.Generator.Modes.Reverse
         {
             // A local array's element may change later: its value is read once, into a temporary, where the source reads it.
             bool impure = expression is PassiveCall { IsPure: false } or ExternalValue { IsReadOnly: false } || (expression is DifferentiableCall
-                && IsActive(expression)) || IsLocalElement(expression);
+                && IsActive(expression)) || IsLocalElement(expression) || (staticsMayChange && expression is ElementRead { Array: var table }
+                && table.IndexOf('.') >= 0);
             if (IsLeaf(expression) && !(impure && mayHoist && !isRoot))
             {
                 return expression;

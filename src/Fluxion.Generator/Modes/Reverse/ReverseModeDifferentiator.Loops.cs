@@ -297,12 +297,13 @@ namespace Fluxion.Generator.Modes.Reverse
         /// <summary>How many operations a value may take for the replay to compute it again rather than keep it.</summary>
         private const int MostRecomputedOperations = 8;
 
-        /// <summary>Arithmetic on values that stay as they are for the whole call (a local array's elements do not).</summary>
+        /// <summary>Arithmetic on values that stay as they are for the whole call (a local array's elements do not, nor a static array's where
+        /// the method runs code that could change it).</summary>
         private bool IsPlainArithmetic(Expr expression) => expression switch
         {
             Constant or IntegerConstant or BooleanConstant or Variable or SequenceLength => true,
             ExternalValue external => external.IsReadOnly,
-            ElementRead element when IsLocalElement(element) => false,
+            ElementRead element when IsLocalElement(element) || (staticsMayChange && element.Array.IndexOf('.') >= 0) => false,
             ElementRead or Unary or Binary or NumericConversion or Conditional => Operands(expression).All(IsPlainArithmetic),
             _ => false,
         };

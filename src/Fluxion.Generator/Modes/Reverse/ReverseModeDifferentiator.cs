@@ -74,11 +74,23 @@ namespace Fluxion.Generator.Modes.Reverse
         /// <summary>Local arrays passed whole to a pulled-back call: the backward sweep names them outside their block.</summary>
         private readonly HashSet<string> arraysPassedWhole = new HashSet<string>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// True when the method runs code of its own between its reads (an effect, a call that is not a Math function): a static array's
+        /// elements may change then, so each read is kept where the source reads it instead of read again by the backward sweep.
+        /// </summary>
+        private readonly bool staticsMayChange;
+
         private ReverseModeDifferentiator(MethodModel method, HashSet<string> activeArrays)
         {
             this.method = method;
             this.activeArrays = activeArrays;
+            List<Statement> all = StatementTree.AllStatements(method.Body);
+            staticsMayChange = all.Any(statement => statement is Effect)
+                || all.SelectMany(StatementTree.ExpressionsOf).Any(ContainsImpureCall);
         }
+
+        private static bool ContainsImpureCall(Expr expression) =>
+            expression is PassiveCall { IsPure: false } or DifferentiableCall || Operands(expression).Any(ContainsImpureCall);
 
         /// <summary>
         /// Differentiates <paramref name="method"/>. A local array is active when any of its elements is ever given an
