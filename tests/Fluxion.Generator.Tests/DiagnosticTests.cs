@@ -201,6 +201,19 @@ namespace Fluxion.Generator.Tests
                 + "or only for first ones here"));
 
         [Fact]
+        public Task FLX0006_ASwitchArmThatThrowsWhereTheSwitchMayNotRun() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x, int k)
+                {
+                    double y = x > 0 ? k switch { 1 => x, _ => {|FLX0006:throw new NotSupportedException()|} } : 0;
+                    return y + ({|FLX0006:k switch { _ => throw new InvalidOperationException() }|});
+                }
+            }
+            """);
+
+        [Fact]
         public Task FLX0005_AMethodThatAlwaysThrows() => Verify("""
             public static partial class Model
             {

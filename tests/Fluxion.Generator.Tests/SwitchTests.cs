@@ -229,7 +229,11 @@ namespace Fluxion.Generator.Tests
             public static partial class Model
             {
                 [Differentiable]
-                public static double F(double x) => 1 + ({|#0:Counter.Next()|} switch { 0 => x, _ => x * x });
+                public static double F(double x) => 1 + (Counter.Next() switch { 0 => x, _ => x * x });
+
+                // On one side of ?: the value cannot be computed before the statement: every arm would compute it again.
+                [Differentiable]
+                public static double G(double x) => x > 0 ? 1 + ({|#0:Counter.Next()|} switch { 0 => x, _ => x * x }) : x;
             }
             """,
             Diagnostic("FLX0006", 0).WithArguments("switch on 'Counter.Next()'", "inside a larger expression every arm computes the value again, and this one calls a method or reads a mutable field; compute it into a local first"));

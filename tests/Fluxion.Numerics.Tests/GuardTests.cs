@@ -32,6 +32,17 @@ namespace Fluxion.Numerics.Tests
             AssertSame(expected, Assert.Throws<DivideByZeroException>(() => Guards.Ratio_Hessian(1.0, 0.0, new double[2], new double[4])));
         }
 
+        [Theory]
+        [InlineData(-0.5, 1)]
+        [InlineData(0.5, 3)]
+        public void ASwitchArmThatThrowsThrowsInEveryMode(double x, int power)
+        {
+            Exception expected = Assert.ThrowsAny<Exception>(() => Guards.Piecewise(x, power));
+            AssertSame(expected, Assert.ThrowsAny<Exception>(() => Guards.Piecewise_Grad(x, power, out _)));
+            AssertSame(expected, Assert.ThrowsAny<Exception>(() => Guards.Piecewise_Jvp(x, power, 1.0, out _)));
+            AssertSame(expected, Assert.ThrowsAny<Exception>(() => Guards.Piecewise_Hessian(x, power, new double[1], new double[1])));
+        }
+
         [Fact]
         public void AThrowInsideALoopThrowsInEveryMode()
         {

@@ -159,20 +159,42 @@ namespace Fluxion.Generator.Frontend
                     + " arms would nest more than " + MaximumDepth + " levels deep; write it as a switch statement");
             }
 
-            Expr? subject = storedSwitchValue is { } stored && stored.Choice == choice ? stored.Value : RepeatableSwitchValue(choice.Value);
+            Expr? subject = storedSwitchValue is { } stored && stored.Choice == choice ? stored.Value : RepeatableSwitchValue(choice);
             if (subject is null)
             {
                 return null;
             }
 
             var arms = new List<(Expr Test, Expr Value)>();
+            Expr? earlierMatch = null;
             int outside = depth;
             try
             {
                 foreach (ISwitchExpressionArmOperation arm in choice.Arms)
                 {
                     // An arm whose test failed stops here: its value would report again the variables its pattern declares.
-                    if (Guarded(Matches(arm.Pattern, subject), arm.Guard) is not { } test || TryParseExpression(arm.Value) is not { } value)
+                    if (Guarded(Matches(arm.Pattern, subject), arm.Guard) is not { } test)
+                    {
+                        return null;
+                    }
+
+                    Expr? noEarlierMatch = earlierMatch is null ? null : new Unary(UnaryOperator.Not, earlierMatch, ScalarType.Boolean);
+                    Expr reached = noEarlierMatch is null ? test
+                        : test is BooleanConstant { Value: true } ? noEarlierMatch
+                        : new Binary(BinaryOperator.And, noEarlierMatch, test, ScalarType.Boolean);
+                    earlierMatch = earlierMatch is null ? test : new Binary(BinaryOperator.Or, earlierMatch, test, ScalarType.Boolean);
+                    if (Unwrap(arm.Value) is IThrowOperation thrown)
+                    {
+                        // _ => throw …: where the statement may have statements before it, an if that throws when no earlier arm matched.
+                        if (!ThrowArm(choice, thrown, reached))
+                        {
+                            return null;
+                        }
+
+                        continue;
+                    }
+
+                    if (TryParseExpression(arm.Value) is not { } value)
                     {
                         return null;
                     }
@@ -186,6 +208,11 @@ namespace Fluxion.Generator.Frontend
             finally
             {
                 depth = outside;
+            }
+
+            if (arms.Count == 0)
+            {
+                return Unsupported(choice, DiagnosticDescriptors.UnsupportedExpression, "switch expression", "every arm throws: it has no value");
             }
 
             Expr result = arms[arms.Count - 1].Value;
@@ -222,7 +249,7 @@ namespace Fluxion.Generator.Frontend
             storedSwitchValue = (choice, Store(tested, target));
             try
             {
-                return TryParseExpression(value);
+                return ParseWithEmbedded(StatementOf(value), value, target);
             }
             finally
             {
@@ -254,15 +281,47 @@ namespace Fluxion.Generator.Frontend
                     "a switch may test only double, integer and bool values")
                 : TryParseExpression(value);
 
-        /// <summary>The value a switch expression inside a larger expression tests, which every arm computes again.</summary>
-        private Expr? RepeatableSwitchValue(IOperation value)
+        /// <summary>
+        /// The value a switch expression inside a larger expression tests, which every arm computes again: as it is when that repeats
+        /// nothing, else computed once into a local before the statement (where the switch runs unconditionally).
+        /// </summary>
+        private Expr? RepeatableSwitchValue(ISwitchExpressionOperation choice)
         {
-            Expr? tested = ParseSwitchValue(value);
-            return tested is null || IsRepeatable(tested)
-                ? tested
-                : Unsupported(value, DiagnosticDescriptors.UnsupportedExpression, "switch on '" + Shorten(value.Syntax.ToString()) + "'",
+            Expr? tested = ParseSwitchValue(choice.Value);
+            if (tested is null || IsRepeatable(tested))
+            {
+                return tested;
+            }
+
+            return embedded is not null && !IsConditional(choice)
+                ? Store(tested, embedded)
+                : Unsupported(choice.Value, DiagnosticDescriptors.UnsupportedExpression, "switch on '" + Shorten(choice.Value.Syntax.ToString()) + "'",
                     "inside a larger expression every arm computes the value again, and this one calls a method or reads a mutable field; "
                     + "compute it into a local first");
+        }
+
+        /// <summary>
+        /// A throwing arm: an if before the statement that throws where the arm is <paramref name="reached"/>; false, reported, where none
+        /// can be.
+        /// </summary>
+        private bool ThrowArm(ISwitchExpressionOperation choice, IThrowOperation thrown, Expr reached)
+        {
+            if (embedded is null || IsConditional(choice))
+            {
+                Unsupported(thrown, DiagnosticDescriptors.UnsupportedExpression, "throw expression",
+                    "an arm may throw only where the switch runs whenever its statement does, not inside ?:, && or ||; throw in an if statement");
+                return false;
+            }
+
+            var throwing = new List<Statement>();
+            ParseEffect(thrown, throwing);
+            if (throwing.Count == 0)
+            {
+                return false;
+            }
+
+            embedded.Add(new If(reached, throwing.ToEquatableArray(), EquatableArray<Statement>.Empty));
+            return true;
         }
 
         /// <summary><c>x is &gt; 0 and &lt; 1</c>: the tests the pattern stands for, on the value computed once.</summary>

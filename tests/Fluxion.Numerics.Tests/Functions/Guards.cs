@@ -72,6 +72,22 @@ namespace Fluxion.Numerics.Tests.Functions
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double Checked(double x, double y) => double.IsFinite(x) && !double.IsNegative(x) ? Math.Exp(x) * y : y;
 
+        private static int Regime(double x) => x > 1 ? 1 : 0;
+
+        /// <summary>Switch expressions with arms that throw, and one switching on a call's result inside a larger expression.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
+        public static double Piecewise(double x, int power)
+        {
+            double y = x switch
+            {
+                < 0 => throw new ArgumentOutOfRangeException(nameof(x), x, "x must not be negative"),
+                < 1 => x * x,
+                _ => 2 * x - 1,
+            };
+            y += 3 * Regime(x) switch { 0 => 1, _ => x };
+            return power switch { 1 => y, 2 => y * y, _ => throw new NotSupportedException("power " + power) };
+        }
+
         /// <summary>A weighted sum over a local array that logs every step.</summary>
         [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double LoggedSum(double a, double b, double x)
@@ -136,6 +152,17 @@ namespace Fluxion.Numerics.Tests.Functions
                 D(U(-2, 2), U(-2, 2), U(-2, 2)),
                 p => [Math.Sin(p[2]) + p[1] * Math.Sin(3 * p[2]), Math.Sin(2 * p[2]) + p[0] * Math.Sin(3 * p[2]),
                     p[0] * Math.Cos(p[2]) + 2 * p[1] * Math.Cos(2 * p[2]) + 3 * p[0] * p[1] * Math.Cos(3 * p[2])]
+            },
+            {
+                nameof(Guards.Piecewise),
+                D(U(0, 3), Int(1, 2)).Where(p => Math.Abs(p[0] - 1) > 1e-3),
+                p =>
+                {
+                    double x = p[0];
+                    double y = (x < 1 ? x * x : 2 * x - 1) + 3 * (x > 1 ? x : 1);
+                    double dy = (x < 1 ? 2 * x : 2) + (x > 1 ? 3 : 0);
+                    return [p[1] == 1 ? dy : 2 * y * dy];
+                }
             },
             { nameof(Guards.NewtonSqrt), D(U(0.1, 100), Int(50, 60)), p => [0.5 / Math.Sqrt(p[0])] },
         };
