@@ -36,5 +36,15 @@ namespace Fluxion
         /// <see cref="Fluxion.Derivatives.Gradient"/> alone.
         /// </summary>
         public Derivatives Derivatives { get; set; } = Derivatives.Gradient;
+
+        /// <summary>
+        /// What the names of the derivative parameters the generated methods add start with: the gradient output, or the direction, of a
+        /// parameter <c>x</c> is <c>DerivativePrefix + "x" + DerivativeSuffix</c>, <c>dx</c> by default. Change it where a parameter of
+        /// the method already has that name (<c>Advance(double x, double dx, double t, double dt)</c>): <c>DerivativePrefix = "grad_"</c>.
+        /// </summary>
+        public string DerivativePrefix { get; set; } = "d";
+
+        /// <summary>What the names of the derivative parameters end with (empty by default); see <see cref="DerivativePrefix"/>.</summary>
+        public string DerivativeSuffix { get; set; } = "";
     }
 }

@@ -354,7 +354,27 @@ namespace Fluxion.Generator.Tests
                 public static double {|#0:Step|}(double x, double dx) => x + dx;
             }
             """,
-            Diagnostic("FLX0011", 0).WithArguments("gradient output", "dx", "parameter 'dx'"));
+            Diagnostic("FLX0011", 0).WithArguments("gradient output", "dx", "parameter 'dx' (a parameter you cannot rename keeps its name with "
+                + "[Differentiable(DerivativePrefix = \"grad_\")], which names the derivatives grad_x)"));
+
+        [Fact]
+        public Task FLX0011_DerivativePrefixAvoidsTheCollision() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable(DerivativePrefix = "grad_", Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
+                public static double Advance(double x, double dx, double t, double dt) => x + dx * dt;
+
+                [Differentiable(DerivativePrefix = "1", Derivatives = Derivatives.Gradient)]
+                public static double {|#0:Bad|}(double x) => x;
+
+                [Differentiable(DerivativePrefix = "", Derivatives = Derivatives.Gradient)]
+                public static double {|#1:Same|}(double x) => x;
+            }
+            """,
+            Diagnostic("FLX0011", 0).WithArguments("derivative parameter", "1x", "C#'s rules for names: DerivativePrefix and DerivativeSuffix may "
+                + "hold letters, digits and _, and the name may not start with a digit"),
+            Diagnostic("FLX0011", 1).WithArguments("gradient output", "x", "parameter 'x' (a parameter you cannot rename keeps its name with "
+                + "[Differentiable(DerivativePrefix = \"grad_\")], which names the derivatives grad_x)"));
 
         [Fact]
         public Task FLX0011_DifferentOverloadDoesNotCollide() => Verify("""

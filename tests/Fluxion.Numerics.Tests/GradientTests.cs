@@ -37,7 +37,7 @@ namespace Fluxion.Numerics.Tests
                 ParameterInfo output = actual[expected.Length + k];
                 Assert.True(output.IsOut, $"{output.Name} is not out");
                 Assert.Equal(typeof(double).MakeByRefType(), output.ParameterType);
-                Assert.Equal("d" + expected[c.Active[k]].Name, output.Name);
+                Assert.Equal(c.Attribute.DerivativePrefix + expected[c.Active[k]].Name + c.Attribute.DerivativeSuffix, output.Name);
             }
         }
 

@@ -112,6 +112,7 @@ namespace Fluxion.Numerics.Tests
 
         private static void AssertSignature(MethodInfo original, MethodInfo jvp, int[] active)
         {
+            DifferentiableAttribute attribute = original.GetCustomAttribute<DifferentiableAttribute>()!;
             ParameterInfo[] expected = original.GetParameters();
             ParameterInfo[] actual = jvp.GetParameters();
             Assert.Equal(typeof(double), jvp.ReturnType);
@@ -124,7 +125,7 @@ namespace Fluxion.Numerics.Tests
 
             for (int k = 0; k < active.Length; k++)
             {
-                Assert.Equal("d" + expected[active[k]].Name, actual[expected.Length + k].Name);
+                Assert.Equal(attribute.DerivativePrefix + expected[active[k]].Name + attribute.DerivativeSuffix, actual[expected.Length + k].Name);
             }
 
             Assert.Equal("derivative", actual[^1].Name);

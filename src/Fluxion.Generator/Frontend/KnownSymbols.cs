@@ -139,6 +139,33 @@ namespace Fluxion.Generator.Frontend
         }
 
         /// <summary>The <c>Derivatives</c> the attribute asks for (<see cref="DerivativeKinds.Gradient"/> when it is left at its default).</summary>
+        /// <summary>How the attribute names a parameter's derivative parameters: prefix + name + suffix (<c>dx</c> unless it says otherwise).</summary>
+        public static (string Prefix, string Suffix) DerivativeNaming(AttributeData attribute)
+        {
+            string prefix = "d";
+            string suffix = string.Empty;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "DerivativePrefix" && named.Value.Value is string givenPrefix)
+                {
+                    prefix = givenPrefix;
+                }
+                else if (named.Key == "DerivativeSuffix" && named.Value.Value is string givenSuffix)
+                {
+                    suffix = givenSuffix;
+                }
+            }
+
+            return (prefix, suffix);
+        }
+
+        /// <summary>The name the generated methods give the derivative parameter of <paramref name="parameter"/>.</summary>
+        public static string DerivativeName(AttributeData attribute, string parameter)
+        {
+            (string prefix, string suffix) = DerivativeNaming(attribute);
+            return prefix + parameter + suffix;
+        }
+
         public static DerivativeKinds RequestedDerivatives(AttributeData attribute)
         {
             foreach (var named in attribute.NamedArguments)

@@ -100,10 +100,12 @@ namespace Fluxion.Generator.Frontend
                 return new ParseResult(null, parser.Diagnostics.ToEquatableArray());
             }
 
+            (string prefix, string suffix) = KnownSymbols.DerivativeNaming(attribute);
+            string? OutputOf(IParameterSymbol p) => prefix == "d" && suffix.Length == 0 ? null : prefix + p.Name + suffix;
             var parameters = method.Parameters
                 .Select(p => KnownSymbols.ToSequence(p.Type) is var (kind, element)
-                    ? new ParameterModel(p.Name, element, differentiable[p.Ordinal], kind)
-                    : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type)!.Value, differentiable[p.Ordinal]))
+                    ? new ParameterModel(p.Name, element, differentiable[p.Ordinal], kind, OutputOf(p))
+                    : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type)!.Value, differentiable[p.Ordinal], Output: OutputOf(p)))
                 .ToEquatableArray();
             var model = new MethodModel(
                 Namespace: method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString(),
@@ -118,7 +120,9 @@ namespace Fluxion.Generator.Frontend
                 Key: KeyOf(method),
                 Calls: parser.CallSites.ToEquatableArray(),
                 Derivatives: requested,
-                Output: output?.Name);
+                Output: output?.Name,
+                DerivativePrefix: prefix,
+                DerivativeSuffix: suffix);
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
 

@@ -65,6 +65,13 @@ namespace Fluxion.Generator.Frontend
             }
 
             CheckAttributeNames(method, attribute, diagnostics);
+            if (method.Parameters.FirstOrDefault() is { } first && !SyntaxFacts.IsValidIdentifier(KnownSymbols.DerivativeName(attribute, first.Name)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, methodLocation, "derivative parameter",
+                    KnownSymbols.DerivativeName(attribute, first.Name), "C#'s rules for names: DerivativePrefix and DerivativeSuffix may hold letters, "
+                        + "digits and _, and the name may not start with a digit"));
+            }
+
             DerivativeKinds requested = CheckDerivatives(method, attribute, diagnostics);
             if ((requested & DerivativeKinds.Gradient) != 0)
             {
@@ -223,7 +230,8 @@ namespace Fluxion.Generator.Frontend
             ReportParameterNamed(method, GeneratedNames.Derivative, "directional derivative output", location, diagnostics);
             foreach (IParameterSymbol parameter in gradientChecked ? Enumerable.Empty<IParameterSymbol>() : DifferentiableParameters(method, attribute))
             {
-                ReportParameterNamed(method, "d" + parameter.Name, "direction", location, diagnostics);
+                ReportParameterNamed(method, KnownSymbols.DerivativeName(attribute, parameter.Name), "direction", location, diagnostics,
+                    namesADerivative: true);
             }
         }
 
@@ -252,14 +260,18 @@ namespace Fluxion.Generator.Frontend
                 taken.Add("hessian");
             }
 
+            var derivatives = new HashSet<string>(StringComparer.Ordinal);
             foreach (IParameterSymbol parameter in DifferentiableParameters(method, attribute))
             {
-                taken.UnionWith(new[] { "d" + parameter.Name, "d" + parameter.Name + "_dot", parameter.Name + "_dot" });
+                string derivative = KnownSymbols.DerivativeName(attribute, parameter.Name);
+                derivatives.UnionWith(new[] { derivative, derivative + "_dot" });
+                taken.Add(parameter.Name + "_dot");
             }
 
+            taken.UnionWith(derivatives);
             foreach (string name in method.Parameters.Select(p => p.Name).Where(taken.Contains))
             {
-                ReportParameterNamed(method, name, "name", location, diagnostics);
+                ReportParameterNamed(method, name, "name", location, diagnostics, derivatives.Contains(name));
             }
         }
 
@@ -287,12 +299,12 @@ namespace Fluxion.Generator.Frontend
             if (!jvpChecked)
             {
                 // The gradient outputs; when F_Jvp is checked, its directions (of the same names) were reported already.
-                taken.UnionWith(DifferentiableParameters(method, attribute).Select(p => "d" + p.Name));
+                taken.UnionWith(DifferentiableParameters(method, attribute).Select(p => KnownSymbols.DerivativeName(attribute, p.Name)));
             }
 
             foreach (string name in method.Parameters.Select(p => p.Name).Where(taken.Contains))
             {
-                ReportParameterNamed(method, name, "name", location, diagnostics);
+                ReportParameterNamed(method, name, "name", location, diagnostics, name != GeneratedNames.Cotangent && name != GeneratedNames.Jacobian);
             }
         }
 
@@ -316,11 +328,16 @@ namespace Fluxion.Generator.Frontend
         }
 
         /// <summary>FLX0011 when a parameter of the method is named <paramref name="name"/>, a name the generated code gives something else.</summary>
-        private static void ReportParameterNamed(IMethodSymbol method, string name, string what, Location location, List<DiagnosticInfo> diagnostics)
+        /// <param name="namesADerivative">True for the name of a parameter's derivative (<c>dx</c>), which the attribute can name otherwise.</param>
+        private static void ReportParameterNamed(IMethodSymbol method, string name, string what, Location location, List<DiagnosticInfo> diagnostics,
+            bool namesADerivative = false)
         {
             if (method.Parameters.Any(p => p.Name == name))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, what, name, "parameter '" + name + "'"));
+                string hint = namesADerivative
+                    ? " (a parameter you cannot rename keeps its name with [Differentiable(DerivativePrefix = \"grad_\")], which names the derivatives grad_x)"
+                    : string.Empty;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, location, what, name, "parameter '" + name + "'" + hint));
             }
         }
 
@@ -390,7 +407,8 @@ namespace Fluxion.Generator.Frontend
             CheckGeneratedMethod(method, attribute, DerivativeKinds.Gradient, location, diagnostics);
             foreach (IParameterSymbol parameter in DifferentiableParameters(method, attribute))
             {
-                ReportParameterNamed(method, "d" + parameter.Name, "gradient output", location, diagnostics);
+                ReportParameterNamed(method, KnownSymbols.DerivativeName(attribute, parameter.Name), "gradient output", location, diagnostics,
+                    namesADerivative: true);
             }
         }
     }

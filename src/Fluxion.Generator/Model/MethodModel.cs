@@ -11,10 +11,11 @@ namespace Fluxion.Generator.Model
     /// <param name="Name">The parameter's name as written (without a leading <c>@</c>).</param>
     /// <param name="IsDifferentiable">True when the gradient has an output for this parameter.</param>
     /// <param name="Sequence">Set for a one-dimensional array or span parameter; <paramref name="Type"/> is then its element type.</param>
-    internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable, SequenceKind? Sequence = null)
+    /// <param name="Output">The name of its derivative parameters, when the method's attribute names them otherwise than <c>d</c> + name.</param>
+    internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable, SequenceKind? Sequence = null, string? Output = null)
     {
-        /// <summary>The <c>out</c> parameter of the gradient that receives this parameter's partial derivative.</summary>
-        public string OutputName => "d" + Name;
+        /// <summary>The <c>out</c> parameter of the gradient that receives this parameter's partial derivative (and its direction in F_Jvp).</summary>
+        public string OutputName => Output ?? "d" + Name;
     }
 
     /// <param name="Keyword">class, struct, record, record struct or interface.</param>
@@ -54,8 +55,13 @@ namespace Fluxion.Generator.Model
         string Key,
         EquatableArray<CallSite> Calls,
         DerivativeKinds Derivatives = DerivativeKinds.Gradient,
-        string? Output = null)
+        string? Output = null,
+        string DerivativePrefix = "d",
+        string DerivativeSuffix = "")
     {
+        /// <summary>The name of the derivative of a variable <paramref name="name"/>: a parameter's gradient output or direction, a tangent.</summary>
+        public string DerivativeName(string name) => DerivativePrefix + name + DerivativeSuffix;
+
         /// <summary>What a method's name gets to name its gradient: <c>F</c> becomes <c>F_Grad</c>.</summary>
         public const string GradientSuffix = "_Grad";
     }

@@ -53,6 +53,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 CounterCases.All(),
                 SuppliedCases.All(),
                 DoubleMathCases.All(),
+                NamingCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)

@@ -53,7 +53,7 @@ namespace Fluxion.Generator.Modes.Forward
 
         /// <summary>The tangent method of <c>F_Jvp</c>: directions and tangents named <c>dx</c>.</summary>
         public static TangentMethod Differentiate(MethodModel method) =>
-            new ForwardModeDifferentiator(method, name => "d" + name, zeroTangentsStayZero: true).Run();
+            new ForwardModeDifferentiator(method, method.DerivativeName, zeroTangentsStayZero: true).Run();
 
         /// <summary>
         /// The tangent method with directions and tangents named <c>x_dot</c>, so that reverse mode, which names its outputs

@@ -28,7 +28,7 @@ namespace Fluxion.Generator.Modes.SecondOrder
             var directions = method.Parameters
                 .Where(p => p.IsDifferentiable)
                 .Select(p => new ParameterModel(ForwardModeDifferentiator.Dotted(p.Name), ScalarType.Double, true, p.Sequence is null ? null
-                    : SequenceKind.ReadOnlySpan));
+                    : SequenceKind.ReadOnlySpan, Output: p.OutputName + "_dot"));
             var types = method.Parameters.Concat(directions).Where(p => p.Sequence is null).ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
             var elementTypes = method.Parameters.Where(p => p.Sequence is not null).ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal);
             var converter = new Converter(types, elementTypes);
