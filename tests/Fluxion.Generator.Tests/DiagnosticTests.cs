@@ -214,6 +214,23 @@ namespace Fluxion.Generator.Tests
             """);
 
         [Fact]
+        public Task FLX0005_AStackallocSpanIsReportedOnceWhereItIsDeclared() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double F(double x)
+                {
+                    Span<double> {|#0:s = stackalloc double[2]|};
+                    s[0] = x;
+                    s[1] += x * x;
+                    return x;
+                }
+            }
+            """,
+            Diagnostic("FLX0005", 0).WithArguments("declaration of 's'", "locals of type 'System.Span<double>' are not supported; use double or an "
+                + "integer type, or for a span a local array (new double[n])"));
+
+        [Fact]
         public Task FLX0005_AMethodThatAlwaysThrows() => Verify("""
             public static partial class Model
             {

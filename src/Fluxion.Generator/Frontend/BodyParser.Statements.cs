@@ -79,7 +79,8 @@ namespace Fluxion.Generator.Frontend
                 }
 
                 Unsupported(declarator, DiagnosticDescriptors.UnsupportedStatement, "declaration of '" + local.Name + "'", "locals of type '"
-                    + local.Type.ToDisplayString() + "' are not supported; use double or an integer type");
+                    + local.Type.ToDisplayString() + "' are not supported; use double or an integer type"
+                    + (KnownSymbols.ToSequence(local.Type) is not null ? ", or for a span a local array (new double[n])" : string.Empty));
                 return;
             }
 
@@ -160,6 +161,10 @@ namespace Fluxion.Generator.Frontend
                 && IsOutput(span.Parameter))
             {
                 (array, elementType, indexOperation) = (span.Parameter, ScalarType.Double, indexer.Arguments[0].Value);
+            }
+            else if (IsElementOfReportedLocal(element))
+            {
+                return;
             }
             else
             {
@@ -359,8 +364,23 @@ namespace Fluxion.Generator.Frontend
                 return null;
             }
 
-            Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, target.Syntax.GetLocation(), target.Syntax.ToString()));
+            if (!IsElementOfReportedLocal(target))
+            {
+                Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WriteOutsideMethod, target.Syntax.GetLocation(), target.Syntax.ToString()));
+            }
+
             return null;
         }
+
+        /// <summary>
+        /// An element of a local the method has but cannot differentiate (a <c>stackalloc</c> span, a list): its declaration is reported
+        /// already, and the write is no write outside the method.
+        /// </summary>
+        private bool IsElementOfReportedLocal(IOperation element) => element switch
+        {
+            IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation local } => !localArrays.ContainsKey(local.Local),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation local } => !localArrays.ContainsKey(local.Local),
+            _ => false,
+        };
     }
 }
