@@ -9,7 +9,42 @@ namespace Fluxion.Generator.Emission
     {
         public static string Emit(GradientMethod gradient, bool nullableDirective)
         {
-            return SourceFile.Write(gradient.Source, nullableDirective, writer => WriteMethod(writer, gradient));
+            return SourceFile.Write(gradient.Source, nullableDirective, writer =>
+            {
+                WriteMethod(writer, gradient);
+                WriteDefaultValueOverloads(writer, gradient.Source);
+            });
+        }
+
+        /// <summary>
+        /// One overload of <c>F_Grad</c> for each trailing parameter of F with a default value, so a call may leave out what F's may:
+        /// the outputs that follow the parameters keep <c>F_Grad</c> itself from having default values.
+        /// </summary>
+        private static void WriteDefaultValueOverloads(CodeWriter writer, MethodModel method)
+        {
+            int firstOptional = method.Parameters.Count;
+            while (firstOptional > 0 && method.Parameters[firstOptional - 1].Default is not null)
+            {
+                firstOptional--;
+            }
+
+            var outputs = method.Parameters.Where(p => p.IsDifferentiable).ToList();
+            for (int kept = method.Parameters.Count - 1; kept >= firstOptional; kept--)
+            {
+                var omitted = method.Parameters.Skip(kept).ToList();
+                writer.Line();
+                string defaults = string.Join(", ", omitted.Select(p => "<c>" + p.Name + " = " + CSharpPrinter.Expression(p.Default!) + "</c>"));
+                writer.Line("/// <summary><c>" + method.Name + MethodModel.GradientSuffix + "</c> with " + defaults + ", as <c>" + method.Name
+                    + "</c> defaults " + (omitted.Count == 1 ? "it" : "them") + ".</summary>");
+                SourceFile.WriteGeneratedCodeAttribute(writer);
+                string parameters = string.Join(", ", method.Parameters.Take(kept).Select(p => SourceFile.TypeOf(p) + " " + Identifier(p.Name))
+                    .Concat(outputs.Select(p => (p.Sequence is null ? "out double " : "global::System.Span<double> ") + Identifier(p.OutputName))));
+                string arguments = string.Join(", ", method.Parameters.Take(kept).Select(p => Identifier(p.Name))
+                    .Concat(omitted.Select(p => CSharpPrinter.Expression(p.Default!)))
+                    .Concat(outputs.Select(p => (p.Sequence is null ? "out " : string.Empty) + Identifier(p.OutputName))));
+                writer.Line(method.Accessibility + " static double " + method.Name + MethodModel.GradientSuffix + "(" + parameters + ") =>");
+                writer.Line("    " + method.Name + MethodModel.GradientSuffix + "(" + arguments + ");");
+            }
         }
 
         /// <summary>Writes <c>F_Grad</c> (or, for a tangent program, <c>F_Jvp_Grad</c>) into the type being written.</summary>

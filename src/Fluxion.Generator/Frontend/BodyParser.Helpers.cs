@@ -87,7 +87,8 @@ namespace Fluxion.Generator.Frontend
             return name;
         }
 
-        private static Expr? FoldConstant(object? value, ITypeSymbol? type)
+        /// <summary>A constant of a type the intermediate form knows, as one of its constants; null for any other.</summary>
+        internal static Expr? FoldConstant(object? value, ITypeSymbol? type)
         {
             switch (KnownSymbols.ToScalarType(type))
             {

@@ -101,11 +101,16 @@ namespace Fluxion.Generator.Frontend
             }
 
             (string prefix, string suffix) = KnownSymbols.DerivativeNaming(attribute);
+
+            // F_Grad's overloads for default values could clash with another overload of F's gradient, or a member of the user's.
+            bool keepsDefaults = method.ContainingType.GetMembers(method.Name).Length == 1
+                && method.ContainingType.GetMembers(method.Name + MethodModel.GradientSuffix).IsEmpty;
             string? OutputOf(IParameterSymbol p) => prefix == "d" && suffix.Length == 0 ? null : prefix + p.Name + suffix;
             var parameters = method.Parameters
                 .Select(p => KnownSymbols.ToSequence(p.Type) is var (kind, element)
                     ? new ParameterModel(p.Name, element, differentiable[p.Ordinal], kind, OutputOf(p))
-                    : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type)!.Value, differentiable[p.Ordinal], Output: OutputOf(p)))
+                    : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type)!.Value, differentiable[p.Ordinal], Output: OutputOf(p),
+                        Default: keepsDefaults && p.HasExplicitDefaultValue ? BodyParser.FoldConstant(p.ExplicitDefaultValue, p.Type) : null))
                 .ToEquatableArray();
             var model = new MethodModel(
                 Namespace: method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString(),

@@ -12,7 +12,9 @@ namespace Fluxion.Generator.Model
     /// <param name="IsDifferentiable">True when the gradient has an output for this parameter.</param>
     /// <param name="Sequence">Set for a one-dimensional array or span parameter; <paramref name="Type"/> is then its element type.</param>
     /// <param name="Output">The name of its derivative parameters, when the method's attribute names them otherwise than <c>d</c> + name.</param>
-    internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable, SequenceKind? Sequence = null, string? Output = null)
+    /// <param name="Default">Its default value, when it has one (<c>double y = 1.0</c>).</param>
+    internal sealed record ParameterModel(string Name, ScalarType Type, bool IsDifferentiable, SequenceKind? Sequence = null, string? Output = null,
+        Expr? Default = null)
     {
         /// <summary>The <c>out</c> parameter of the gradient that receives this parameter's partial derivative (and its direction in F_Jvp).</summary>
         public string OutputName => Output ?? "d" + Name;

@@ -5,7 +5,10 @@ using static Fluxion.Numerics.Tests.Harness.Coords;
 
 namespace Fluxion.Numerics.Tests.Functions
 {
-    /// <summary>Parameters named like derivatives (dx, dt), whose derivative parameters the attribute names otherwise.</summary>
+    /// <summary>
+    /// Signatures as people write them: parameters named like derivatives (dx, dt), whose derivative parameters the attribute names
+    /// otherwise, and parameters with default values, which F_Grad's overloads keep.
+    /// </summary>
     public static partial class Naming
     {
         /// <summary>A step of x' = −x·t with step dt, from a position x with velocity dx: the generated outputs are grad_x, grad_dx, ….</summary>
@@ -15,6 +18,13 @@ namespace Fluxion.Numerics.Tests.Functions
         /// <summary>The same with a suffix: xBar, dxBar.</summary>
         [Differentiable(DerivativePrefix = "", DerivativeSuffix = "Bar", Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
         public static double Kinetic(double x, double dx) => 0.5 * dx * dx + x * x * x;
+    }
+
+    public static partial class Naming
+    {
+        /// <summary>y·xⁿ with y and n defaulted: F_Grad(x, out dx, out dy) and F_Grad(x, y, out dx, out dy) exist too.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        public static double Scaled(double x, double y = 1.5, int n = 3) => Math.Pow(x, n) * y;
     }
 
     public static class NamingCases
@@ -31,6 +41,7 @@ namespace Fluxion.Numerics.Tests.Functions
                 }
             },
             { nameof(Naming.Kinetic), D(U(-2, 2), U(-2, 2)), p => [3 * p[0] * p[0], p[1]] },
+            { nameof(Naming.Scaled), D(U(0.5, 2), U(-2, 2), Int(1, 4)), p => [p[2] * Math.Pow(p[0], p[2] - 1) * p[1], Math.Pow(p[0], p[2])] },
         };
     }
 }
