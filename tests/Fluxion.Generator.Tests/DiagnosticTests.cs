@@ -231,6 +231,24 @@ namespace Fluxion.Generator.Tests
                 + "integer type, or for a span a local array (new double[n])"));
 
         [Fact]
+        public Task FLX0006_ParamsArgumentsWrittenOut() => Verify("""
+            public static partial class Model
+            {
+                [Differentiable]
+                public static double Sum(params double[] w) => w[0] + w[1];
+
+                [Differentiable]
+                public static double F(double x)
+                {
+                    double[] values = { x, 2.0 };
+                    return Sum(values) + {|#0:Sum(x, 2.0)|};
+                }
+            }
+            """,
+            Diagnostic("FLX0006", 0).WithArguments("call of 'Sum'",
+                "its params array is written out as separate values; put them in a local array (double[] values = { … }) and pass that"));
+
+        [Fact]
         public Task FLX0005_AMethodThatAlwaysThrows() => Verify("""
             public static partial class Model
             {

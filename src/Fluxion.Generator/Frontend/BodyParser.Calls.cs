@@ -62,7 +62,9 @@ namespace Fluxion.Generator.Frontend
             if (argumentOperations.Any(a => a.Parameter is null || a.Parameter.RefKind != RefKind.None || a.ArgumentKind == ArgumentKind.ParamArray))
             {
                 return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of '" + method.Name + "'",
-                    "ref, out, in and params arguments are not supported");
+                    argumentOperations.Any(a => a.ArgumentKind == ArgumentKind.ParamArray)
+                        ? "its params array is written out as separate values; put them in a local array (double[] values = { … }) and pass that"
+                        : "ref, out and in arguments are not supported");
             }
 
             var arguments = new List<Expr>();

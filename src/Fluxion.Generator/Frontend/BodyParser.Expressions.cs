@@ -129,10 +129,21 @@ namespace Fluxion.Generator.Frontend
                     return ParseEmbeddedAssignment(operation);
                 case IPropertyReferenceOperation or IObjectCreationOperation when NonDeterministicMember(operation) is { } member:
                     return NonDeterministic(operation, member);
+                case IPropertyReferenceOperation { Instance: null, Property: { IsIndexer: false, GetMethod: not null } property }
+                    when KnownSymbols.ToScalarType(property.Type) is { } propertyType && !KnownSymbols.IsInFileLocalType(property):
+                    // A static property is read like a static field: a constant for differentiation, read once where the source reads it
+                    // unless it is a get-only auto-property (its getter could compute anything).
+                    return new ExternalValue(property.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "."
+                        + Identifiers.Identifier(property.Name), propertyType, IsReadOnly: IsGetOnlyAutoProperty(property));
                 default:
                     return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(operation), ExpressionAdvice(operation));
             }
         }
+
+        private static bool IsGetOnlyAutoProperty(IPropertySymbol property) =>
+            property.SetMethod is null && property.DeclaringSyntaxReferences.Length == 1
+            && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+            && accessors.Accessors.All(accessor => accessor.Body is null && accessor.ExpressionBody is null);
 
         /// <summary>The name an array or span parameter, or a static array field, is printed with; null for anything else.</summary>
         private string? SequenceName(IOperation operation) => Unwrap(operation) switch

@@ -363,11 +363,6 @@ namespace Fluxion.Generator.Frontend
                 return "ref, out and in parameters are not supported";
             }
 
-            if (parameter.IsParams)
-            {
-                return "params parameters are not supported";
-            }
-
             if (KnownSymbols.ToScalarType(parameter.Type) is not null || KnownSymbols.ToSequence(parameter.Type) is not null)
             {
                 return null;

@@ -27,6 +27,59 @@ namespace Fluxion.Numerics.Tests.Functions
         public static double Scaled(double x, double y = 1.5, int n = 3) => Math.Pow(x, n) * y;
     }
 
+    public static partial class Naming
+    {
+        public static double Gravity => 9.80665;
+
+        public static double Drag { get; } = 0.47;
+
+        public static double Scale { get; set; } = 2.0;
+
+        /// <summary>Static properties read like static fields: constants for differentiation.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        public static double Fall(double v, double t) => v * t - 0.5 * Gravity * t * t - Drag * v * v * Scale;
+
+        /// <summary>A params array parameter: F_Grad takes the array and a span for its gradient.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+        public static double Weighted(double x, params double[] w)
+        {
+            double sum = 0;
+            foreach (double weight in w)
+            {
+                sum = sum * x + weight;
+            }
+
+            return sum;
+        }
+    }
+
+    public static class NamingArrayCases
+    {
+        public static IEnumerable<ArrayCase> All() => new ArrayCaseList(typeof(Naming))
+        {
+            {
+                nameof(Naming.Weighted),
+                rng => [rng.Uniform(-2, 2), rng.Vector(rng.Int(0, 5), -2, 2)],
+                p =>
+                {
+                    double[] w = p.V(1);
+                    double x = p.S(0);
+                    double dx = 0;
+                    double sum = 0;
+                    var dw = new double[w.Length];
+                    for (int i = 0; i < w.Length; i++)
+                    {
+                        dx = dx * x + sum;
+                        sum = sum * x + w[i];
+                        dw[i] = Math.Pow(x, w.Length - 1 - i);
+                    }
+
+                    return new[] { new[] { dx }, dw };
+                }
+            },
+        };
+    }
+
     public static class NamingCases
     {
         public static IEnumerable<GradientCase> All() => new CaseList(typeof(Naming))
@@ -41,6 +94,7 @@ namespace Fluxion.Numerics.Tests.Functions
                 }
             },
             { nameof(Naming.Kinetic), D(U(-2, 2), U(-2, 2)), p => [3 * p[0] * p[0], p[1]] },
+            { nameof(Naming.Fall), D(U(-2, 2), U(0, 3)), p => [p[1] - 2 * Naming.Drag * p[0] * Naming.Scale, p[0] - Naming.Gravity * p[1]] },
             { nameof(Naming.Scaled), D(U(0.5, 2), U(-2, 2), Int(1, 4)), p => [p[2] * Math.Pow(p[0], p[2] - 1) * p[1], Math.Pow(p[0], p[2])] },
         };
     }

@@ -27,6 +27,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 ForEachActivityCases.All(),
                 GuardArrayCases.All(),
                 SuppliedArrayCases.All(),
+                NamingArrayCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
