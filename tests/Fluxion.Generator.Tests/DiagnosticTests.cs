@@ -34,12 +34,32 @@ namespace Fluxion.Generator.Tests
 
         [Fact]
         public Task FLX0002_MethodNotStatic() => Verify("""
-            public partial class Model
+            public partial interface IModel
             {
                 [Differentiable]
                 public double {|FLX0002:F|}(double x) => x * x;
             }
             """);
+
+        [Fact]
+        public Task InstanceMethodsReadTheirInstanceButCannotWriteIt() => Verify("""
+            public partial class Model
+            {
+                private double scale = 2;
+                private readonly Model? other;
+
+                public double Twice(double x) => 2 * x;
+
+                [Differentiable]
+                public double F(double x)
+                {
+                    {|FLX0008:scale|} = x;
+                    return x * scale + Twice(2.0) + {|#0:other!.Twice(x)|};
+                }
+            }
+            """,
+            Diagnostic("FLX0006", 0).WithArguments("call of instance method 'Twice'",
+                "only static methods, and an instance method's own methods (on this), can be called"));
 
         [Fact]
         public Task FLX0003_UnsupportedParameters() => Verify("""

@@ -236,6 +236,35 @@ namespace Fluxion.Generator.Tests
                     public static double Loss(double[] w, double volume) => Library.LogSumExp(w) * Library.CubeRoot(volume * volume);
                 }
                 """,
+            ["InstanceMethods"] = """
+                namespace Demo;
+                public partial class Oscillator
+                {
+                    private readonly double[] weights = { 0.5, 1.5 };
+
+                    public Oscillator(double stiffness) => Stiffness = stiffness;
+
+                    public double Stiffness { get; }
+
+                    public double Damping { get; set; } = 0.1;
+
+                    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                    public double Potential(double x) => 0.5 * Stiffness * x * x;
+
+                    [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp)]
+                    public double Energy(double x, double v)
+                    {
+                        double series = 0;
+                        for (int i = 0; i < weights.Length; i++)
+                        {
+                            series += weights[i] * Math.Sin(i * x);
+                        }
+
+                        Console.WriteLine($"energy at {x} with damping {Damping}");
+                        return Potential(x) + Damping * v * x + series;
+                    }
+                }
+                """,
             ["Kinks"] = """
                 namespace Demo;
                 public static partial class Model

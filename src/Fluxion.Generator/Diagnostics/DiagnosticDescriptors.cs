@@ -16,7 +16,8 @@ namespace Fluxion.Generator.Diagnostics
         public static readonly DiagnosticDescriptor MethodNotStatic = Create(
             "FLX0002",
             "Differentiable method must be static",
-            "Method '{0}' must be static: Fluxion differentiates static methods only in this version");
+            "Method '{0}' must be static: Fluxion differentiates static methods, and instance methods of classes, structs and records, "
+                + "not an interface's instance members");
 
         public static readonly DiagnosticDescriptor UnsupportedParameter = Create(
             "FLX0003",

@@ -42,7 +42,7 @@ namespace Fluxion.Generator.Emission
                 string arguments = string.Join(", ", method.Parameters.Take(kept).Select(p => Identifier(p.Name))
                     .Concat(omitted.Select(p => CSharpPrinter.Expression(p.Default!)))
                     .Concat(outputs.Select(p => (p.Sequence is null ? "out " : string.Empty) + Identifier(p.OutputName))));
-                writer.Line(method.Accessibility + " static double " + method.Name + MethodModel.GradientSuffix + "(" + parameters + ") =>");
+                writer.Line(method.Accessibility + method.StaticModifier + "double " + method.Name + MethodModel.GradientSuffix + "(" + parameters + ") =>");
                 writer.Line("    " + method.Name + MethodModel.GradientSuffix + "(" + arguments + ");");
             }
         }
@@ -63,7 +63,7 @@ namespace Fluxion.Generator.Emission
             SourceFile.WriteGeneratedCodeAttribute(writer);
             string parameters = string.Join(", ", method.Parameters.Select(p => SourceFile.TypeOf(p) + " " + Identifier(p.Name))
                 .Concat(differentiable.Select(p => (p.Sequence is null ? "out double " : "global::System.Span<double> ") + Identifier(p.OutputName))));
-            writer.Line(method.Accessibility + " static double " + method.Name + MethodModel.GradientSuffix + "(" + parameters + ")");
+            writer.Line(method.Accessibility + method.StaticModifier + "double " + method.Name + MethodModel.GradientSuffix + "(" + parameters + ")");
             writer.Open();
             if (WriteArgumentChecks(writer, method))
             {

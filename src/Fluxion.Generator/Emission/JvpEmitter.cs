@@ -25,7 +25,7 @@ namespace Fluxion.Generator.Emission
                 string parameters = string.Join(", ", method.Parameters.Select(p => SourceFile.TypeOf(p) + " " + Identifier(p.Name))
                     .Concat(differentiable.Select(p => (p.Sequence is null ? "double " : "global::System.ReadOnlySpan<double> ") + Identifier(p.OutputName)))
                     .Append("out double " + GeneratedNames.Derivative));
-                writer.Line(method.Accessibility + " static double " + method.Name + DerivativeKinds.Jvp.Suffix() + "(" + parameters + ")");
+                writer.Line(method.Accessibility + method.StaticModifier + "double " + method.Name + DerivativeKinds.Jvp.Suffix() + "(" + parameters + ")");
                 writer.Open();
                 if (WriteDirectionChecks(writer, method))
                 {

@@ -69,8 +69,8 @@ namespace Fluxion.Generator.Emission
             string parameters = SourceFile.Parameters(method) + ", global::System.ReadOnlySpan<double> " + Cotangent
                 + string.Concat(differentiable.Select(p => (p.Sequence is null ? ", out double " : ", global::System.Span<double> ")
                     + Identifier(p.OutputName)));
-            writer.Line((isPublicApi ? method.Accessibility : "private") + " static void " + method.Name + DerivativeKinds.Vjp.Suffix() + "(" + parameters
-                + ")");
+            writer.Line((isPublicApi ? method.Accessibility : "private") + method.StaticModifier + "void " + method.Name + DerivativeKinds.Vjp.Suffix()
+                + "(" + parameters + ")");
             writer.Open();
             WriteVjpChecks(writer, method);
             writer.Line("// Forward sweep: the original computation, keeping each value the derivatives need.");
@@ -117,8 +117,8 @@ namespace Fluxion.Generator.Emission
                 + string.Concat(differentiable.Select(p => (p.Sequence is null ? ", double " : ", global::System.ReadOnlySpan<double> ")
                     + Identifier(p.OutputName)))
                 + ", global::System.Span<double> " + Derivative;
-            writer.Line((isPublicApi ? method.Accessibility : "private") + " static void " + method.Name + DerivativeKinds.Jvp.Suffix() + "(" + parameters
-                + ")");
+            writer.Line((isPublicApi ? method.Accessibility : "private") + method.StaticModifier + "void " + method.Name + DerivativeKinds.Jvp.Suffix()
+                + "(" + parameters + ")");
             writer.Open();
             string outputText = Identifier(output);
             JvpEmitter.WriteDirectionChecks(writer, method);
@@ -154,8 +154,8 @@ namespace Fluxion.Generator.Emission
             writer.Line("/// (one reverse sweep per output); otherwise column j is the Jacobian-vector product with the j-th (one forward sweep per input).");
             writer.Line("/// </summary>");
             SourceFile.WriteGeneratedCodeAttribute(writer);
-            writer.Line(method.Accessibility + " static void " + method.Name + DerivativeKinds.Jacobian.Suffix() + "(" + SourceFile.Parameters(method)
-                + ", global::System.Span<double> " + Jacobian + ")");
+            writer.Line(method.Accessibility + method.StaticModifier + "void " + method.Name + DerivativeKinds.Jacobian.Suffix() + "("
+                + SourceFile.Parameters(method) + ", global::System.Span<double> " + Jacobian + ")");
             writer.Open();
 
             // Locals named so that no parameter hides them (an output span may well be called `unit` or `row`).

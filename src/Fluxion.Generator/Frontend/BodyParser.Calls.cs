@@ -37,10 +37,10 @@ namespace Fluxion.Generator.Frontend
                     : null;
             }
 
-            if (invocation.Instance is not null)
+            if (invocation.Instance is not (null or IInstanceReferenceOperation))
             {
                 return Unsupported(invocation, DiagnosticDescriptors.UnsupportedExpression, "call of instance method '" + method.Name + "'",
-                    "only static methods can be called");
+                    "only static methods, and an instance method's own methods (on this), can be called");
             }
 
             if (KnownSymbols.ToScalarType(method.ReturnType) is not { } returnType || method.ReturnsByRef)
@@ -213,9 +213,8 @@ namespace Fluxion.Generator.Frontend
                     ? new ParameterModel(p.Name, element, differentiable[p.Ordinal], kind)
                     : new ParameterModel(p.Name, KnownSymbols.ToScalarType(p.Type) ?? ScalarType.Double, differentiable[p.Ordinal]))
                 .ToEquatableArray();
-            string gradientName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(method.Name
-                + MethodModel.GradientSuffix);
-            string qualifiedName = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(method.Name);
+            string gradientName = Owner(method) + "." + Identifiers.Identifier(method.Name + MethodModel.GradientSuffix);
+            string qualifiedName = Owner(method) + "." + Identifiers.Identifier(method.Name);
             return new DifferentiableCall(new CalleeModel(gradientName, qualifiedName, method.Name, parameters), arguments.ToEquatableArray());
         }
 

@@ -86,12 +86,13 @@ namespace Fluxion.Generator.Frontend
                 case ILocalReferenceOperation array when localArrays.ContainsKey(array.Local):
                     return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, "local array '" + array.Local.Name + "' used whole",
                         LocalArrayAdvice);
-                case IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation { Instance: null } table, Indices.Length: 1 } tableElement
+                case IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } table,
+                    Indices.Length: 1 } tableElement
                     when SequenceName(table) is { } tableName && KnownSymbols.ToSequence(table.Type) is var (_, tableType):
                     // A static array (a table of coefficients): a constant for differentiation.
                     return TryParseExpression(tableElement.Indices[0]) is { } position ? new ElementRead(tableName, position, tableType) : null;
                 case IPropertyReferenceOperation { Property.Name: "Length",
-                    Instance: IFieldReferenceOperation { Instance: null } table } when SequenceName(table) is { } tableName:
+                    Instance: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } table } when SequenceName(table) is { } tableName:
                     return new SequenceLength(tableName);
                 case var _ when Unwrap(operation) is IParameterReferenceOperation whole && IsOutput(whole.Parameter):
                     return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, "output span '" + whole.Parameter.Name + "' used whole",
@@ -102,10 +103,10 @@ namespace Fluxion.Generator.Frontend
                 case IPropertyReferenceOperation { Property.Name: "Length",
                     Instance: IParameterReferenceOperation sequence } when KnownSymbols.ToSequence(sequence.Type) is not null:
                     return new SequenceLength(names[sequence.Parameter]);
-                case IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToScalarType(field.Type) is { } fieldType
-                    && !KnownSymbols.IsInFileLocalType(field.Field):
-                    return new ExternalValue(field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "."
-                        + Identifiers.Identifier(field.Field.Name), fieldType, field.Field.IsReadOnly);
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+                    when KnownSymbols.ToScalarType(field.Type) is { } fieldType && !KnownSymbols.IsInFileLocalType(field.Field):
+                    // A field (of the type, or of this instance) is a constant for differentiation.
+                    return new ExternalValue(Owner(field.Field) + "." + Identifiers.Identifier(field.Field.Name), fieldType, field.Field.IsReadOnly);
                 case IUnaryOperation unary when unary.OperatorMethod is null:
                     return ParseUnary(unary);
                 case IBinaryOperation binary when binary.OperatorMethod is null:
@@ -129,12 +130,12 @@ namespace Fluxion.Generator.Frontend
                     return ParseEmbeddedAssignment(operation);
                 case IPropertyReferenceOperation or IObjectCreationOperation when NonDeterministicMember(operation) is { } member:
                     return NonDeterministic(operation, member);
-                case IPropertyReferenceOperation { Instance: null, Property: { IsIndexer: false, GetMethod: not null } property }
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false, GetMethod: not null } property }
                     when KnownSymbols.ToScalarType(property.Type) is { } propertyType && !KnownSymbols.IsInFileLocalType(property):
-                    // A static property is read like a static field: a constant for differentiation, read once where the source reads it
-                    // unless it is a get-only auto-property (its getter could compute anything).
-                    return new ExternalValue(property.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "."
-                        + Identifiers.Identifier(property.Name), propertyType, IsReadOnly: IsGetOnlyAutoProperty(property));
+                    // A property is read like a field: a constant for differentiation, read once where the source reads it unless it is a
+                    // get-only auto-property (its getter could compute anything).
+                    return new ExternalValue(Owner(property) + "." + Identifiers.Identifier(property.Name), propertyType,
+                        IsReadOnly: IsGetOnlyAutoProperty(property));
                 default:
                     return Unsupported(operation, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(operation), ExpressionAdvice(operation));
             }
@@ -150,9 +151,9 @@ namespace Fluxion.Generator.Frontend
         {
             IParameterReferenceOperation parameter when KnownSymbols.ToSequence(parameter.Type) is not null && !IsOutput(parameter.Parameter)
                 && names.TryGetValue(parameter.Parameter, out string? name) => name,
-            IFieldReferenceOperation { Instance: null } field when KnownSymbols.ToSequence(field.Type) is not null
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when KnownSymbols.ToSequence(field.Type) is not null
                 && !KnownSymbols.IsInFileLocalType(field.Field) =>
-                field.Field.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(field.Field.Name),
+                Owner(field.Field) + "." + Identifiers.Identifier(field.Field.Name),
             _ => null,
         };
 

@@ -106,9 +106,16 @@ namespace Fluxion.Generator.Frontend
             }
         }
 
+        /// <summary>
+        /// What a member is reached through in generated code: its type, fully qualified, for a static member; <c>this</c> for an
+        /// instance member (which a method reaches only on its own instance).
+        /// </summary>
+        internal static string Owner(ISymbol member) =>
+            member.IsStatic ? member.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) : "this";
+
         private static string QualifiedMethodName(IMethodSymbol method)
         {
-            string name = method.ContainingType.ToDisplayString(KnownSymbols.QualifiedFormat) + "." + Identifiers.Identifier(method.Name);
+            string name = Owner(method) + "." + Identifiers.Identifier(method.Name);
             return method.IsGenericMethod
                 ? name + "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(KnownSymbols.QualifiedFormat))) + ">"
                 : name;

@@ -211,11 +211,14 @@ namespace Fluxion.Generator.Frontend
                 ? type.ToDisplayString(KnownSymbols.QualifiedFormat)
                 : null;
 
-        /// <summary>The type, fully qualified, of a static member named without it (in its own class, or through <c>using static</c>).</summary>
+        /// <summary>
+        /// What a member named without its owner is reached through: its type, fully qualified, for a static member (in its own class,
+        /// or through <c>using static</c>); <c>this</c> for a member of the instance, which a generated local could otherwise hide.
+        /// </summary>
         private string? StaticMemberContainer(SimpleNameSyntax name) =>
-            !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name) && Symbol(name) is { IsStatic: true, ContainingType: { } type }
+            !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name) && Symbol(name) is { ContainingType: { } } member
                 and (IMethodSymbol { MethodKind: not MethodKind.LocalFunction } or IFieldSymbol or IPropertySymbol or IEventSymbol)
-                ? type.ToDisplayString(KnownSymbols.QualifiedFormat)
+                ? BodyParser.Owner(member)
                 : null;
 
         private ISymbol? Symbol(SyntaxNode node)

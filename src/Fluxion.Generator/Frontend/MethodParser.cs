@@ -127,7 +127,8 @@ namespace Fluxion.Generator.Frontend
                 Derivatives: requested,
                 Output: output?.Name,
                 DerivativePrefix: prefix,
-                DerivativeSuffix: suffix);
+                DerivativeSuffix: suffix,
+                IsStatic: method.IsStatic);
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
         }
 

@@ -25,7 +25,7 @@ namespace Fluxion.Generator.Frontend
 
             CheckContainingTypes(method, gradientName, diagnostics);
 
-            if (!method.IsStatic)
+            if (!method.IsStatic && method.ContainingType.TypeKind == TypeKind.Interface)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodNotStatic, methodLocation, method.Name));
             }

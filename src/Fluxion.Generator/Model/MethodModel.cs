@@ -59,8 +59,12 @@ namespace Fluxion.Generator.Model
         DerivativeKinds Derivatives = DerivativeKinds.Gradient,
         string? Output = null,
         string DerivativePrefix = "d",
-        string DerivativeSuffix = "")
+        string DerivativeSuffix = "",
+        bool IsStatic = true)
     {
+        /// <summary>The modifier the generated methods take: they are static where the method is, instance methods beside an instance method.</summary>
+        public string StaticModifier => IsStatic ? " static " : " ";
+
         /// <summary>The name of the derivative of a variable <paramref name="name"/>: a parameter's gradient output or direction, a tangent.</summary>
         public string DerivativeName(string name) => DerivativePrefix + name + DerivativeSuffix;
 
