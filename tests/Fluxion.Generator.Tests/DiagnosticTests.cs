@@ -289,9 +289,18 @@ namespace Fluxion.Generator.Tests
                 public static double F(double x)
                 {
                     double s = 0;
+                    double Twice(double v)
+                    {
+                        double w = 2 * v;
+                        return w;
+                    }
+
+                    double Down(double v) => v > 1 ? {|FLX0006:Down(v / 2)|} : v;
+                    double Half(double v) => v / 2;
+                    s += {|FLX0006:Twice(x)|} + Down(x);
+                    s += x > 0 ? {|FLX0006:Half(s)|} : 0;
                     {|FLX0005:foreach (int i in new[] { 1, 2 }) { s += x * i; }|}
                     {|FLX0005:for (;;) { s += x; }|}
-                    {|FLX0005:double Square(double v) => v * v;|}
                     return s;
                 }
             }

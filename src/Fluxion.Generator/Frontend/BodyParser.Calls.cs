@@ -29,6 +29,11 @@ namespace Fluxion.Generator.Frontend
                     "it belongs to a file-local type, which the generated file cannot name");
             }
 
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return ParseLocalFunctionCall(invocation, method);
+            }
+
             if (KnownSymbols.IsStopGradient(method))
             {
                 // The value as it is, with no derivative: a call nothing differentiates.

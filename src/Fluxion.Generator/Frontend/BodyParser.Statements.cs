@@ -19,7 +19,8 @@ namespace Fluxion.Generator.Frontend
         {
             switch (statement)
             {
-                case IEmptyOperation:
+                case IEmptyOperation or ILocalFunctionOperation:
+                    // A local function is inlined where it is called (see ParseLocalFunctionCall).
                     break;
                 case IVariableDeclarationGroupOperation group:
                     foreach (IVariableDeclarationOperation declaration in group.Declarations)

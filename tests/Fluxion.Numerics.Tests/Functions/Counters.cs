@@ -107,6 +107,37 @@ namespace Fluxion.Numerics.Tests.Functions
         }
     }
 
+    public static partial class Counters
+    {
+        /// <summary>Local functions, one static, one capturing k, one calling the other: inlined where they are called.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
+        public static double WithLocalFunctions(double x, double k)
+        {
+            static double Square(double v) => v * v;
+            double Bump(double v)
+            {
+                return k * Math.Exp(-Square(v));
+            }
+
+            return Bump(x) + Square(x - k);
+        }
+
+        /// <summary>Local functions called in a loop, one of them on the loop's own running value.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
+        public static double LocalFunctionsInALoop(double x, double k)
+        {
+            static double Square(double v) => v * v;
+            double Scaled(double v) => k * Math.Sin(v);
+            double s = 0;
+            for (int i = 0; i < 3; i++)
+            {
+                s += Square(x * i) + Scaled(s);
+            }
+
+            return s + Square(Scaled(x));
+        }
+    }
+
     public static class CounterCases
     {
         public static IEnumerable<GradientCase> All() => new CaseList(typeof(Counters))
@@ -138,6 +169,12 @@ namespace Fluxion.Numerics.Tests.Functions
                 p => [4 * Math.Pow(p[0], 3) + p[1] + 2 * p[0] * p[1] * p[1], p[0] + 2 * p[0] * p[0] * p[1]]
             },
             { nameof(Counters.TupleSteps), D(U(-2, 2), U(-2, 2)) },
+            {
+                nameof(Counters.WithLocalFunctions),
+                D(U(-2, 2), U(-2, 2)),
+                p => [-2 * p[0] * p[1] * Math.Exp(-p[0] * p[0]) + 2 * (p[0] - p[1]), Math.Exp(-p[0] * p[0]) - 2 * (p[0] - p[1])]
+            },
+            { nameof(Counters.LocalFunctionsInALoop), D(U(-2, 2), U(-2, 2)) },
             { nameof(Counters.Sorted), D(U(-2, 2), U(-2, 2)).Where(p => Math.Abs(p[0] - p[1]) > 1e-3), p => p[0] > p[1] ? [3.0, 2 * p[1]] : [2 * p[0], 3.0] },
         };
     }
