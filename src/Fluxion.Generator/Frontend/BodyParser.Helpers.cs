@@ -164,7 +164,6 @@ namespace Fluxion.Generator.Frontend
             UnsafeStatementSyntax => "unsafe block",
             FixedStatementSyntax => "fixed statement",
             CheckedStatementSyntax checkedBlock => checkedBlock.Keyword.Text + " block",
-            LocalFunctionStatementSyntax => "local function",
             ThrowStatementSyntax => "throw statement",
             YieldStatementSyntax => "yield statement",
             BreakStatementSyntax => "break statement",
@@ -181,7 +180,6 @@ namespace Fluxion.Generator.Frontend
             ForEachStatementSyntax => "foreach runs only over array and span parameters; write a for loop over the indices",
             ForStatementSyntax or WhileStatementSyntax => "a loop needs a condition",
             BreakStatementSyntax or ContinueStatementSyntax => "break and continue are not supported yet; fold the exit into the loop condition",
-            LocalFunctionStatementSyntax => "move it into a static method of its own and mark that [Differentiable]",
             _ => "a differentiable method may contain only declarations, assignments, calls, if and switch statements, loops, throws and returns",
         };
 
