@@ -269,6 +269,25 @@ namespace Fluxion.Generator.Tests
                 "its params array is written out as separate values; put them in a local array (double[] values = { … }) and pass that"));
 
         [Fact]
+        public Task FLX0006_AggregatesLinqCannotLower() => Verify("""
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public static partial class Model
+            {
+                private static readonly List<double> Table = new() { 1.0, 2.0 };
+
+                [Differentiable]
+                public static double F(double[] w, double x)
+                {
+                    double s = w.Sum(v => v * x) + w.Average(v => v);
+                    s += x > 0 ? {|FLX0006:w.Sum()|} : 0;
+                    return s + {|FLX0006:Table.Sum(v => v * x)|};
+                }
+            }
+            """);
+
+        [Fact]
         public Task FLX0005_AMethodThatAlwaysThrows() => Verify("""
             public static partial class Model
             {

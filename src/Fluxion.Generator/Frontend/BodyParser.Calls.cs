@@ -34,6 +34,11 @@ namespace Fluxion.Generator.Frontend
                 return ParseLocalFunctionCall(invocation, method);
             }
 
+            if (IsLoweredAggregate(method))
+            {
+                return ParseAggregate(invocation, method);
+            }
+
             if (KnownSymbols.IsStopGradient(method))
             {
                 // The value as it is, with no derivative: a call nothing differentiates.

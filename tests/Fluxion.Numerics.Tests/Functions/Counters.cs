@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Fluxion.Numerics.Tests.Harness;
 using static Fluxion.Numerics.Tests.Harness.Coords;
 
@@ -136,6 +137,34 @@ namespace Fluxion.Numerics.Tests.Functions
 
             return s + Square(Scaled(x));
         }
+    }
+
+    public static partial class Counters
+    {
+        /// <summary>LINQ's Sum and Average over an array, with and without a selector: the loops LINQ runs, in LINQ's order.</summary>
+        [Differentiable(Derivatives = Derivatives.Gradient | Derivatives.Jvp | Derivatives.Hessian)]
+        public static double Aggregates(double[] w, double x)
+        {
+            double squares = w.Sum(v => v * v * x);
+            return squares + w.Average() * x + w.Sum();
+        }
+    }
+
+    public static class CounterArrayCases
+    {
+        public static IEnumerable<ArrayCase> All() => new ArrayCaseList(typeof(Counters))
+        {
+            {
+                nameof(Counters.Aggregates),
+                rng => [rng.Vector(rng.Int(1, 6), -2, 2), rng.Uniform(-2, 2)],
+                p =>
+                {
+                    double[] w = p.V(0);
+                    double x = p.S(1);
+                    return new[] { w.Select(v => 2 * v * x + x / w.Length + 1).ToArray(), new[] { w.Sum(v => v * v) + w.Average() } };
+                }
+            },
+        };
     }
 
     public static class CounterCases

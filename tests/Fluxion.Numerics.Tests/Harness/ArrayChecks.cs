@@ -28,6 +28,7 @@ namespace Fluxion.Numerics.Tests.Harness
                 GuardArrayCases.All(),
                 SuppliedArrayCases.All(),
                 NamingArrayCases.All(),
+                CounterArrayCases.All(),
             }.SelectMany(c => c).ToList();
             var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
