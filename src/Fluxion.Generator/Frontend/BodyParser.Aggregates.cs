@@ -40,9 +40,7 @@ namespace Fluxion.Generator.Frontend
             IAnonymousFunctionOperation? selector = invocation.Arguments.Length == 2
                 ? Unwrap(invocation.Arguments[1].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } ? lambda : null
                 : null;
-            IOperation? selected = selector is { Body.Operations: { Length: 1 } lambdaBody } && lambdaBody[0] is IReturnOperation { ReturnedValue: { } result }
-                ? result
-                : null;
+            IOperation? selected = OnlyValue(selector?.Body);
             if (invocation.Arguments.Length == 2 && selected is null)
             {
                 return Unsupported(invocation.Arguments[1].Value, DiagnosticDescriptors.UnsupportedExpression, "selector",

@@ -78,8 +78,11 @@ namespace Fluxion.Generator.Frontend
                 return null;
             }
 
-            IBlockOperation? body = local.Body ?? local.IgnoredBody;
-            return body is { Operations.Length: 1 } && body.Operations[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
+            return OnlyValue(local.Body ?? local.IgnoredBody);
         }
+
+        /// <summary>The value a body of one return computes (a lambda's or a local function's); null for any other body.</summary>
+        private static IOperation? OnlyValue(IBlockOperation? body) =>
+            body is { Operations.Length: 1 } && body.Operations[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
     }
 }
