@@ -346,13 +346,8 @@ namespace Fluxion.Generator.Tests
                 }
                 """);
 
-            if (!result.GeneratorDiagnostics.IsEmpty)
-            {
-                // Rejecting the effect would be an answer too; a wrong gradient is not.
-                Assert.All(result.GeneratorDiagnostics, d => Assert.StartsWith("FLX", d.Id));
-                return;
-            }
-
+            // The table is read once where the source reads it, so the method gets its gradient, and the right one.
+            Assert.Empty(result.GeneratorDiagnostics);
             Assert.Empty(result.CompilationDiagnostics);
             Type type = result.Load().GetType("Demo.M")!;
             var arguments = new object[] { 3.0, 0.0 };

@@ -184,7 +184,7 @@ namespace Fluxion.Generator.Frontend
             && derivative.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
             && derivative.ContainingType.DeclaredAccessibility != Accessibility.Private;
 
-        public static bool IsDerivativeOf(AttributeData attribute) => attribute.AttributeClass is { Name: "DerivativeOfAttribute", ContainingType: null,
+        private static bool IsDerivativeOf(AttributeData attribute) => attribute.AttributeClass is { Name: "DerivativeOfAttribute", ContainingType: null,
             ContainingNamespace: { Name: "Fluxion", ContainingNamespace.IsGlobalNamespace: true } };
 
         private static bool MayBeDerivativeOf(AttributeSyntax attribute)
