@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Fluxion.Generator.Diagnostics;
+using Fluxion.Generator.Frontend;
 using Fluxion.Generator.Model;
 using Fluxion.Generator.Pipeline;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Fluxion.Generator.Tests
 {
@@ -20,7 +22,7 @@ namespace Fluxion.Generator.Tests
                 EquatableArray<CallSite>.Empty, default);
             var caller = new GeneratedGradient(
                 "M:F", "Demo.F", EquatableArray.Create(new GeneratedFile(DerivativeKinds.Gradient, "F.g.cs", "// F_Grad", NoDiagnostics)),
-                EquatableArray.Create(new CallSite("M:G", "Demo.G", default)), default);
+                EquatableArray.Create(new CallSite("M:G", "Demo.G")), default);
 
             EquatableArray<string> available = AvailableGradients.Compute(ImmutableArray.Create(AvailableGradients.CallsOf(callee), AvailableGradients.CallsOf(caller)));
 
@@ -30,7 +32,12 @@ namespace Fluxion.Generator.Tests
             Assert.Null(calleeOutput.Files[0].Text);
             GradientOutput callerOutput = GradientOutput.Decide(caller, available);
             Assert.Empty(callerOutput.Files);
-            Assert.Equal("FLX0014", Assert.Single(callerOutput.Diagnostics).Descriptor.Id);
+            Assert.Equal("M:G", Assert.Single(callerOutput.MissingCallees));
+            var call = new LocatedCall("M:G", "Demo.G", new LocationInfo("F.cs", new TextSpan(30, 6), new LinePositionSpan(new(2, 4), new(2, 10))));
+            DiagnosticInfo missing = Assert.Single(GradientOutput.MissingGradients(ImmutableArray.Create(callerOutput),
+                ImmutableArray.Create(new MethodCallSites("M:F", EquatableArray.Create(call)))));
+            Assert.Equal("FLX0014", missing.Descriptor.Id);
+            Assert.Equal(call.Location, missing.Location);
         }
 
         [Fact]
@@ -47,13 +54,18 @@ namespace Fluxion.Generator.Tests
                 EquatableArray.Create(
                     new GeneratedFile(DerivativeKinds.Gradient, "F.g.cs", "// F_Grad", NoDiagnostics),
                     new GeneratedFile(DerivativeKinds.Jvp, "F.Jvp.g.cs", "// F_Jvp", NoDiagnostics)),
-                EquatableArray.Create(new CallSite("M:G", "Demo.G", default)), default);
+                EquatableArray.Create(new CallSite("M:G", "Demo.G")), default);
 
             EquatableArray<string> available = AvailableGradients.Compute(ImmutableArray.Create(AvailableGradients.CallsOf(callee), AvailableGradients.CallsOf(caller)));
 
             GradientOutput callerOutput = GradientOutput.Decide(caller, available);
             Assert.Equal(new[] { DerivativeKinds.Gradient }, callerOutput.Files.Select(f => f.Kind));
-            Assert.Equal("FLX0014", Assert.Single(callerOutput.Diagnostics).Descriptor.Id);
+            Assert.Equal("M:G", Assert.Single(callerOutput.MissingCallees));
+            var call = new LocatedCall("M:G", "Demo.G", new LocationInfo("F.cs", new TextSpan(30, 6), new LinePositionSpan(new(2, 4), new(2, 10))));
+            DiagnosticInfo missing = Assert.Single(GradientOutput.MissingGradients(ImmutableArray.Create(callerOutput),
+                ImmutableArray.Create(new MethodCallSites("M:F", EquatableArray.Create(call)))));
+            Assert.Equal("FLX0014", missing.Descriptor.Id);
+            Assert.Equal(call.Location, missing.Location);
         }
     }
 }

@@ -214,8 +214,8 @@ namespace Fluxion.Generator.Frontend
 
             if (SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, compilation.Assembly))
             {
-                CallSites.Add(new CallSite(MethodParser.KeyOf(definition), method.ContainingType.Name + "." + method.Name,
-                    new UncomparedLocation(LocationInfo.From(invocation.Syntax.GetLocation()))));
+                CallSites.Add(new LocatedCall(MethodParser.KeyOf(definition), method.ContainingType.Name + "." + method.Name,
+                    LocationInfo.From(invocation.Syntax.GetLocation())));
             }
 
             var parameters = method.Parameters

@@ -75,7 +75,9 @@ namespace Fluxion.Generator.Frontend
                 }
             }
 
-            EffectCode code = new EffectWriter(effect, holes, literals).Write();
+            var writer = new EffectWriter(effect, holes, literals);
+            EffectCode code = writer.Write();
+            WritesLineNumbers |= writer.WritesLineNumber;
             bool nullableOff = effect.Syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 }
                 && effect.SemanticModel?.GetNullableContext(effect.Syntax.SpanStart).WarningsEnabled() == false;
             target.Add(new Effect(code with { Suppressed = SuppressedWarnings(effect).ToEquatableArray(), NullableWarningsOff = nullableOff }));

@@ -85,10 +85,13 @@ namespace Fluxion.Generator.Frontend
         public List<DiagnosticInfo> Diagnostics { get; } = new List<DiagnosticInfo>();
 
         /// <summary>The calls of <c>[Differentiable]</c> methods of this compilation: they need those gradients to exist.</summary>
-        public List<CallSite> CallSites { get; } = new List<CallSite>();
+        public List<LocatedCall> CallSites { get; } = new List<LocatedCall>();
 
         /// <summary>True when the body has compiler errors; the parse is then abandoned without diagnostics.</summary>
         public bool HasCompilerErrors { get; private set; }
+
+        /// <summary>True when a kept effect passes a <c>[CallerLineNumber]</c> argument: the model holds the method's line numbers.</summary>
+        public bool WritesLineNumbers { get; private set; }
 
         public EquatableArray<Statement> Parse(IBlockOperation body)
         {

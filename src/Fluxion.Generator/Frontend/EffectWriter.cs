@@ -26,6 +26,9 @@ namespace Fluxion.Generator.Frontend
         private readonly StringBuilder piece = new StringBuilder();
         private bool spaceOwed;
 
+        /// <summary>True once a call's <c>[CallerLineNumber]</c> argument is written: the code then changes when the method moves.</summary>
+        public bool WritesLineNumber { get; private set; }
+
         /// <summary>True right after a qualifier written before a name: no space between them, whatever preceded the name.</summary>
         private bool glued;
 
@@ -195,11 +198,15 @@ namespace Fluxion.Generator.Frontend
             foreach (IArgumentOperation argument in filledIn.Where(a => a.ArgumentKind == ArgumentKind.DefaultValue && a.Parameter is { } parameter
                 && parameter.GetAttributes().Any(IsCallerInformation) && a.Value.ConstantValue.HasValue))
             {
+                WritesLineNumber |= argument.Parameter!.GetAttributes().Any(IsCallerLineNumber);
                 Text((leading ? ", " : string.Empty) + Identifiers.Identifier(argument.Parameter!.Name) + ": "
                     + SymbolDisplay.FormatPrimitive(argument.Value.ConstantValue.Value!, quoteStrings: true, useHexadecimalNumbers: false), false, false);
                 leading = true;
             }
         }
+
+        private static bool IsCallerLineNumber(AttributeData attribute) =>
+            attribute.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.CallerLineNumberAttribute";
 
         private static bool IsCallerInformation(AttributeData attribute) => attribute.AttributeClass?.ToDisplayString() is
             "System.Runtime.CompilerServices.CallerArgumentExpressionAttribute" or "System.Runtime.CompilerServices.CallerMemberNameAttribute"

@@ -137,13 +137,17 @@ namespace Fluxion.Generator.Frontend
                 Body: statements,
                 Location: new UncomparedLocation(LocationInfo.From(syntax.Identifier.GetLocation())),
                 Key: KeyOf(method),
-                Calls: parser.CallSites.ToEquatableArray(),
+                Calls: parser.CallSites.Select(call => new CallSite(call.CalleeKey, call.CalleeName)).Distinct().ToEquatableArray(),
                 Derivatives: requested,
                 Output: output?.Name,
                 DerivativePrefix: prefix,
                 DerivativeSuffix: suffix,
                 IsStatic: method.IsStatic);
-            return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
+            return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty)
+            {
+                Calls = parser.CallSites.ToEquatableArray(),
+                HoldsLineNumbers = parser.WritesLineNumbers,
+            };
         }
 
         /// <summary>Why a member that is a method to the compiler is no method Fluxion can give a gradient beside it, or null.</summary>

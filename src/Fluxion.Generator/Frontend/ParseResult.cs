@@ -7,8 +7,23 @@ namespace Fluxion.Generator.Frontend
     /// <param name="RejectedKey">The key of a method the compiler rejects: no model and no diagnostic, nor FLX0014 for its callers.</param>
     internal sealed record ParseResult(MethodModel? Method, EquatableArray<DiagnosticInfo> Diagnostics, string? RejectedKey = null)
     {
+        /// <summary>
+        /// The method's calls of <c>[Differentiable]</c> methods of this compilation, each where it is. Unlike the model, whose equality
+        /// leaves places out so that moving a method generates nothing again, these compare with their places: FLX0014 follows a call.
+        /// </summary>
+        public EquatableArray<LocatedCall> Calls { get; init; } = EquatableArray<LocatedCall>.Empty;
+
+        /// <summary>True when the model holds line numbers of the method's source (a kept call's <c>[CallerLineNumber]</c>).</summary>
+        public bool HoldsLineNumbers { get; init; }
+
         public static readonly ParseResult Nothing = new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
 
         public static ParseResult Rejected(string key) => new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty, key);
     }
+
+    /// <summary>A call of a <c>[Differentiable]</c> method of the same compilation, and where it is.</summary>
+    internal sealed record LocatedCall(string CalleeKey, string CalleeName, LocationInfo? Location);
+
+    /// <summary>The calls one method (<paramref name="Key"/>) makes of <c>[Differentiable]</c> methods, for FLX0014.</summary>
+    internal sealed record MethodCallSites(string Key, EquatableArray<LocatedCall> Calls);
 }

@@ -30,7 +30,7 @@ namespace Fluxion.Generator.Model
 
     /// <summary>A call of a <c>[Differentiable]</c> method of the same compilation, which needs that method's gradient.</summary>
     /// <param name="CalleeKey">The callee's documentation ID (<see cref="MethodModel.Key"/> of its model).</param>
-    internal sealed record CallSite(string CalleeKey, string CalleeName, UncomparedLocation Location);
+    internal sealed record CallSite(string CalleeKey, string CalleeName);
 
     /// <summary>A differentiable method as the parser understood it: everything later stages need, nothing from Roslyn.</summary>
     /// <param name="Namespace">The namespace, or empty for the global namespace.</param>

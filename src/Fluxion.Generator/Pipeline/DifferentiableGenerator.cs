@@ -13,9 +13,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace Fluxion.Generator
 {
     /// <summary>
-    /// Generates <c>Name_Grad</c> for every <c>[Differentiable]</c> method. The frontend reads each method into a model on
-    /// every compilation; generation (differentiate, simplify, emit) runs per method and only when that method's model
-    /// changes; which methods get their file is decided last, per method, from the set of methods that can have one.
+    /// Generates <c>Name_Grad</c> for every <c>[Differentiable]</c> method. The frontend reads each method into a model, again only
+    /// when its text or the compilation's declarations changed (<see cref="ParseCache"/>); generation (differentiate, simplify,
+    /// emit) runs per method and only when that method's model changes; which methods get their file is decided last, per method,
+    /// from the set of methods that can have one.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class DifferentiableGenerator : IIncrementalGenerator
@@ -35,6 +36,12 @@ namespace Fluxion.Generator
         /// <summary>Tracking name of the step that decides, per method, what the compilation gets.</summary>
         public const string OutputStep = "Output";
 
+        // One per generator instance, which a build or an editor keeps from one compilation to the next.
+        private readonly ParseCache frontend = new ParseCache();
+
+        /// <summary>How many methods the frontend has read rather than reused (the incrementality tests count them).</summary>
+        internal int MethodsParsed => frontend.MethodsParsed;
+
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -43,7 +50,7 @@ namespace Fluxion.Generator
                     KnownSymbols.DifferentiableAttributeName,
                     predicate: static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax
                         or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or AccessorDeclarationSyntax,
-                    transform: MethodParser.Parse)
+                    transform: frontend.Parse)
                 .WithTrackingName(ParseStep);
 
             context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
@@ -87,9 +94,19 @@ namespace Fluxion.Generator
                 .Select(static (input, _) => GradientOutput.Decide(input.Left, input.Right.Left, input.Right.Right))
                 .WithTrackingName(OutputStep);
 
+            // FLX0014 where each call is now: the outputs compare without places, the parser's call sites with them.
+            IncrementalValueProvider<EquatableArray<DiagnosticInfo>> missingGradients = outputs
+                .Where(static output => output.MissingCallees.Count > 0)
+                .Collect()
+                .Combine(parsed
+                    .Where(static result => result.Method is not null && result.Calls.Count > 0)
+                    .Select(static (result, _) => new MethodCallSites(result.Method!.Key, result.Calls))
+                    .Collect())
+                .Select(static (input, _) => GradientOutput.MissingGradients(input.Left, input.Right));
+            context.RegisterSourceOutput(missingGradients, static (spc, diagnostics) => Report(spc, diagnostics));
+
             context.RegisterSourceOutput(outputs, static (spc, output) =>
             {
-                Report(spc, output.Diagnostics);
                 foreach (GeneratedFile file in output.Files)
                 {
                     Report(spc, file.Diagnostics);
