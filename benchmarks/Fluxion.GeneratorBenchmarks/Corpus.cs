@@ -35,7 +35,7 @@ namespace Fluxion.GeneratorBenchmarks
             MethodCount = methodCount;
             FileCount = fileCount;
             methodsPerFile = methodCount / fileCount;
-            Trees = Enumerable.Range(0, fileCount).Select(file => Parse(ModelFileText(file, editedMethod: null, editedPlainMethod: false), ModelPath(file)))
+            Trees = Enumerable.Range(0, fileCount).Select(file => Parse(ModelFileText(file, editedMethod: null, keystroke: null), ModelPath(file)))
                 .Concat(Enumerable.Range(0, PlainFileCount).Select(file => Parse(PlainFileText(file), "Plain/Service" + file + ".cs")))
                 .ToImmutableArray();
             Compilation = CSharpCompilation.Create("GeneratorBenchmarkCorpus", Trees, References.Value,
@@ -62,20 +62,21 @@ namespace Fluxion.GeneratorBenchmarks
 
         /// <summary>
         /// The tree that holds <paramref name="method"/>, and the same file with one line of that method changed: a constant in
-        /// its body, as a person tuning it would change it.
+        /// its body, as a person tuning it would change it. Each <paramref name="variant"/> gives the constant another value, for
+        /// runs that must not find an earlier run's text.
         /// </summary>
-        public (SyntaxTree Old, SyntaxTree New) OneLineEdit(int method)
+        public (SyntaxTree Old, SyntaxTree New) OneLineEdit(int method, int variant = 0)
         {
             int file = FileOf(method);
-            return (Trees[file], Parse(ModelFileText(file, method, editedPlainMethod: false), ModelPath(file)));
+            return (Trees[file], Parse(ModelFileText(file, (method, variant), keystroke: null), ModelPath(file)));
         }
 
         /// <summary>
         /// The tree of model file <paramref name="file"/>, and the same file after one keystroke in a plain method beside the
-        /// <c>[Differentiable]</c> ones (a digit added to a number it returns).
+        /// <c>[Differentiable]</c> ones (a digit added to a number it returns); each <paramref name="variant"/> types another digit.
         /// </summary>
-        public (SyntaxTree Old, SyntaxTree New) KeystrokeInPlainMethod(int file) =>
-            (Trees[file], Parse(ModelFileText(file, editedMethod: null, editedPlainMethod: true), ModelPath(file)));
+        public (SyntaxTree Old, SyntaxTree New) KeystrokeInPlainMethod(int file, int variant = 0) =>
+            (Trees[file], Parse(ModelFileText(file, editedMethod: null, keystroke: 1 + variant % 9), ModelPath(file)));
 
         private int FileOf(int method) => method / methodsPerFile;
 
@@ -83,7 +84,7 @@ namespace Fluxion.GeneratorBenchmarks
 
         private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path, Encoding.UTF8);
 
-        private string ModelFileText(int file, int? editedMethod, bool editedPlainMethod)
+        private string ModelFileText(int file, (int Method, int Variant)? editedMethod, int? keystroke)
         {
             var text = new StringBuilder();
             text.Append($$"""
@@ -99,7 +100,7 @@ namespace Fluxion.GeneratorBenchmarks
                     {
                         private static readonly Dictionary<string, double> Defaults = new() { ["rate"] = 0.{{file + 1}}, ["limit"] = 4.0 };
 
-                        public static int Revision() { return {{(editedPlainMethod ? "421" : "42")}}; }
+                        public static int Revision() { return 42{{keystroke}}; }
 
                         public static string Describe(IReadOnlyList<double> values) =>
                             values.Count == 0 ? "none" : string.Join(", ", values.Select(v => v.ToString("F3")));
@@ -109,7 +110,7 @@ namespace Fluxion.GeneratorBenchmarks
                 """);
             for (int method = file * methodsPerFile; method < (file + 1) * methodsPerFile; method++)
             {
-                text.Append(MethodText(method, edited: method == editedMethod)).Append('\n');
+                text.Append(MethodText(method, editedMethod?.Method == method ? editedMethod.Value.Variant : null)).Append('\n');
             }
 
             text.Append($$"""
@@ -135,10 +136,10 @@ namespace Fluxion.GeneratorBenchmarks
         }
 
         /// <summary>One <c>[Differentiable]</c> method: one in ten a caller, the rest four kinds in turn, so every file holds each kind.</summary>
-        private string MethodText(int method, bool edited)
+        private string MethodText(int method, int? editVariant)
         {
             // A constant unique to the method, on a line of its own: the one-line edit changes it.
-            string scale = (edited ? 2.0 : 1.0 + method / 10000.0).ToString("0.0000", CultureInfo.InvariantCulture);
+            string scale = (editVariant is int variant ? 2.0 + variant % 10000 / 10000.0 : 1.0 + method / 10000.0).ToString("0.0000", CultureInfo.InvariantCulture);
             if (method % 10 == 9)
             {
                 // Calls two methods of the first kind (a multiple of 4, so never a caller): one in its own class, one in the previous file's.

@@ -1,3 +1,4 @@
+using System;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -36,7 +37,8 @@ namespace Fluxion.GeneratorBenchmarks
     }
 
     /// <summary>
-    /// A build from scratch: a new driver on a compilation nothing has bound yet (a clone made before each run, untimed).
+    /// A build from scratch: a new generator and driver on a compilation nothing has bound yet (a clone made before each run,
+    /// untimed): the generator keeps what it read from one compilation to the next, as it does in one build or editor session.
     /// One run takes seconds, so each iteration times one.
     /// </summary>
     [MemoryDiagnoser]
@@ -44,7 +46,6 @@ namespace Fluxion.GeneratorBenchmarks
     public class FromScratchBenchmarks
     {
         private Corpus corpus = null!;
-        private IIncrementalGenerator generator = null!;
         private Compilation unbound = null!;
 
         /// <summary>The generator under test.</summary>
@@ -56,9 +57,8 @@ namespace Fluxion.GeneratorBenchmarks
         public void Setup()
         {
             corpus = Corpus.Create(Workload.MethodCount, Workload.FileCount);
-            generator = Drivers.CreateGenerator(Generator);
-            Drivers.CheckGenerated(Drivers.Create(generator).RunGenerators(corpus.Compilation.Clone()), Generator, corpus);
-            Workload.WarmUp(() => Drivers.Create(generator).RunGenerators(corpus.Compilation.Clone()));
+            Drivers.CheckGenerated(Drivers.Create(Drivers.CreateGenerator(Generator)).RunGenerators(corpus.Compilation.Clone()), Generator, corpus);
+            Workload.WarmUp(() => Drivers.Create(Drivers.CreateGenerator(Generator)).RunGenerators(corpus.Compilation.Clone()));
         }
 
         /// <summary>A compilation with the same trees and no cached symbols or bindings.</summary>
@@ -67,7 +67,7 @@ namespace Fluxion.GeneratorBenchmarks
 
         /// <summary>Every method found, parsed, differentiated and printed.</summary>
         [Benchmark]
-        public GeneratorDriver FromScratch() => Drivers.Create(generator).RunGenerators(unbound);
+        public GeneratorDriver FromScratch() => Drivers.Create(Drivers.CreateGenerator(Generator)).RunGenerators(unbound);
 
         private sealed class Config : ManualConfig
         {
@@ -87,10 +87,9 @@ namespace Fluxion.GeneratorBenchmarks
 
         private Corpus corpus = null!;
         private GeneratorDriver warm = null!;
-        private (SyntaxTree Old, SyntaxTree New) oneLineEdit;
-        private (SyntaxTree Old, SyntaxTree New) keystroke;
         private readonly Compilation[] edited = new Compilation[RunsPerIteration];
         private int next;
+        private int variant;
 
         /// <summary>The generator under test.</summary>
         [ParamsAllValues]
@@ -103,23 +102,21 @@ namespace Fluxion.GeneratorBenchmarks
             corpus = Corpus.Create(Workload.MethodCount, Workload.FileCount);
             warm = Drivers.Create(Drivers.CreateGenerator(Generator)).RunGenerators(corpus.Compilation);
             Drivers.CheckGenerated(warm, Generator, corpus);
-            oneLineEdit = corpus.OneLineEdit(Workload.EditedMethod);
-            keystroke = corpus.KeystrokeInPlainMethod(Workload.KeystrokeFile);
-            Drivers.CheckGenerated(warm.RunGenerators(corpus.Compilation.ReplaceSyntaxTree(oneLineEdit.Old, oneLineEdit.New)), Generator, corpus);
+            Drivers.CheckGenerated(warm.RunGenerators(Edit(corpus.OneLineEdit(Workload.EditedMethod, ++variant))), Generator, corpus);
             Workload.WarmUp(() =>
             {
-                warm.RunGenerators(corpus.Compilation.ReplaceSyntaxTree(oneLineEdit.Old, oneLineEdit.New));
-                warm.RunGenerators(corpus.Compilation.ReplaceSyntaxTree(keystroke.Old, keystroke.New));
+                warm.RunGenerators(Edit(corpus.OneLineEdit(Workload.EditedMethod, ++variant)));
+                warm.RunGenerators(Edit(corpus.KeystrokeInPlainMethod(Workload.KeystrokeFile, ++variant)));
             });
         }
 
-        /// <summary>Fresh compilations with the method's constant changed.</summary>
+        /// <summary>Fresh compilations with the method's constant changed, to a value no run has seen.</summary>
         [IterationSetup(Target = nameof(OneLineEdit))]
-        public void PrepareOneLineEdits() => Prepare(oneLineEdit);
+        public void PrepareOneLineEdits() => Prepare(() => corpus.OneLineEdit(Workload.EditedMethod, ++variant));
 
-        /// <summary>Fresh compilations with the keystroke in plain code.</summary>
+        /// <summary>Fresh compilations with a keystroke in plain code (another digit than the last run's).</summary>
         [IterationSetup(Target = nameof(KeystrokeInUnrelatedCode))]
-        public void PrepareKeystrokes() => Prepare(keystroke);
+        public void PrepareKeystrokes() => Prepare(() => corpus.KeystrokeInPlainMethod(Workload.KeystrokeFile, ++variant));
 
         /// <summary>One constant changed in one <c>[Differentiable]</c> method's body.</summary>
         [Benchmark]
@@ -129,11 +126,14 @@ namespace Fluxion.GeneratorBenchmarks
         [Benchmark]
         public GeneratorDriver KeystrokeInUnrelatedCode() => warm.RunGenerators(edited[next++ % RunsPerIteration]);
 
-        private void Prepare((SyntaxTree Old, SyntaxTree New) edit)
+        private Compilation Edit((SyntaxTree Old, SyntaxTree New) edit) => corpus.Compilation.ReplaceSyntaxTree(edit.Old, edit.New);
+
+        // Each run gets a tree of its own, as an editor makes one per edit: no run finds the edited text an earlier run read.
+        private void Prepare(Func<(SyntaxTree Old, SyntaxTree New)> edit)
         {
             for (int i = 0; i < edited.Length; i++)
             {
-                edited[i] = corpus.Compilation.ReplaceSyntaxTree(edit.Old, edit.New);
+                edited[i] = Edit(edit());
             }
 
             next = 0;

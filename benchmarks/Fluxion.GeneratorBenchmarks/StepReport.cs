@@ -21,16 +21,29 @@ namespace Fluxion.GeneratorBenchmarks
         public static void Print(string? only)
         {
             Corpus corpus = Corpus.Create(Workload.MethodCount, Workload.FileCount);
-            (SyntaxTree Old, SyntaxTree New) oneLine = corpus.OneLineEdit(Workload.EditedMethod);
-            (SyntaxTree Old, SyntaxTree New) keystroke = corpus.KeystrokeInPlainMethod(Workload.KeystrokeFile);
+            int variant = 0;
+            Compilation Edit((SyntaxTree Old, SyntaxTree New) edit) => corpus.Compilation.ReplaceSyntaxTree(edit.Old, edit.New);
             Console.WriteLine($"{corpus.MethodCount} methods in {corpus.FileCount} files; best of {Repeats} runs, milliseconds");
 
             foreach ((string name, Func<IIncrementalGenerator> create) in Generators().Where(g => only is null || g.Name == only))
             {
                 GeneratorDriver warm = Drivers.Create(create(), trackSteps: true).RunGenerators(corpus.Compilation);
-                Report(name, "from scratch", () => Drivers.Create(create(), trackSteps: true).RunGenerators(corpus.Compilation.Clone()));
-                Report(name, "one-line edit", () => warm.RunGenerators(corpus.Compilation.ReplaceSyntaxTree(oneLine.Old, oneLine.New)));
-                Report(name, "keystroke", () => warm.RunGenerators(corpus.Compilation.ReplaceSyntaxTree(keystroke.Old, keystroke.New)));
+                Report(name, "from scratch", () =>
+                {
+                    (GeneratorDriver driver, Compilation unbound) = (Drivers.Create(create(), trackSteps: true), corpus.Compilation.Clone());
+                    return () => driver.RunGenerators(unbound);
+                });
+                // Each edit is new to the generator, as an editor's next edit is.
+                Report(name, "one-line edit", () =>
+                {
+                    Compilation edited = Edit(corpus.OneLineEdit(Workload.EditedMethod, ++variant));
+                    return () => warm.RunGenerators(edited);
+                });
+                Report(name, "keystroke", () =>
+                {
+                    Compilation edited = Edit(corpus.KeystrokeInPlainMethod(Workload.KeystrokeFile, ++variant));
+                    return () => warm.RunGenerators(edited);
+                });
             }
         }
 
@@ -47,14 +60,18 @@ namespace Fluxion.GeneratorBenchmarks
                 + (context.SemanticModel.GetOperation(context.TargetNode, token)?.Descendants().Count() ?? 0)));
         }
 
-        /// <summary>Runs <paramref name="run"/> (the first run warms up), prints the best total and the steps of that run.</summary>
-        private static void Report(string generator, string scenario, Func<GeneratorDriver> run)
+        /// <summary>
+        /// Times the runs <paramref name="prepare"/> makes (untimed; the first run warms up), prints the best total and the steps of
+        /// that run.
+        /// </summary>
+        private static void Report(string generator, string scenario, Func<Func<GeneratorDriver>> prepare)
         {
-            run();
+            prepare()();
             GeneratorDriver best = null!;
             TimeSpan bestTime = TimeSpan.MaxValue;
             for (int i = 0; i < Repeats; i++)
             {
+                Func<GeneratorDriver> run = prepare();
                 var watch = Stopwatch.StartNew();
                 GeneratorDriver driver = run();
                 watch.Stop();

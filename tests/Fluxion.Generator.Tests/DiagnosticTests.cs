@@ -719,7 +719,7 @@ namespace Fluxion.Generator.Tests
         }
 
         [Fact]
-        public Task EveryOtherMethodStillGetsItsGradient() => new CSharpSourceGeneratorTest<DifferentiableGenerator, DefaultVerifier>
+        public Task EveryOtherMethodStillGetsItsGradient() => new FluxionTest
         {
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
             TestState =
@@ -748,8 +748,12 @@ namespace Fluxion.Generator.Tests
         public void DescriptorsAreErrorsWithHelpLinks()
         {
             var descriptors = typeof(Diagnostics.DiagnosticDescriptors).GetFields()
+                .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
                 .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
                 .ToList();
+
+            Assert.Equal(descriptors, Diagnostics.DiagnosticDescriptors.All);
+            Assert.Equal(descriptors, new DifferentiableAnalyzer().SupportedDiagnostics);
 
             Assert.Equal(18, descriptors.Count);
             Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
@@ -769,7 +773,7 @@ namespace Fluxion.Generator.Tests
 
         internal static Task Verify(string source, params DiagnosticResult[] expected)
         {
-            var test = new CSharpSourceGeneratorTest<DifferentiableGenerator, DefaultVerifier>
+            var test = new FluxionTest
             {
                 ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
                 TestState =
@@ -782,5 +786,12 @@ namespace Fluxion.Generator.Tests
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync();
         }
+    }
+
+    /// <summary>The generator and the analyzer on one project, as a build runs them: the analyzer reports the diagnostics.</summary>
+    internal sealed class FluxionTest : CSharpSourceGeneratorTest<DifferentiableGenerator, DefaultVerifier>
+    {
+        protected override System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+            new[] { new DifferentiableAnalyzer() };
     }
 }

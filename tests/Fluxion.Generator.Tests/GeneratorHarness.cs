@@ -6,6 +6,7 @@ using System.Linq;
 using Fluxion;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Fluxion.Generator.Tests
 {
@@ -52,7 +53,10 @@ namespace Fluxion.Generator.Tests
                 parseOptions: options ?? ParseOptions,
                 driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
-        /// <summary>Runs the generator; returns what it produced and the diagnostics of compiling everything together.</summary>
+        /// <summary>
+        /// Runs the generator, then the analyzer on the compilation with the generated code, as a build does; returns what the generator
+        /// produced, Fluxion's diagnostics (both), and the diagnostics of compiling everything together.
+        /// </summary>
         public static GenerationResult Run(params string[] sources) => Run(ParseOptions, sources);
 
         public static GenerationResult Run(CSharpParseOptions options, params string[] sources) => Run(CreateCompilation(options, sources), options);
@@ -62,12 +66,28 @@ namespace Fluxion.Generator.Tests
             options ??= ParseOptions;
             GeneratorDriver driver = CreateDriver(options: options).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
             GeneratorDriverRunResult result = driver.GetRunResult();
+            (ImmutableArray<Diagnostic> analyzerDiagnostics, Exception? analyzerException) = Analyze(output);
             return new GenerationResult(
                 result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()),
-                generatorDiagnostics.Concat(result.Results.Single().Diagnostics).Distinct().ToImmutableArray(),
+                generatorDiagnostics.Concat(result.Results.Single().Diagnostics).Distinct().Concat(analyzerDiagnostics).ToImmutableArray(),
                 output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray(),
-                result.Results.Single().Exception,
+                result.Results.Single().Exception ?? analyzerException,
                 output);
+        }
+
+        /// <summary>The analyzer's diagnostics on <paramref name="compilation"/> (suppressed ones left out), and its first exception.</summary>
+        public static (ImmutableArray<Diagnostic> Diagnostics, Exception? Exception) Analyze(Compilation compilation)
+        {
+            Exception? thrown = null;
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, _, _) => thrown ??= exception,
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false);
+            ImmutableArray<Diagnostic> diagnostics = compilation
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DifferentiableAnalyzer()), options)
+                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            return (diagnostics, thrown);
         }
     }
 

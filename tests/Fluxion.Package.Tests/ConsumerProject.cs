@@ -41,12 +41,7 @@ namespace Fluxion.Package.Tests
         /// <returns>The finished run; the calling test checks its output.</returns>
         public async Task<CommandResult> BuildAndRunAsync()
         {
-            CommandResult build = await DotNet.RunAsync(
-                Path, BuildTimeout,
-                "build", "Consumer.csproj",
-                "--configuration", "Release",
-                "--disable-build-servers",
-                "-nodeReuse:false");
+            CommandResult build = await BuildAsync();
             Assert.True(build.Succeeded, "Building the console app against the package failed:" + Environment.NewLine + build.Describe());
 
             // The restore must have taken the package just packed, not a copy cached from elsewhere.
@@ -68,6 +63,13 @@ namespace Fluxion.Package.Tests
             Assert.True(run.Succeeded, "Running the console app failed:" + Environment.NewLine + run.Describe());
             return run;
         }
+
+        /// <summary>Builds the project in Release (warnings are errors); the calling test judges the result.</summary>
+        public Task<CommandResult> BuildAsync() =>
+            DotNet.RunAsync(Path, BuildTimeout, "build", "Consumer.csproj", "--configuration", "Release", "--disable-build-servers", "-nodeReuse:false");
+
+        /// <summary>Adds or replaces a file of the project (an <c>.editorconfig</c>, another source file).</summary>
+        public void WriteFile(string name, string text) => File.WriteAllText(_folder.Combine(name), text);
 
         public void Dispose() => _folder.Dispose();
 

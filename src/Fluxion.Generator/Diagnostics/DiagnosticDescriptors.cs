@@ -99,6 +99,27 @@ namespace Fluxion.Generator.Diagnostics
             "Supplied derivative does not fit its target",
             "'{0}' cannot be the derivative of '{1}': {2}");
 
+        /// <summary>Every descriptor above (after them: static fields initialise in order).</summary>
+        public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
+            ContainingTypeNotPartial,
+            MethodNotStatic,
+            UnsupportedParameter,
+            UnsupportedReturnType,
+            UnsupportedStatement,
+            UnsupportedExpression,
+            NoKnownDerivative,
+            WriteOutsideMethod,
+            NonDeterministicCall,
+            UnknownParameterName,
+            GeneratedNameCollision,
+            UnsupportedMethodShape,
+            NonDifferentiableArgument,
+            CalleeHasNoGradient,
+            InternalError,
+            DerivativeNotAvailable,
+            CalleeLacksDerivative,
+            SuppliedDerivativeMismatch);
+
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new DiagnosticDescriptor(
                 id,

@@ -63,9 +63,11 @@ namespace Fluxion.Generator.Frontend
         public static bool CanBeDifferentiated(ITypeSymbol type) =>
             type.SpecialType == SpecialType.System_Double || ToSequence(type) is (_, ScalarType.Double);
 
-        public static AttributeData? FindDifferentiableAttribute(ISymbol symbol) =>
-            symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "DifferentiableAttribute", ContainingNamespace: { Name: "Fluxion",
-                ContainingNamespace.IsGlobalNamespace: true } });
+        public static AttributeData? FindDifferentiableAttribute(ISymbol symbol) => symbol.GetAttributes().FirstOrDefault(IsDifferentiableAttribute);
+
+        public static bool IsDifferentiableAttribute(AttributeData attribute) =>
+            attribute.AttributeClass is { Name: "DifferentiableAttribute", ContainingType: null,
+                ContainingNamespace: { Name: "Fluxion", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>True for a type of the System namespace (compared without building its name: this runs on every keystroke).</summary>
         public static bool IsInSystem(ITypeSymbol type) =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -15,39 +16,41 @@ namespace Fluxion.Generator.Frontend
     /// <summary>The first stage: a <c>[Differentiable]</c> method's symbol and syntax in, a <see cref="MethodModel"/> or diagnostics out.</summary>
     internal static class MethodParser
     {
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <param name="node">The declaration that carries the attribute.</param>
+        /// <param name="attributes">Its <c>[Differentiable]</c> attributes (at most one compiles).</param>
+        public static ParseResult Parse(SyntaxNode node, ISymbol? symbol, SemanticModel semanticModel, ImmutableArray<AttributeData> attributes,
+            CancellationToken cancellationToken)
         {
-            if (context.TargetNode is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax && context.TargetSymbol is IMethodSymbol local)
+            if (node is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax && symbol is IMethodSymbol local)
             {
-                Location where = context.TargetNode is LocalFunctionStatementSyntax function ? function.Identifier.GetLocation()
-                    : context.TargetNode.GetLocation();
+                Location where = node is LocalFunctionStatementSyntax function ? function.Identifier.GetLocation() : node.GetLocation();
                 var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, where, local.Name,
                     "local functions and lambdas cannot be differentiated; make it a static method of a partial type");
                 return new ParseResult(null, EquatableArray.Create(diagnostic));
             }
 
             // A member of a type the compiler made up for code it rejects (<invalid-global-code>) is the compiler's to report.
-            if (context.TargetSymbol is IMethodSymbol { ContainingType.IsImplicitlyDeclared: true })
+            if (symbol is IMethodSymbol { ContainingType.IsImplicitlyDeclared: true })
             {
                 return ParseResult.Nothing;
             }
 
-            if (context.TargetSymbol is IMethodSymbol member && UnsupportedMember(context.TargetNode, member) is string why && !context.Attributes.IsEmpty)
+            if (symbol is IMethodSymbol member && UnsupportedMember(node, member) is string why && !attributes.IsEmpty)
             {
-                Location attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
+                Location attribute = attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
                 var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMethodShape, attribute,
                     member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), why);
                 return new ParseResult(null, EquatableArray.Create(diagnostic));
             }
 
-            if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || context.Attributes.IsEmpty)
+            if (symbol is not IMethodSymbol method || node is not MethodDeclarationSyntax syntax || attributes.IsEmpty)
             {
                 return ParseResult.Nothing;
             }
 
             try
             {
-                return Parse(context.SemanticModel, method, syntax, context.Attributes[0], cancellationToken);
+                return Parse(semanticModel, method, syntax, attributes[0], cancellationToken);
             }
             catch (OperationCanceledException)
             {

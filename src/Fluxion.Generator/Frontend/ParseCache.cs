@@ -42,7 +42,7 @@ namespace Fluxion.Generator.Frontend
                 }
             }
 
-            ParseResult result = MethodParser.Parse(context, cancellationToken);
+            ParseResult result = MethodParser.Parse(node, context.TargetSymbol, context.SemanticModel, context.Attributes, cancellationToken);
             lock (gate)
             {
                 MethodsParsed++;

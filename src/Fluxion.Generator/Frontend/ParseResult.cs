@@ -23,7 +23,4 @@ namespace Fluxion.Generator.Frontend
 
     /// <summary>A call of a <c>[Differentiable]</c> method of the same compilation, and where it is.</summary>
     internal sealed record LocatedCall(string CalleeKey, string CalleeName, LocationInfo? Location);
-
-    /// <summary>The calls one method (<paramref name="Key"/>) makes of <c>[Differentiable]</c> methods, for FLX0014.</summary>
-    internal sealed record MethodCallSites(string Key, EquatableArray<LocatedCall> Calls);
 }

@@ -314,12 +314,21 @@ namespace Fluxion.Generator.Frontend
             for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
             {
                 bool inherited = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
-                foreach (ISymbol member in type.GetMembers(name).Where(m => !inherited || m.DeclaredAccessibility != Accessibility.Private))
+                foreach (ISymbol member in type.GetMembers(name).Where(m => (!inherited || m.DeclaredAccessibility != Accessibility.Private)
+                    && !IsGenerated(m)))
                 {
                     yield return (type, member);
                 }
             }
         }
+
+        /// <summary>
+        /// True for a member this generator wrote: the analyzer sees the compilation with the generated code (a build's), where
+        /// <c>F_Grad</c> is no collision. Generated files are named after the generator that added them.
+        /// </summary>
+        private static bool IsGenerated(ISymbol member) =>
+            !member.DeclaringSyntaxReferences.IsEmpty && member.DeclaringSyntaxReferences.All(reference =>
+                reference.SyntaxTree.FilePath.Replace('\\', '/').Contains("/" + typeof(DifferentiableGenerator).FullName + "/"));
 
         private static IEnumerable<IParameterSymbol> DifferentiableParameters(IMethodSymbol method, AttributeData attribute)
         {

@@ -100,27 +100,24 @@ namespace Fluxion.Generator.Frontend
             : null;
 
         /// <summary>FLX0018 on each <c>[DerivativeOf]</c> of a method that does not fit the target it names.</summary>
-        public static EquatableArray<DiagnosticInfo> Diagnose(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+        public static List<DiagnosticInfo> Diagnose(Compilation compilation, IMethodSymbol derivative, IEnumerable<AttributeData> attributes,
+            System.Threading.CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not IMethodSymbol derivative)
-            {
-                return EquatableArray<DiagnosticInfo>.Empty;
-            }
-
             var diagnostics = new List<DiagnosticInfo>();
-            foreach (AttributeData attribute in context.Attributes)
+            foreach (AttributeData attribute in attributes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Check(context.SemanticModel.Compilation, derivative, attribute) is (_, { } problem))
+                if (Check(compilation, derivative, attribute) is (_, { } problem))
                 {
                     Candidates(derivative, attribute, out string target);
-                    Location location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? context.TargetNode.GetLocation();
+                    Location location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()
+                        ?? derivative.Locations.FirstOrDefault() ?? Location.None;
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SuppliedDerivativeMismatch, location, derivative.Name, target.Trim('\''),
                         problem));
                 }
             }
 
-            return diagnostics.ToEquatableArray();
+            return diagnostics;
         }
 
         /// <summary>A double parameter, or an array or span of double: the ones a gradient has an output for.</summary>
@@ -184,7 +181,7 @@ namespace Fluxion.Generator.Frontend
             && derivative.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
             && derivative.ContainingType.DeclaredAccessibility != Accessibility.Private;
 
-        private static bool IsDerivativeOf(AttributeData attribute) => attribute.AttributeClass is { Name: "DerivativeOfAttribute", ContainingType: null,
+        public static bool IsDerivativeOf(AttributeData attribute) => attribute.AttributeClass is { Name: "DerivativeOfAttribute", ContainingType: null,
             ContainingNamespace: { Name: "Fluxion", ContainingNamespace.IsGlobalNamespace: true } };
 
         private static bool MayBeDerivativeOf(AttributeSyntax attribute)

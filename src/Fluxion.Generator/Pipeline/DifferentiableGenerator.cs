@@ -53,15 +53,7 @@ namespace Fluxion.Generator
                     transform: frontend.Parse)
                 .WithTrackingName(ParseStep);
 
-            context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
-
-            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> suppliedDerivatives = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    SuppliedDerivatives.AttributeName,
-                    predicate: static (node, _) => node is MethodDeclarationSyntax,
-                    transform: SuppliedDerivatives.Diagnose);
-            context.RegisterSourceOutput(suppliedDerivatives, static (spc, diagnostics) => Report(spc, diagnostics));
-
+            // The frontend's diagnostics are the analyzer's to report (DifferentiableAnalyzer): a method with one gets no model here.
             IncrementalValuesProvider<MethodModel> models = parsed
                 .Where(static result => result.Method is not null)
                 .Select(static (result, _) => result.Method!)
@@ -83,27 +75,10 @@ namespace Fluxion.Generator
                 .Select(static (methods, _) => AvailableGradients.Compute(methods))
                 .WithTrackingName(AvailableStep);
 
-            // Methods the compiler rejects, and their callers: no FLX0014 where the compiler's error says it.
-            IncrementalValueProvider<EquatableArray<string>> silenced = calls
-                .Combine(available)
-                .Combine(parsed.Where(static result => result.RejectedKey is not null).Select(static (result, _) => result.RejectedKey!).Collect())
-                .Select(static (input, _) => AvailableGradients.Silenced(input.Left.Left, input.Left.Right, input.Right));
-
             IncrementalValuesProvider<GradientOutput> outputs = generated
-                .Combine(available.Combine(silenced))
-                .Select(static (input, _) => GradientOutput.Decide(input.Left, input.Right.Left, input.Right.Right))
+                .Combine(available)
+                .Select(static (input, _) => GradientOutput.Decide(input.Left, input.Right))
                 .WithTrackingName(OutputStep);
-
-            // FLX0014 where each call is now: the outputs compare without places, the parser's call sites with them.
-            IncrementalValueProvider<EquatableArray<DiagnosticInfo>> missingGradients = outputs
-                .Where(static output => output.MissingCallees.Count > 0)
-                .Collect()
-                .Combine(parsed
-                    .Where(static result => result.Method is not null && result.Calls.Count > 0)
-                    .Select(static (result, _) => new MethodCallSites(result.Method!.Key, result.Calls))
-                    .Collect())
-                .Select(static (input, _) => GradientOutput.MissingGradients(input.Left, input.Right));
-            context.RegisterSourceOutput(missingGradients, static (spc, diagnostics) => Report(spc, diagnostics));
 
             context.RegisterSourceOutput(outputs, static (spc, output) =>
             {
