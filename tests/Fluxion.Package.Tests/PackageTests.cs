@@ -31,6 +31,8 @@ namespace Fluxion.Package.Tests
 
             Assert.True(entries.Contains("lib/netstandard2.0/Fluxion.dll"), listing);
             Assert.True(entries.Contains("analyzers/dotnet/cs/Fluxion.Generator.dll"), listing);
+            // The code fixes beside it: the IDE loads them; the compiler finds no analyzer in them (a consumer build treats warnings as errors).
+            Assert.True(entries.Contains("analyzers/dotnet/cs/Fluxion.CodeFixes.dll"), listing);
             Assert.True(entries.Contains("README.md"), listing);
             // The generator is a compiler plug-in, never a library the user's code references.
             Assert.False(

@@ -36,6 +36,8 @@ namespace Fluxion.Generator
             {
                 var analysis = new LiveDiagnostics(start.Compilation);
                 start.RegisterSyntaxNodeAction(analysis.Analyze, Declarations);
+                start.RegisterSyntaxNodeAction(analysis.AnalyzeType, SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration,
+                    SyntaxKind.InterfaceDeclaration, SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration);
             });
         }
     }

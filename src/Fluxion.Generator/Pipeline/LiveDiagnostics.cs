@@ -8,6 +8,7 @@ using Fluxion.Generator.Diagnostics;
 using Fluxion.Generator.Frontend;
 using Fluxion.Generator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -46,11 +47,11 @@ namespace Fluxion.Generator.Pipeline
                 return;
             }
 
-            ImmutableArray<AttributeData> differentiable = AttributesOn(node, method, KnownSymbols.IsDifferentiableAttribute);
-            if (!differentiable.IsEmpty)
+            if (ResultOf(node, method, context.SemanticModel, cancellationToken) is { } result)
             {
-                ParseResult result = parsed.GetOrAdd(method, _ => MethodParser.Parse(node, method, context.SemanticModel, differentiable, cancellationToken));
-                Report(context, result.Diagnostics);
+                // What lies outside the method (FLX0001 on a type that is not partial) is the type's to report: see AnalyzeType.
+                Report(context, result.Diagnostics.Where(diagnostic =>
+                    diagnostic.Location is null || IsIn(diagnostic.Location, node.SyntaxTree, node.FullSpan)));
                 Report(context, MissingGradients(result, cancellationToken));
             }
 
@@ -60,6 +61,38 @@ namespace Fluxion.Generator.Pipeline
                 Report(context, SuppliedDerivatives.Diagnose(compilation, method, supplied, cancellationToken));
             }
         }
+
+        /// <summary>
+        /// A type that is not partial reports what its <c>[Differentiable]</c> methods found on its name (FLX0001): an analyzer's
+        /// diagnostic belongs to the declaration it is on, where the editor shows it and a code fix can reach it.
+        /// </summary>
+        public void AnalyzeType(SyntaxNodeAnalysisContext context)
+        {
+            var type = (TypeDeclarationSyntax)context.Node;
+            if (type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return;
+            }
+
+            foreach (MethodDeclarationSyntax declaration in type.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(HasAttributes))
+            {
+                if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } method
+                    && ResultOf(declaration, method, context.SemanticModel, context.CancellationToken) is { } result)
+                {
+                    Report(context, result.Diagnostics.Where(diagnostic => diagnostic.Location is { } at && IsIn(at, type.SyntaxTree, type.Identifier.Span)));
+                }
+            }
+        }
+
+        /// <summary>The frontend's reading of a declaration with <c>[Differentiable]</c> on it, once per method; null without the attribute.</summary>
+        private ParseResult? ResultOf(SyntaxNode node, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            ImmutableArray<AttributeData> attributes = AttributesOn(node, method, KnownSymbols.IsDifferentiableAttribute);
+            return attributes.IsEmpty ? null : parsed.GetOrAdd(method, _ => MethodParser.Parse(node, method, model, attributes, cancellationToken));
+        }
+
+        private static bool IsIn(LocationInfo location, SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span) =>
+            location.FilePath == tree.FilePath && span.Contains(location.Span);
 
         private static bool HasAttributes(SyntaxNode node) => node switch
         {
@@ -133,13 +166,11 @@ namespace Fluxion.Generator.Pipeline
             foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
             {
                 SyntaxNode node = reference.GetSyntax(cancellationToken);
-                ImmutableArray<AttributeData> attributes = AttributesOn(node, method, KnownSymbols.IsDifferentiableAttribute);
-                if (!attributes.IsEmpty)
-                {
 #pragma warning disable RS1030 // A callee in another file is read with its file's model, as the generator reads it.
-                    return parsed.GetOrAdd(method, _ => MethodParser.Parse(node, method, compilation.GetSemanticModel(node.SyntaxTree), attributes,
-                        cancellationToken));
+                if (ResultOf(node, method, compilation.GetSemanticModel(node.SyntaxTree), cancellationToken) is { } result)
 #pragma warning restore RS1030
+                {
+                    return result;
                 }
             }
 
