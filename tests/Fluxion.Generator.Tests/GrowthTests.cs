@@ -68,6 +68,57 @@ namespace Fluxion.Generator.Tests
             }
         }
 
+        [Theory]
+        [InlineData(2000, "return")]
+        [InlineData(1000, "double s =")]
+        [InlineData(1500, "s +=")]
+        public void ASumOfThousandsOfTermsIsDifferentiatedInLinearCode(int terms, string how)
+        {
+            GenerationResult result = GeneratorHarness.Run(LongSum(terms, how));
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics);
+            Assert.InRange((double)result.Single().Length / GeneratorHarness.Run(LongSum(terms / 2, how)).Single().Length, 1.8, 2.2);
+
+            // Σ_t w[a_t]·w[b_t]·c_t: ∂/∂w_j = Σ_t c_t·(w[b_t]·[a_t = j] + w[a_t]·[b_t = j]), summed independently.
+            Type model = result.Load().GetType("Demo.Long")!;
+            var random = new Random(20261203);
+            double[] w = Enumerable.Range(0, 10).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+            var gradient = new double[10];
+            object[] arguments = { w, gradient };
+            double value = (double)model.GetMethod("Gradient")!.Invoke(null, arguments)!;
+            Assert.Equal((double)model.GetMethod("Sum")!.Invoke(null, new object[] { w })!, value);
+            var expected = new double[10];
+            for (int t = 0; t < terms; t++)
+            {
+                (int a, int b, double c) = Term(t);
+                expected[a] += c * w[b];
+                expected[b] += c * w[a];
+            }
+
+            for (int j = 0; j < 10; j++)
+            {
+                Assert.Equal(expected[j], gradient[j], 1e-10);
+            }
+        }
+
+        private static (int A, int B, double C) Term(int t) => (t % 10, (t * 3 + 1) % 10, 1.0 + t % 7 * 0.25);
+
+        /// <summary>One statement summing <paramref name="terms"/> products: returned, declared, or added to a local.</summary>
+        private static string LongSum(int terms, string how)
+        {
+            string sum = string.Join(" + ", Enumerable.Range(0, terms).Select(t => Term(t) is var (a, b, c)
+                ? $"w[{a}] * w[{b}] * {c.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}" : ""));
+            string body = how switch
+            {
+                "return" => "return " + sum + ";",
+                "double s =" => "double s = " + sum + ";\n        return s;",
+                _ => "double s = 1.0;\n        s += " + sum + ";\n        return s - 1.0;",
+            };
+            return "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Long\n{\n    [Differentiable]\n"
+                + "    public static double Sum(double[] w)\n    {\n        " + body + "\n    }\n\n"
+                + "    public static double Gradient(double[] w, double[] gradient) => Sum_Grad(w, gradient);\n}\n";
+        }
+
         private static (string Source, int Operations) LargeMethod(int terms)
         {
             var body = new StringBuilder();

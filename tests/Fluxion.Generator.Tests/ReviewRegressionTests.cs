@@ -12,16 +12,33 @@ namespace Fluxion.Generator.Tests
         private const string Usings = "using System;\nusing Fluxion;\nnamespace Demo;\n";
 
         [Fact]
-        public void VeryLongExpressionGetsADiagnosticNotAStackOverflow()
+        public void VeryLongExpressionIsDifferentiatedOrReportedNotAStackOverflow()
         {
             string terms = string.Join(" + ", Enumerable.Range(0, 2000).Select(i => "x * " + i + ".5"));
-            GenerationResult? result = null;
+            GenerationResult? summed = null;
+            GenerationResult? nested = null;
             // A 1 MB stack, as a secondary thread of an IDE has.
-            var thread = new Thread(() => result = GeneratorHarness.Run(Usings + "public static partial class M { [Differentiable] public static double F(double x) => " + terms + "; }"), 1024 * 1024);
+            var thread = new Thread(
+                () =>
+                {
+                    // A statement's value: parsed along the chain, a local every 50 terms.
+                    summed = GeneratorHarness.Run(Usings + "public static partial class M { [Differentiable] public static double F(double x) => " + terms + "; }");
+                    // An argument: nothing may be computed before the statement, so the nesting is reported.
+                    nested = GeneratorHarness.Run(Usings + "public static partial class M { [Differentiable] public static double F(double x) => Math.Sin("
+                        + terms + "); }");
+                },
+                1024 * 1024);
             thread.Start();
             thread.Join();
 
-            Diagnostic diagnostic = Assert.Single(result!.GeneratorDiagnostics);
+            Assert.Empty(summed!.GeneratorDiagnostics);
+            Assert.Empty(summed.CompilationDiagnostics);
+            // d/dx Σ x·(i + 0.5) = Σ (i + 0.5) = 1999·2000/2 + 1000.
+            object[] arguments = { 0.25, 0.0 };
+            summed.Load().GetType("Demo.M")!.GetMethod("F_Grad")!.Invoke(null, arguments);
+            Assert.Equal(2_000_000.0, (double)arguments[1]);
+
+            Diagnostic diagnostic = Assert.Single(nested!.GeneratorDiagnostics);
             Assert.Equal("FLX0006", diagnostic.Id);
             Assert.Contains("nested more than 200 levels", diagnostic.GetMessage());
         }

@@ -300,7 +300,8 @@ namespace Fluxion.Generator.Frontend
         {
             if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, compilation.Assembly))
             {
-                return SignatureChecks.Check(callee, attribute).FirstOrDefault()?.Descriptor.Title.ToString();
+                // A partial method is checked where its body is, as the generator reads it.
+                return SignatureChecks.Check(callee.PartialImplementationPart ?? callee, attribute).FirstOrDefault()?.Descriptor.Title.ToString();
             }
 
             // A callee from a referenced assembly had its gradient generated there.

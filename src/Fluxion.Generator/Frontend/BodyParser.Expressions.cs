@@ -196,23 +196,99 @@ namespace Fluxion.Generator.Frontend
 
         private Expr? ParseBinary(IBinaryOperation binary)
         {
-            if (KnownSymbols.ToScalarType(binary.Type) is not { } type
-                || KnownSymbols.ToScalarType(binary.LeftOperand.Type) is not { } operandType
-                || KnownSymbols.ToScalarType(binary.RightOperand.Type) is null)
+            if (depth >= ChainSplitDepth && binary.LeftOperand is IBinaryOperation && embedded is not null && IsComputedFirst(binary))
             {
-                return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(binary), ExpressionAdvice(binary));
+                return ParseChain(binary);
             }
 
-            if (BinaryOperatorOf(binary.OperatorKind) is not { } op || !Fits(op, type, operandType))
+            if (BinaryOperation(binary) is not (BinaryOperator op, ScalarType type))
             {
-                return Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, "operator '" + OperatorText(binary) + "'",
-                    "only + - * / on numbers, % on integers, comparisons of numbers, == and != of bools, && and || are supported");
+                return null;
             }
 
             Expr? left = TryParseExpression(binary.LeftOperand);
             Expr? right = TryParseExpression(binary.RightOperand);
-            return left is null || right is null ? null : new Binary(op, left, right, type, type.IsInteger() ? Overflow(binary.IsChecked)
-                : OverflowCheck.Inherited);
+            return left is null || right is null ? null : Combine(binary, op, type, left, right);
+        }
+
+        /// <summary>The operator and result type of a binary operation the intermediate form has; null, reported, for any other.</summary>
+        private (BinaryOperator Op, ScalarType Type)? BinaryOperation(IBinaryOperation binary)
+        {
+            if (KnownSymbols.ToScalarType(binary.Type) is not { } type
+                || KnownSymbols.ToScalarType(binary.LeftOperand.Type) is not { } operandType
+                || KnownSymbols.ToScalarType(binary.RightOperand.Type) is null)
+            {
+                Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, DescribeExpression(binary), ExpressionAdvice(binary));
+                return null;
+            }
+
+            if (BinaryOperatorOf(binary.OperatorKind) is not { } op || !Fits(op, type, operandType))
+            {
+                Unsupported(binary, DiagnosticDescriptors.UnsupportedExpression, "operator '" + OperatorText(binary) + "'",
+                    "only + - * / on numbers, % on integers, comparisons of numbers, == and != of bools, && and || are supported");
+                return null;
+            }
+
+            return (op, type);
+        }
+
+        private Binary Combine(IBinaryOperation binary, BinaryOperator op, ScalarType type, Expr left, Expr right) =>
+            new Binary(op, left, right, type, type.IsInteger() ? Overflow(binary.IsChecked) : OverflowCheck.Inherited);
+
+        /// <summary>
+        /// A long chain (<c>a0 + a1 + … + a9999</c>, one level deeper per operator), parsed along its left side without recursion: every
+        /// <see cref="ChainLinksPerLocal"/> operators, the value so far is computed into a local before the statement. The intermediate
+        /// form and this parser's stack stay shallow whatever the chain's length, and the values are computed in C#'s order.
+        /// </summary>
+        private Expr? ParseChain(IBinaryOperation top)
+        {
+            var links = new List<IBinaryOperation>();
+            IOperation leftmost = top;
+            while (leftmost is IBinaryOperation link)
+            {
+                links.Add(link);
+                leftmost = link.LeftOperand;
+            }
+
+            Expr? value = TryParseExpression(leftmost);
+            int sinceStored = 0;
+            for (int i = links.Count - 1; i >= 0; i--)
+            {
+                (BinaryOperator Op, ScalarType Type)? operation = BinaryOperation(links[i]);
+                Expr? right = TryParseExpression(links[i].RightOperand);
+                value = value is null || right is null || operation is not (BinaryOperator op, ScalarType type) ? null
+                    : Combine(links[i], op, type, value, right);
+                if (value is not null && i > 0 && ++sinceStored == ChainLinksPerLocal)
+                {
+                    value = Store(value, embedded!, "partial");
+                    sinceStored = 0;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>
+        /// True when nothing of its statement is computed before <paramref name="operation"/>: it is the leftmost operand, all the way
+        /// up, of the value a statement returns, declares or assigns. Moved before the statement, it is then computed in C#'s order.
+        /// </summary>
+        private static bool IsComputedFirst(IOperation operation)
+        {
+            IOperation current = operation;
+            while (current.Parent is IBinaryOperation { LeftOperand: var leftmost } && leftmost == current
+                || current.Parent is IConversionOperation { IsImplicit: true })
+            {
+                current = current.Parent!;
+            }
+
+            return current.Parent switch
+            {
+                IReturnOperation => true,
+                IVariableInitializerOperation => true,
+                ISimpleAssignmentOperation assignment => assignment.Value == current && assignment.Parent is IExpressionStatementOperation,
+                ICompoundAssignmentOperation compound => compound.Value == current && compound.Parent is IExpressionStatementOperation,
+                _ => false,
+            };
         }
 
         /// <summary>Arithmetic on numbers (% on integers only), comparisons of numbers, && and || of bools.</summary>

@@ -45,7 +45,7 @@ namespace Fluxion.Generator.Frontend
                 return;
             }
 
-            Variable subject = Store(value, target);
+            Variable subject = Store(value, target, "switchValue");
             var tests = tested.Select(section => SectionTest(section, subject, choice.Value.Type)).ToList();
             if (tests.Any(test => test is null))
             {
@@ -246,7 +246,7 @@ namespace Fluxion.Generator.Frontend
                 return null;
             }
 
-            storedSwitchValue = (choice, Store(tested, target));
+            storedSwitchValue = (choice, Store(tested, target, "switchValue"));
             try
             {
                 return ParseWithEmbedded(StatementOf(value), value, target);
@@ -294,7 +294,7 @@ namespace Fluxion.Generator.Frontend
             }
 
             return embedded is not null && !IsConditional(choice)
-                ? Store(tested, embedded)
+                ? Store(tested, embedded, "switchValue")
                 : Unsupported(choice.Value, DiagnosticDescriptors.UnsupportedExpression, "switch on '" + Shorten(choice.Value.Syntax.ToString()) + "'",
                     "inside a larger expression every arm computes the value again, and this one calls a method or reads a mutable field; "
                     + "compute it into a local first");
@@ -348,14 +348,14 @@ namespace Fluxion.Generator.Frontend
             && ExprTree.Operands(expression).All(IsRepeatable);
 
         /// <summary>A local or parameter as it is; any other value computed once, into a fresh local.</summary>
-        private Variable Store(Expr value, List<Statement> target)
+        private Variable Store(Expr value, List<Statement> target, string preferredName)
         {
             if (value is Variable variable)
             {
                 return variable;
             }
 
-            string name = Fresh("switchValue");
+            string name = Fresh(preferredName);
             target.Add(new Assignment(name, value.Type, value, Declares: true));
             return new Variable(name, value.Type);
         }

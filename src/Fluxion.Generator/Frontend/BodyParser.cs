@@ -47,6 +47,12 @@ namespace Fluxion.Generator.Frontend
         /// <summary>How deep an expression may nest; deeper ones get FLX0006 (and would exhaust the stack of later stages).</summary>
         public const int MaximumDepth = 200;
 
+        /// <summary>The depth from which a long chain is parsed along its left side, its values so far kept in locals (see ParseChain).</summary>
+        private const int ChainSplitDepth = MaximumDepth / 2;
+
+        /// <summary>How many operators of a long chain one local holds.</summary>
+        private const int ChainLinksPerLocal = 50;
+
         private const string TooDeep = "it is nested more than ";
 
         private int depth;

@@ -26,12 +26,14 @@ namespace Fluxion.Generator.Frontend
         private readonly CompilationOptions options;
         private readonly MetadataReference[] references;
         private readonly string[] trees;
+        private readonly SyntaxTree[] syntaxTrees;
 
         private DeclarationShape(Compilation compilation)
         {
             assemblyName = compilation.AssemblyName;
             options = compilation.Options;
             references = compilation.References.ToArray();
+            syntaxTrees = compilation.SyntaxTrees.ToArray();
             trees = compilation.SyntaxTrees.Select(tree => TreeShapes.GetValue(tree, Describe)).ToArray();
         }
 
@@ -41,6 +43,8 @@ namespace Fluxion.Generator.Frontend
             ReferenceEquals(this, other)
             || other is not null && assemblyName == other.assemblyName && options.Equals(other.options)
                 && references.SequenceEqual(other.references, ReferenceComparer.Instance) && trees.SequenceEqual(other.trees, StringComparer.Ordinal);
+
+        public int IndexOf(SyntaxTree tree) => Array.IndexOf(syntaxTrees, tree);
 
         public override bool Equals(object? obj) => Equals(obj as DeclarationShape);
 

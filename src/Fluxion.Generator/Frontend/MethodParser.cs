@@ -149,7 +149,9 @@ namespace Fluxion.Generator.Frontend
             return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty)
             {
                 Calls = parser.CallSites.ToEquatableArray(),
-                HoldsLineNumbers = parser.WritesLineNumbers,
+                HoldsLineNumbers = parser.WritesLineNumbers || block.Descendants().OfType<IArgumentOperation>().Any(argument =>
+                    argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Parameter is { } parameter && parameter.GetAttributes()
+                        .Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.CallerLineNumberAttribute")),
             };
         }
 

@@ -48,7 +48,7 @@ namespace Fluxion.Generator.Frontend
                 MethodsParsed++;
                 if (ReferenceEquals(shape, current))
                 {
-                    Remember(new Entry(node, KeyOf(node), result, Movable(result, node)));
+                    Remember(new Entry(node, KeyOf(node, current), result, Movable(result, node)));
                 }
             }
 
@@ -93,7 +93,7 @@ namespace Fluxion.Generator.Frontend
             }
 
             // The method's file changed: an entry for the same text at the same place, or moved whole.
-            if (!byText.TryGetValue(KeyOf(node), out Entry? before))
+            if (!byText.TryGetValue(KeyOf(node, shape!), out Entry? before))
             {
                 return null;
             }
@@ -126,9 +126,16 @@ namespace Fluxion.Generator.Frontend
         }
 
         /// <summary>The file, the types around the method and its whole text, comments and directives included.</summary>
-        private static string KeyOf(SyntaxNode node)
+        private static string KeyOf(SyntaxNode node, DeclarationShape shape)
         {
-            var key = new StringBuilder(node.SyntaxTree.FilePath).Append('\n');
+            var key = new StringBuilder(node.SyntaxTree.FilePath).Append('\n').Append(shape.IndexOf(node.SyntaxTree)).Append('\n');
+            // Under equal shapes the same declaration sits at the same place among its ancestors' children, in the same tree.
+            for (SyntaxNode at = node; at.Parent is { } parent; at = parent)
+            {
+                key.Append(parent.ChildNodes().TakeWhile(child => child != at).Count()).Append('.');
+            }
+
+            key.Append('\n');
             foreach (SyntaxNode ancestor in node.Ancestors())
             {
                 switch (ancestor)

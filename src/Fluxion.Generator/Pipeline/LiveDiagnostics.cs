@@ -158,10 +158,13 @@ namespace Fluxion.Generator.Pipeline
         /// <summary>What the frontend makes of the <c>[Differentiable]</c> method with this key, or null when there is none.</summary>
         private ParseResult? ResultOf(string key, CancellationToken cancellationToken)
         {
-            if (DocumentationCommentId.GetFirstSymbolForDeclarationId(key, compilation) is not IMethodSymbol method)
+            if (DocumentationCommentId.GetFirstSymbolForDeclarationId(key, compilation) is not IMethodSymbol declared)
             {
                 return null;
             }
+
+            // A partial method's [Differentiable] is on the part with the body (FLX0012 says so for the other).
+            IMethodSymbol method = declared.PartialImplementationPart ?? declared;
 
             foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
             {
