@@ -139,7 +139,8 @@ namespace Fluxion.GeneratorBenchmarks
         private string MethodText(int method, int? editVariant)
         {
             // A constant unique to the method, on a line of its own: the one-line edit changes it.
-            string scale = (editVariant is int variant ? 2.0 + variant % 10000 / 10000.0 : 1.0 + method / 10000.0).ToString("0.0000", CultureInfo.InvariantCulture);
+            double constant = editVariant is int variant ? 2.0 + variant % 10000 / 10000.0 : 1.0 + method / 10000.0;
+            string scale = constant.ToString("0.0000", CultureInfo.InvariantCulture);
             if (method % 10 == 9)
             {
                 // Calls two methods of the first kind (a multiple of 4, so never a caller): one in its own class, one in the previous file's.

@@ -90,7 +90,8 @@ namespace Fluxion.Generator.Tests
             GenerationResult result = GeneratorHarness.Run(Model.Replace(
                     "    [Differentiable]\n    public static double Unsupported",
                     "#pragma warning disable FLX0006\n    [Differentiable]\n    public static double Unsupported")
-                .Replace("=> x * x;", "=> x * x;\n#pragma warning restore FLX0006\n\n    [Differentiable]\n    public static double Caller(double x) => Unsupported(x) + x;"));
+                .Replace("=> x * x;", "=> x * x;\n#pragma warning restore FLX0006\n\n"
+                    + "    [Differentiable]\n    public static double Caller(double x) => Unsupported(x) + x;"));
 
             Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
             Assert.Equal("FLX0014", diagnostic.Id);

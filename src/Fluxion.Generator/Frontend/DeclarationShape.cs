@@ -12,8 +12,9 @@ namespace Fluxion.Generator.Frontend
     /// <summary>
     /// Everything in a compilation that the meaning of a method body can depend on, other than the body itself: options, references,
     /// and every file's text with the bodies of methods, constructors, operators and accessors left out (their preprocessor directives
-    /// kept: a <c>#pragma</c> or <c>#nullable</c> inside one reaches the code after it). C# binds a body against declarations only, so two
-    /// compilations of equal shape bind an unchanged method identically; <see cref="ParseCache"/> relies on that.
+    /// kept: a <c>#pragma</c> or <c>#nullable</c> inside one reaches the code after it). C# binds a body against declarations, so two
+    /// compilations of equal shape bind an unchanged method identically; <see cref="ParseCache"/> relies on that. (Since C# 12 a body can
+    /// change what the compiler makes of a declaration, a primary constructor parameter it captures, but nothing the frontend reads.)
     /// </summary>
     internal sealed class DeclarationShape : IEquatable<DeclarationShape>
     {

@@ -9,7 +9,7 @@ namespace Fluxion.Generator.Frontend
     {
         /// <summary>
         /// The method's calls of <c>[Differentiable]</c> methods of this compilation, each where it is. Unlike the model, whose equality
-        /// leaves places out so that moving a method generates nothing again, these compare with their places: FLX0014 follows a call.
+        /// leaves places out so that moving a method generates nothing again, these compare with their places: the analyzer puts FLX0014 on them.
         /// </summary>
         public EquatableArray<LocatedCall> Calls { get; init; } = EquatableArray<LocatedCall>.Empty;
 

@@ -8,9 +8,9 @@ namespace Fluxion.Generator.Pipeline
 {
     /// <summary>
     /// Which generated methods the compilation gets, per kind: those generated, less those that call (directly or through
-    /// others) a <c>[Differentiable]</c> method that gets none of that kind (it did not parse, or its generation failed). A caller of a missing
-    /// gradient gets FLX0014 at the call
-    /// instead of generated code that does not compile.
+    /// others) a <c>[Differentiable]</c> method that gets none of that kind (it did not parse, or its generation failed), rather than
+    /// generated code that does not compile. The generator decides this per kind; the analyzer, with one kind standing for all, decides
+    /// where FLX0014 goes.
     /// </summary>
     internal static class AvailableGradients
     {

@@ -19,7 +19,7 @@ namespace Fluxion.Generator.Pipeline
     /// Everything generated for one method. It compares by value, so the pipeline keeps it while the method's model stays
     /// equal: an edit elsewhere differentiates nothing again.
     /// </summary>
-    /// <param name="Calls">The method's calls of <c>[Differentiable]</c> methods, for FLX0014 when a callee gets no derivative.</param>
+    /// <param name="Calls">The method's calls of <c>[Differentiable]</c> methods: it gets a kind only where they get what that kind calls.</param>
     internal sealed record GeneratedGradient(
         string Key,
         string FullName,

@@ -186,7 +186,9 @@ namespace Fluxion.Generator.Pipeline
             foreach (DiagnosticInfo diagnostic in diagnostics)
             {
                 LocationInfo? at = diagnostic.Location;
-                SyntaxTree? tree = at is null ? null : compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == at.FilePath);
+                // The analyzed declaration's own file first: paths can repeat (or be empty) across a compilation's trees.
+                SyntaxTree? tree = at is null ? null : at.FilePath == context.Node.SyntaxTree.FilePath ? context.Node.SyntaxTree
+                    : compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == at.FilePath);
                 Location location = tree is null ? Location.None : Location.Create(tree, at!.Span);
                 context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, location, diagnostic.MessageArguments.Select(a => (object?)a).ToArray()));
             }
