@@ -101,6 +101,72 @@ namespace Fluxion.Generator.Tests
             }
         }
 
+        [Fact]
+        public void IfBlocksThatMayReturnOneAfterAnotherStayLinear()
+        {
+            // Each block both returns and falls through: copying what follows into both paths would double the code per block.
+            GenerationResult nine = GeneratorHarness.Run(ReturningBlocks(9));
+            Assert.Empty(nine.GeneratorDiagnostics);
+            Assert.Empty(nine.CompilationDiagnostics);
+            Assert.InRange((double)GeneratorHarness.Run(ReturningBlocks(18)).Single().Length / nine.Single().Length, 1.8, 2.3);
+
+            // y = x + Σ_{k<m} k·x while no block returned; block m returns y·m when m < x < m + 0.25.
+            Type model = nine.Load().GetType("Demo.Returns")!;
+            foreach (double x in new[] { 0.5, 1.1, 1.7, 2.2, 3.1, 3.6, 5.05, 7.9, 8.2, 9.5, 12.0 })
+            {
+                object[] arguments = { x, 0.0 };
+                double value = (double)model.GetMethod("Blocks_Grad")!.Invoke(null, arguments)!;
+                Assert.Equal((double)model.GetMethod("Blocks")!.Invoke(null, new object[] { x })!, value);
+                double slope = 1.0;
+                double expected = double.NaN;
+                for (int k = 1; k <= 9 && double.IsNaN(expected); k++)
+                {
+                    if (x > k && x < k + 0.25)
+                    {
+                        expected = slope * k;
+                    }
+                    else if (x > k)
+                    {
+                        slope += k;
+                    }
+                }
+
+                Assert.Equal(double.IsNaN(expected) ? slope : expected, (double)arguments[1], 1e-12);
+            }
+        }
+
+        [Fact]
+        public void TwoThousandEarlyReturnsOneAfterAnotherAreDifferentiated()
+        {
+            GenerationResult result = GeneratorHarness.Run(EarlyReturns(2001));
+            Assert.Empty(result.GeneratorDiagnostics);
+            Assert.Empty(result.CompilationDiagnostics);
+            Assert.InRange((double)result.Single().Length / GeneratorHarness.Run(EarlyReturns(1000)).Single().Length, 1.8, 2.3);
+
+            // The first k with x < k + 0.5 returns x·(k + 1); past them all, x.
+            Type model = result.Load().GetType("Demo.Returns")!;
+            foreach (double x in new[] { -1.0, 0.25, 3.75, 15.25, 700.25, 1999.75, 2000.25, 2500.0 })
+            {
+                object[] arguments = { x, 0.0 };
+                double value = (double)model.GetMethod("Steps_Grad")!.Invoke(null, arguments)!;
+                Assert.Equal((double)model.GetMethod("Steps")!.Invoke(null, new object[] { x })!, value);
+                double expected = x < 2000.5 ? Math.Max(0, Math.Ceiling(x - 0.5)) + 1 : 1.0;
+                Assert.Equal(expected, (double)arguments[1]);
+            }
+        }
+
+        private static string ReturningBlocks(int blocks) =>
+            "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Returns\n{\n    [Differentiable]\n"
+            + "    public static double Blocks(double x)\n    {\n        double y = x;\n"
+            + string.Concat(Enumerable.Range(1, blocks).Select(k => $"        if (x > {k}.0) {{ if (x < {k}.25) return y * {k}.0; y += x * {k}.0; }}\n"))
+            + "        return y;\n    }\n}\n";
+
+        private static string EarlyReturns(int count) =>
+            "using System;\nusing Fluxion;\nnamespace Demo;\npublic static partial class Returns\n{\n    [Differentiable]\n"
+            + "    public static double Steps(double x)\n    {\n"
+            + string.Concat(Enumerable.Range(0, count).Select(k => $"        if (x < {k}.5) return x * {k + 1}.0;\n"))
+            + "        return x;\n    }\n}\n";
+
         private static (int A, int B, double C) Term(int t) => (t % 10, (t * 3 + 1) % 10, 1.0 + t % 7 * 0.25);
 
         /// <summary>One statement summing <paramref name="terms"/> products: returned, declared, or added to a local.</summary>

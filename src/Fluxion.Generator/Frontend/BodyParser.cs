@@ -57,12 +57,21 @@ namespace Fluxion.Generator.Frontend
 
         private int depth;
 
-        /// <summary>How many if statements a method may parse, copies for early returns included (a switch counts one per section tested).</summary>
+        /// <summary>How many ifs whose following statements are copied a method may parse (a switch counts one per section tested).</summary>
         private const int MaximumCopiedStatements = 2000;
 
         private const string TooManyCopies = "the early returns around it need too many copies of the statements after them; restructure with if/else";
 
         private int copiedStatements;
+
+        /// <summary>How many copies of what follows an if the statement being parsed is nested in.</summary>
+        private int copyNesting;
+
+        /// <summary>From this many nested copies on, an if that may return sets a flag instead (see ParseWithReturnFlag).</summary>
+        private const int MaximumCopyNesting = 16;
+
+        /// <summary>Above zero where a return sets a flag and keeps its value rather than returning (see ParseWithReturnFlag).</summary>
+        private int returnFlagRegions;
 
         /// <summary>The derivative methods the method asks for: each of its [Differentiable] callees must generate them too.</summary>
         private readonly DerivativeKinds requested;
@@ -161,9 +170,9 @@ namespace Fluxion.Generator.Frontend
 
                 switch (operations[i])
                 {
-                    case IReturnOperation inLoop when loops.Count > 0:
-                        // A return inside a loop keeps the value, stops every enclosing loop, and returns after them.
-                        // (A void method's return keeps no value.)
+                    case IReturnOperation inLoop when loops.Count > 0 || returnFlagRegions > 0:
+                        // A return inside a loop keeps the value, stops every enclosing loop, and returns after them; so does
+                        // one in a region where returns set a flag (see ParseWithReturnFlag). (A void method's return keeps no value.)
                         Expr? keptValue = inLoop.ReturnedValue is null ? null : ParseValue(inLoop.ReturnedValue, target);
                         if (inLoop.ReturnedValue is null || keptValue is not null)
                         {
@@ -210,6 +219,9 @@ namespace Fluxion.Generator.Frontend
 
                         ReportUnreachable(operations, i + 1);
                         return true;
+                    case IConditionalOperation { Type: null } branch when loops.Count == 0 && after is null && ContainsExit(branch, after)
+                        && (returnFlagRegions > 0 || copyNesting >= MaximumCopyNesting || BothBranchesFallThrough(branch)):
+                        return ParseWithReturnFlag(operations, i, target);
                     case IConditionalOperation { Type: null } branch when ContainsExit(branch, after):
                         // A return (or a break or continue of this loop, or a break of this switch) somewhere inside: what
                         // follows the if runs only on the paths that fall through, so each of those paths gets its own copy of it.
@@ -383,54 +395,6 @@ namespace Fluxion.Generator.Frontend
             _ => false,
         };
 
-        /// <summary>After a loop that may have returned: return the kept value, or go on with what follows.</summary>
-        private bool ReturnAfterLoop(IReadOnlyList<IOperation> operations, int rest, List<Statement> target, Continuation? after)
-        {
-            var otherwise = new List<Statement>();
-            bool returns = ParseSequence(operations, rest, otherwise, after);
-            Expr? kept = output is null ? new Variable(ReturnValue(), ScalarType.Double) : null;
-            var returning = loops.Count == 0 ? new List<Statement> { new Return(kept) } : new List<Statement>();
-            if (loops.Count == 0 && !returns)
-            {
-                // The compiler let the method end here only because the loop never exits without returning
-                // (while (true) { … return …; }): that path returns the kept value too.
-                otherwise.Add(new Return(kept));
-                returns = true;
-            }
-
-            if (loops.Count == 0 && otherwise.Count == 1 && otherwise[0] is Return && kept is null)
-            {
-                // A void method that ends after the loop either way: no need to ask whether the loop returned.
-                target.Add(otherwise[0]);
-                return true;
-            }
-
-            target.Add(new If(new Variable(Returned(), ScalarType.Boolean), returning.ToEquatableArray(), otherwise.ToEquatableArray()));
-            return loops.Count == 0 || returns;
-        }
-
-        /// <summary>
-        /// True for a return, a break or continue of the innermost loop, or a break of a switch whose section is being
-        /// parsed (one that <paramref name="after"/> leads to), anywhere inside <paramref name="operation"/>.
-        /// </summary>
-        private bool ContainsExit(IOperation operation, Continuation? after) =>
-            operation.DescendantsAndSelf().Any(o => o is IReturnOperation
-                || (o is IBranchOperation branch && ((loops.Count > 0 && IsExitOf(branch, loops.Peek())) || SwitchExit(after, branch) is not null)));
-
-        /// <summary>The continuation a break of a switch statement goes to, found among <paramref name="after"/> and those after it.</summary>
-        private static Continuation? SwitchExit(Continuation? after, IBranchOperation branch)
-        {
-            for (Continuation? frame = after; frame is not null; frame = frame.Next)
-            {
-                if (frame.SwitchExit is not null && SymbolEqualityComparer.Default.Equals(frame.SwitchExit, branch.Target))
-                {
-                    return frame;
-                }
-            }
-
-            return null;
-        }
-
         private static bool IsExitOf(IBranchOperation branch, LoopContext loop) =>
             SymbolEqualityComparer.Default.Equals(branch.Target, loop.Loop.ExitLabel) || SymbolEqualityComparer.Default.Equals(branch.Target,
                 loop.Loop.ContinueLabel);
@@ -457,69 +421,6 @@ namespace Fluxion.Generator.Frontend
 
         /// <summary>A loop being parsed, and the flag its breaks clear (null when it has none).</summary>
         private sealed record LoopContext(ILoopOperation Loop, string? Running);
-
-        /// <summary>Parses an if statement; both sides continue with <paramref name="after"/> when they fall through.</summary>
-        private void ParseIf(IConditionalOperation branch, List<Statement> target, Continuation? after)
-        {
-            if (++copiedStatements > MaximumCopiedStatements)
-            {
-                Unsupported(branch, DiagnosticDescriptors.UnsupportedStatement, "if statement", TooManyCopies);
-                return;
-            }
-
-            Expr? condition = ParseWithEmbedded(branch.Condition, branch.Condition, target);
-            ActivityAnalysis.State before = activity.Save();
-            var whenTrue = new List<Statement>();
-            ParseSequence(Flatten(branch.WhenTrue), 0, whenTrue, after);
-            ActivityAnalysis.State afterTrue = activity.Save();
-            activity.Restore(before);
-            var whenFalse = new List<Statement>();
-            ParseSequence(branch.WhenFalse is { } otherwise ? Flatten(otherwise) : Array.Empty<IOperation>(), 0, whenFalse, after);
-            activity.Restore(ActivityAnalysis.State.Union(afterTrue, activity.Save()));
-            if (condition is not null)
-            {
-                target.Add(new If(condition, whenTrue.ToEquatableArray(), whenFalse.ToEquatableArray()));
-            }
-        }
-
-        /// <summary>The statements that run after a block falls through: the rest of each enclosing block.</summary>
-        private sealed class Continuation
-        {
-            public Continuation(IReadOnlyList<IOperation> operations, int start, Continuation? next, bool isLoopBottom = false,
-                IReadOnlyList<Statement>? prologue = null, ILabelSymbol? switchExit = null, bool isMethodEnd = false,
-                IReadOnlyList<Statement>? epilogue = null)
-            {
-                Epilogue = epilogue ?? Array.Empty<Statement>();
-                IsMethodEnd = isMethodEnd;
-                Operations = operations;
-                Start = start;
-                Next = next;
-                IsLoopBottom = isLoopBottom;
-                Prologue = prologue ?? Array.Empty<Statement>();
-                SwitchExit = switchExit;
-            }
-
-            public IReadOnlyList<IOperation> Operations { get; }
-
-            public int Start { get; }
-
-            public Continuation? Next { get; }
-
-            /// <summary>True for the end of a loop body (a for loop's increment), where a continue goes.</summary>
-            public bool IsLoopBottom { get; }
-
-            /// <summary>Statements that come before the operations (a foreach's index increment).</summary>
-            public IReadOnlyList<Statement> Prologue { get; }
-
-            /// <summary>Statements that come after the operations (the assignments inside a loop's condition, before its next test).</summary>
-            public IReadOnlyList<Statement> Epilogue { get; }
-
-            /// <summary>The exit label of the switch statement whose breaks go here; null for any other continuation.</summary>
-            public ILabelSymbol? SwitchExit { get; }
-
-            /// <summary>True for the end of a void method's body, where falling off returns.</summary>
-            public bool IsMethodEnd { get; }
-        }
 
         private void ReportUnreachable(IReadOnlyList<IOperation> operations, int start)
         {
