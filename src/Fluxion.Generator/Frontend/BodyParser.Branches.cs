@@ -72,6 +72,19 @@ namespace Fluxion.Generator.Frontend
         private bool ParseWithReturnFlag(IReadOnlyList<IOperation> operations, int start, List<Statement> target)
         {
             bool outermost = returnFlagRegions == 0;
+            // The locals this sequence declares are read across its guarded blocks: each is declared once, before the first.
+            var ahead = new List<ILocalSymbol>();
+            foreach (ILocalSymbol local in operations.Skip(start).OfType<IVariableDeclarationGroupOperation>().SelectMany(g => g.Declarations)
+                .SelectMany(d => d.Declarators).Select(d => d.Symbol))
+            {
+                if (!local.IsConst && !declaredAhead.Contains(local) && KnownSymbols.ToScalarType(local.Type) is { } type)
+                {
+                    target.Add(Placeholder(Declare(local), type));
+                    declaredAhead.Add(local);
+                    ahead.Add(local);
+                }
+            }
+
             returnFlagRegions++;
             List<Statement> block = target;
             ActivityAnalysis.State? beforeBlock = null;
@@ -105,6 +118,7 @@ namespace Fluxion.Generator.Frontend
             finally
             {
                 returnFlagRegions--;
+                declaredAhead.ExceptWith(ahead);
             }
 
             if (outermost)
@@ -114,6 +128,14 @@ namespace Fluxion.Generator.Frontend
 
             return outermost;
         }
+
+        /// <summary>
+        /// Whether what a flag region would hold fits it: no loop or switch that returns (their own exits return for real) and no local
+        /// array (declared where it is, it could not be read across the guarded blocks).
+        /// </summary>
+        private static bool FlagModeFits(IReadOnlyList<IOperation> operations, int start) =>
+            !operations.Skip(start).SelectMany(o => o.DescendantsAndSelf()).Any(o => (o is ILoopOperation || o is ISwitchOperation)
+                && o.Descendants().Any(r => r is IReturnOperation) || o is IVariableDeclaratorOperation { Symbol.Type: IArrayTypeSymbol });
 
         /// <summary>Adds a block that runs only while no return has run (none for the first, which always runs); it may not run at all.</summary>
         private void CloseGuardedBlock(List<Statement> target, List<Statement> block, ActivityAnalysis.State? before)

@@ -185,6 +185,11 @@ namespace Fluxion.Generator.Frontend
                             target.AddRange(loops.Select(l => new Assignment(l.Running!, ScalarType.Boolean, new BooleanConstant(false), Declares: false)));
                         }
 
+                        if (loops.Count == 0)
+                        {
+                            ReportUnreachable(operations, i + 1);
+                        }
+
                         return true;
                     case IBranchOperation { BranchKind: BranchKind.Break } exit when loops.Count > 0 && IsExitOf(exit, loops.Peek()):
                         target.Add(new Assignment(loops.Peek().Running!, ScalarType.Boolean, new BooleanConstant(false), Declares: false));
@@ -220,7 +225,7 @@ namespace Fluxion.Generator.Frontend
                         ReportUnreachable(operations, i + 1);
                         return true;
                     case IConditionalOperation { Type: null } branch when loops.Count == 0 && after is null && ContainsExit(branch, after)
-                        && (returnFlagRegions > 0 || copyNesting >= MaximumCopyNesting || BothBranchesFallThrough(branch)):
+                        && (returnFlagRegions > 0 || copyNesting >= MaximumCopyNesting || BothBranchesFallThrough(branch)) && FlagModeFits(operations, i):
                         return ParseWithReturnFlag(operations, i, target);
                     case IConditionalOperation { Type: null } branch when ContainsExit(branch, after):
                         // A return (or a break or continue of this loop, or a break of this switch) somewhere inside: what
